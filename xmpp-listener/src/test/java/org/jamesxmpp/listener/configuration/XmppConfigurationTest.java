@@ -1,0 +1,129 @@
+package org.jamesxmpp.listener.configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.apache.commons.configuration2.XMLConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.io.FileHandler;
+import org.junit.jupiter.api.Test;
+
+class XmppConfigurationTest {
+    private static XMLConfiguration xml(String content) throws ConfigurationException {
+        XMLConfiguration configuration = new XMLConfiguration();
+        new FileHandler(configuration).load(new StringReader(content));
+        return configuration;
+    }
+
+    @Test
+    void minimalFileFromTheDocumentationShouldParse() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp>"
+            + "<listener><bind>127.0.0.3:5269</bind></listener>"
+            + "<tls><required>false</required></tls>"
+            + "<routes><route domain=\"a.test\" host=\"127.0.0.2\" port=\"5269\"/></routes>"
+            + "</xmpp>"));
+
+        assertThat(testee.binds()).containsExactly(new HostPort("127.0.0.3", 5269));
+        assertThat(testee.tls()).isEqualTo(TlsSettings.disabled());
+        assertThat(testee.routes()).containsExactly(new StaticRoute("a.test", new HostPort("127.0.0.2", 5269)));
+        assertThat(testee.maxStanzaSize()).isEqualTo(XmppConfiguration.DEFAULT_MAX_STANZA_SIZE);
+        assertThat(testee.enabled()).isTrue();
+    }
+
+    @Test
+    void emptyConfigurationShouldGiveDefaults() throws Exception {
+        assertThat(XmppConfiguration.from(new BaseHierarchicalConfiguration())).isEqualTo(XmppConfiguration.defaults());
+    }
+
+    @Test
+    void bindShouldBeRepeatable() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp><listener>"
+            + "<bind>127.0.0.3:5269</bind><bind>[::1]:5270</bind></listener></xmpp>"));
+
+        assertThat(testee.binds()).containsExactly(new HostPort("127.0.0.3", 5269), new HostPort("::1", 5270));
+    }
+
+    @Test
+    void allSettingsShouldParse() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp enabled=\"true\">"
+            + "<tls><keystore>file://conf/xmpp.p12</keystore><keystoreType>JKS</keystoreType><secret>s3cret</secret><required>true</required></tls>"
+            + "<limits><maxStanzaSize>256K</maxStanzaSize></limits>"
+            + "<dialback><secret>abc</secret></dialback>"
+            + "<streams><idleTimeout>30s</idleTimeout></streams>"
+            + "</xmpp>"));
+
+        assertThat(testee.tls()).isEqualTo(new TlsSettings(Optional.of("file://conf/xmpp.p12"), "JKS", Optional.of("s3cret"), true));
+        assertThat(testee.maxStanzaSize()).isEqualTo(256 * 1024);
+        assertThat(testee.dialbackSecret()).contains("abc");
+        assertThat(testee.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void routeWithoutPortShouldUseDefaultS2sPort() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp><routes><route domain=\"A.Test\" host=\"h\"/></routes></xmpp>"));
+
+        assertThat(testee.routes()).containsExactly(new StaticRoute("a.test", new HostPort("h", 5269)));
+    }
+
+    @Test
+    void unknownElementShouldFailNamingIt() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><listener><bnd>127.0.0.3:5269</bnd></listener></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageStartingWith("xmpp.xml: unknown setting 'listener/bnd'");
+    }
+
+    @Test
+    void bindWithoutPortShouldFailNamingTheSetting() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><listener><bind>127.0.0.3</bind></listener></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: listener/bind '127.0.0.3' is not host:port");
+    }
+
+    @Test
+    void bindWithBadPortShouldFailNamingTheSetting() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><listener><bind>127.0.0.3:99999</bind></listener></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining("listener/bind '127.0.0.3:99999'");
+    }
+
+    @Test
+    void requiredTlsWithoutKeystoreShouldFail() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><tls><required>true</required></tls></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: tls/required is true but no tls/keystore is set");
+    }
+
+    @Test
+    void nonBooleanShouldFail() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><tls><required>yes</required></tls></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: tls/required 'yes' needs to be true or false");
+    }
+
+    @Test
+    void routeWithoutHostShouldFail() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><routes><route domain=\"a.test\"/></routes></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining("routes/route needs both");
+    }
+
+    @Test
+    void badSizeShouldFail() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><limits><maxStanzaSize>lots</maxStanzaSize></limits></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining("limits/maxStanzaSize 'lots'");
+    }
+
+    @Test
+    void toStringShouldNotRevealSecrets() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp>"
+            + "<tls><keystore>k</keystore><secret>tlspass</secret></tls><dialback><secret>dbpass</secret></dialback></xmpp>"));
+
+        assertThat(testee.toString()).doesNotContain("tlspass").doesNotContain("dbpass");
+    }
+}
