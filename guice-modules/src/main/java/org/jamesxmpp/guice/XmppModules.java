@@ -1,0 +1,10 @@
+package org.jamesxmpp.guice;
+
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+
+/** The XMPP extension's modules, for servers built with {@code combineWith}. */
+public interface XmppModules {
+    Module ALL = Modules.combine(
+        new XmppConfigurationModule());
+}
