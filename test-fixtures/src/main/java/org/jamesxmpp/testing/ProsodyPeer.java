@@ -1,0 +1,318 @@
+package org.jamesxmpp.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A throwaway Prosody 0.12 serving one test domain on its own loopback address (s2s on 5269,
+ * c2s on 5222), resolving the other test domains through a hosts file. Fails (never skips) when
+ * Prosody is not installed. {@code try (ProsodyPeer peer = ProsodyPeer.builder(...).start())}.
+ */
+public final class ProsodyPeer implements AutoCloseable {
+    public static final Path PROSODY = Path.of("/usr/bin/prosody");
+    public static final Path PROSODYCTL = Path.of("/usr/bin/prosodyctl");
+    public static final int S2S_PORT = 5269;
+    public static final int C2S_PORT = 5222;
+    private static final Logger LOGGER = LoggerFactory.getLogger(ProsodyPeer.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+
+    private final String domain;
+    private final String address;
+    private final Path directory;
+    private final Path config;
+    private Process process;
+
+    private ProsodyPeer(String domain, String address, Path directory, Path config) {
+        this.domain = domain;
+        this.address = address;
+        this.directory = directory;
+        this.config = config;
+    }
+
+    public static Builder builder(String domain, String address) {
+        return new Builder(domain, address);
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public InetSocketAddress s2sAddress() {
+        return new InetSocketAddress(address, S2S_PORT);
+    }
+
+    public InetSocketAddress c2sAddress() {
+        return new InetSocketAddress(address, C2S_PORT);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Prosody's debug log so far (for assertions and failure messages). */
+    public String log() {
+        try {
+            Path log = directory.resolve("prosody.log");
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ProsodyPeer registerUser(String user, String password) {
+        run(List.of(PROSODYCTL.toString(), "--config", config.toString(), "register", user, domain, password));
+        return this;
+    }
+
+    private void start() {
+        ProcessBuilder builder = new ProcessBuilder(PROSODY.toString(), "--config", config.toString(), "-F")
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("stdout.log").toFile());
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + PROSODY + ": " + e.getMessage(), e);
+        }
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!listening(S2S_PORT) || !listening(C2S_PORT)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Prosody for " + domain + " exited with " + process.exitValue()
+                    + ":\n" + output() + "\n" + log());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                close();
+                throw new IllegalStateException("Prosody for " + domain + " did not listen on " + address
+                    + " within " + START_TIMEOUT + ":\n" + output() + "\n" + log());
+            }
+            sleep(Duration.ofMillis(20));
+        }
+        LOGGER.info("Prosody for {} listening on {}", domain, address);
+    }
+
+    private boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String output() {
+        try {
+            Path stdout = directory.resolve("stdout.log");
+            return Files.exists(stdout) ? Files.readString(stdout, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Kills Prosody at once (SIGKILL): no stream is closed properly. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            waitFor(process);
+        }
+    }
+
+    /** Stops Prosody (SIGTERM) and deletes its directory. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!waitFor(process)) {
+                process.destroyForcibly();
+                waitFor(process);
+            }
+        }
+        deleteRecursively(directory);
+    }
+
+    private static boolean waitFor(Process process) {
+        try {
+            return process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void run(List<String> command) {
+        try {
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!child.waitFor(30, TimeUnit.SECONDS) || child.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOGGER.warn("Cannot delete {}: {}", directory, e.toString());
+        }
+    }
+
+    public static final class Builder {
+        private final String domain;
+        private final String address;
+        private final Map<String, String> hosts = new LinkedHashMap<>();
+        private final Map<String, String> users = new LinkedHashMap<>();
+        private Optional<TestCertificate> certificate = Optional.empty();
+        private Optional<TestPki> authority = Optional.empty();
+        private boolean secureAuth;
+        private boolean requireEncryption;
+        private boolean smacks = true;
+        private final List<String> extraConfig = new ArrayList<>();
+
+        private Builder(String domain, String address) {
+            this.domain = domain;
+            this.address = address;
+        }
+
+        /** Prosody resolves {@code otherDomain} to {@code otherAddress} (and connects there on 5269). */
+        public Builder resolve(String otherDomain, String otherAddress) {
+            hosts.put(otherDomain, otherAddress);
+            return this;
+        }
+
+        public Builder user(String user, String password) {
+            users.put(user, password);
+            return this;
+        }
+
+        /** Enables TLS with this certificate; peers are checked against {@code authority}. */
+        public Builder tls(TestCertificate certificate, TestPki authority) {
+            this.certificate = Optional.of(certificate);
+            this.authority = Optional.of(authority);
+            return this;
+        }
+
+        public Builder secureAuth(boolean secureAuth) {
+            this.secureAuth = secureAuth;
+            return this;
+        }
+
+        public Builder requireEncryption(boolean requireEncryption) {
+            this.requireEncryption = requireEncryption;
+            return this;
+        }
+
+        public Builder smacks(boolean smacks) {
+            this.smacks = smacks;
+            return this;
+        }
+
+        /** A raw line appended to the global section of the configuration. */
+        public Builder config(String line) {
+            extraConfig.add(line);
+            return this;
+        }
+
+        public ProsodyPeer start() {
+            if (!Files.isExecutable(PROSODY) || !Files.isExecutable(PROSODYCTL)) {
+                throw new IllegalStateException(PROSODY + " is missing: the s2s tests need a real Prosody 0.12. "
+                    + "Install it with `apt-get install -y prosody lua-unbound` (bin/test does it when run as root).");
+            }
+            try {
+                Path directory = Files.createTempDirectory("prosody-" + domain + "-");
+                Files.createDirectories(directory.resolve("data"));
+                Path hostsFile = directory.resolve("hosts");
+                Files.writeString(hostsFile, hosts.entrySet().stream()
+                    .map(entry -> entry.getValue() + " " + entry.getKey() + "\n")
+                    .collect(Collectors.joining()), StandardCharsets.US_ASCII);
+                Path config = directory.resolve("prosody.cfg.lua");
+                Files.writeString(config, configuration(directory, hostsFile), StandardCharsets.UTF_8);
+                ProsodyPeer peer = new ProsodyPeer(domain, address, directory, config);
+                users.forEach(peer::registerUser);
+                peer.start();
+                return peer;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private String configuration(Path directory, Path hostsFile) {
+            List<String> modules = new ArrayList<>(List.of("roster", "saslauth", "dialback", "disco", "ping"));
+            if (certificate.isPresent()) {
+                modules.add("tls");
+            }
+            if (smacks) {
+                modules.add("smacks");
+            }
+            StringBuilder out = new StringBuilder()
+                .append("pidfile = ").append(quote(directory.resolve("prosody.pid"))).append('\n')
+                .append("data_path = ").append(quote(directory.resolve("data"))).append('\n')
+                .append("run_as_root = true\n")
+                .append("daemonize = false\n")
+                .append("log = { debug = ").append(quote(directory.resolve("prosody.log"))).append(" }\n")
+                .append("interfaces = { \"").append(address).append("\" }\n")
+                .append("c2s_ports = { ").append(C2S_PORT).append(" }\n")
+                .append("s2s_ports = { ").append(S2S_PORT).append(" }\n")
+                .append("modules_enabled = { ")
+                .append(modules.stream().map(module -> "\"" + module + "\"").collect(Collectors.joining(", ")))
+                .append(" }\n")
+                .append("s2s_secure_auth = ").append(secureAuth).append('\n')
+                .append("s2s_require_encryption = ").append(requireEncryption).append('\n')
+                .append("c2s_require_encryption = false\n")
+                .append("allow_unencrypted_plain_auth = true\n")
+                .append("authentication = \"internal_plain\"\n")
+                .append("unbound = { hoststxt = ").append(quote(hostsFile)).append(" }\n");
+            if (certificate.isPresent()) {
+                Path cert = certificate.get().writeCertificatePem(directory.resolve(domain + ".crt"));
+                Path key = certificate.get().writeKeyPem(directory.resolve(domain + ".key"));
+                Path ca = authority.get().writeCaPem(directory.resolve("ca.pem"));
+                out.append("ssl = { certificate = ").append(quote(cert)).append(", key = ").append(quote(key))
+                    .append(", cafile = ").append(quote(ca)).append(" }\n");
+            }
+            extraConfig.forEach(line -> out.append(line).append('\n'));
+            return out.append("VirtualHost \"").append(domain).append("\"\n").toString();
+        }
+
+        private static String quote(Path path) {
+            return "\"" + path.toAbsolutePath() + "\"";
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.jamesxmpp.core.s2s;
+
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.jamesxmpp.core.routing.S2sRouter;
+import org.jamesxmpp.core.s2s.codec.StanzaCodec;
+import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
+import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
+import org.jamesxmpp.core.s2s.inbound.InboundContext;
+import org.jamesxmpp.core.s2s.inbound.InboundStanzas;
+import org.jamesxmpp.core.s2s.outbound.DialbackVerifier;
+import org.jamesxmpp.core.s2s.outbound.DomainPair;
+import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
+import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
+import org.jamesxmpp.core.s2s.tls.TlsContexts;
+import org.jamesxmpp.core.store.DialbackSecretStore;
+import org.jivesoftware.smack.packet.Stanza;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.io.BaseEncoding;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+/**
+ * The s2s engine: accepts streams on the bind addresses, opens streams to peers on demand, and
+ * delivers stanzas both ways. Non-blocking: a few event loops serve every stream.
+ */
+public class S2sServer implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(S2sServer.class);
+
+    private final S2sSettings settings;
+    private final LocalDomains localDomains;
+    private final S2sRouter router;
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final ExecutorService addressResolver;
+    private final OutgoingStreams outgoing;
+    private final InboundContext inboundContext;
+    private final List<Channel> serverChannels = new CopyOnWriteArrayList<>();
+
+    public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
+                     DialbackSecretStore secretStore, Clock clock) {
+        this(settings, localDomains, handler, secretStore, new S2sRouter(settings.staticRoutes(), clock));
+    }
+
+    public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
+                     DialbackSecretStore secretStore, S2sRouter router) {
+        this.settings = settings;
+        this.localDomains = domain -> localDomains.isLocal(domain.toLowerCase(Locale.ROOT));
+        this.router = router;
+        String secret = settings.dialbackSecret().orElseGet(() -> secretStore.retrieveOrStore(S2sServer::newSecret));
+        DialbackKeys keys = new DialbackKeys(secret);
+        Optional<TlsContexts> tls = settings.tls().map(TlsContexts::new);
+        this.bossGroup = new NioEventLoopGroup(1, new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-accept-%d").build());
+        this.workerGroup = new NioEventLoopGroup(0, new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-%d").build());
+        this.addressResolver = Executors.newFixedThreadPool(2,
+            new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-resolver-%d").setDaemon(true).build());
+        OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
+        this.outgoing = new OutgoingStreams(workerGroup, connector, settings);
+        this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
+            new DialbackVerifier(workerGroup, connector), new InboundStanzas(this.localDomains, handler, outgoing));
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return BaseEncoding.base16().lowerCase().encode(bytes);
+    }
+
+    /** Binds every configured address; fails (and releases what it bound) when one cannot be bound. */
+    public void start() {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+            .group(bossGroup, workerGroup)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(new InboundChannelInitializer(inboundContext));
+        try {
+            for (InetSocketAddress address : settings.bindAddresses()) {
+                Channel channel = bootstrap.bind(address).syncUninterruptibly().channel();
+                serverChannels.add(channel);
+                LOGGER.info("XMPP s2s listener bound to {}", channel.localAddress());
+            }
+        } catch (RuntimeException e) {
+            stop();
+            throw new IllegalStateException("Cannot bind the XMPP s2s listener: " + e.getMessage(), e);
+        }
+    }
+
+    public List<InetSocketAddress> boundAddresses() {
+        return serverChannels.stream()
+            .map(channel -> (InetSocketAddress) channel.localAddress())
+            .collect(ImmutableList.toImmutableList());
+    }
+
+    /**
+     * Sends a stanza to a remote server. Its {@code from} must be in one of our domains and its
+     * {@code to} in a remote one. Completes when the peer acknowledged it (XEP-0198) or, with
+     * peers without stream management, once it was written and the stream stayed up for
+     * {@link S2sSettings#unackedDeliveryGrace()}; fails with a {@link DeliveryException}.
+     */
+    public CompletionStage<Void> send(Stanza stanza) {
+        if (stanza.getFrom() == null || stanza.getTo() == null) {
+            return invalid("a stanza needs from and to");
+        }
+        String fromDomain = stanza.getFrom().getDomain().toString().toLowerCase(Locale.ROOT);
+        String toDomain = stanza.getTo().getDomain().toString().toLowerCase(Locale.ROOT);
+        if (!localDomains.isLocal(fromDomain)) {
+            return invalid("from " + fromDomain + " is not one of our domains");
+        }
+        if (localDomains.isLocal(toDomain)) {
+            return invalid("to " + toDomain + " is one of our domains");
+        }
+        return outgoing.send(new DomainPair(fromDomain, toDomain), Optional.ofNullable(stanza.getStanzaId()),
+            stanza.getFrom().toString(), stanza.getTo().toString(), StanzaCodec.serialize(stanza));
+    }
+
+    private static CompletionStage<Void> invalid(String message) {
+        return CompletableFuture.failedFuture(new DeliveryException(DeliveryException.Reason.INVALID_STANZA, message));
+    }
+
+    /** Whether a domain declares an XMPP server (static route or DNS SRV); may block on DNS. */
+    public boolean domainSpeaksXmpp(String domain) {
+        return router.domainSpeaksXmpp(domain);
+    }
+
+    public S2sRouter router() {
+        return router;
+    }
+
+    public void stop() {
+        serverChannels.forEach(channel -> channel.close().syncUninterruptibly());
+        serverChannels.clear();
+        outgoing.stop();
+        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        addressResolver.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,147 @@
+package org.jamesxmpp.core.s2s;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jamesxmpp.core.routing.StaticRoute;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+
+/**
+ * Everything the s2s engine needs to know, immutable.
+ *
+ * @param bindAddresses where incoming streams are accepted; empty means no listener
+ * @param tls TLS settings; empty means no STARTTLS (neither offered nor used)
+ * @param maxStanzaSize largest top-level element accepted from a peer, in bytes
+ *     (over it: {@code policy-violation})
+ * @param connectTimeout TCP connect timeout of outgoing streams
+ * @param responseTimeout how long a peer may take to answer a step of the negotiation
+ *     (stream header, features, dialback, acks) before the stream is given up
+ * @param idleTimeout a stream without traffic for this long is closed
+ * @param unackedDeliveryGrace towards peers without XEP-0198: a written stanza counts as delivered
+ *     once the stream stayed up this long after it (or closed cleanly)
+ * @param maxQueuedStanzas per outgoing stream, stanzas waiting for the stream beyond this are refused
+ * @param staticRoutes routes used before DNS
+ * @param dialbackSecret configured dialback secret; empty means generated once and kept in the
+ *     {@link org.jamesxmpp.core.store.DialbackSecretStore}
+ * @param streamManagement offer and use XEP-0198
+ */
+public record S2sSettings(List<InetSocketAddress> bindAddresses,
+                          Optional<TlsSettings> tls,
+                          int maxStanzaSize,
+                          Duration connectTimeout,
+                          Duration responseTimeout,
+                          Duration idleTimeout,
+                          Duration unackedDeliveryGrace,
+                          int maxQueuedStanzas,
+                          List<StaticRoute> staticRoutes,
+                          Optional<String> dialbackSecret,
+                          boolean streamManagement) {
+    public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
+
+    public S2sSettings {
+        bindAddresses = ImmutableList.copyOf(bindAddresses);
+        staticRoutes = ImmutableList.copyOf(staticRoutes);
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(dialbackSecret, "dialbackSecret");
+        Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
+        Preconditions.checkArgument(maxQueuedStanzas > 0, "maxQueuedStanzas must be positive: %s", maxQueuedStanzas);
+        Preconditions.checkArgument(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
+        Preconditions.checkArgument(!responseTimeout.isNegative() && !responseTimeout.isZero(), "responseTimeout must be positive");
+        Preconditions.checkArgument(!idleTimeout.isNegative() && !idleTimeout.isZero(), "idleTimeout must be positive");
+        Preconditions.checkArgument(!unackedDeliveryGrace.isNegative(), "unackedDeliveryGrace must not be negative");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String toString() {
+        return "S2sSettings[bindAddresses=" + bindAddresses + ", tls=" + tls + ", maxStanzaSize=" + maxStanzaSize
+            + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
+            + ", idleTimeout=" + idleTimeout + ", unackedDeliveryGrace=" + unackedDeliveryGrace
+            + ", maxQueuedStanzas=" + maxQueuedStanzas + ", staticRoutes=" + staticRoutes
+            + ", dialbackSecret=" + dialbackSecret.map(any -> "***").orElse("generated")
+            + ", streamManagement=" + streamManagement + "]";
+    }
+
+    public static class Builder {
+        private final ImmutableList.Builder<InetSocketAddress> bindAddresses = ImmutableList.builder();
+        private final ImmutableList.Builder<StaticRoute> staticRoutes = ImmutableList.builder();
+        private Optional<TlsSettings> tls = Optional.empty();
+        private int maxStanzaSize = DEFAULT_MAX_STANZA_SIZE;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration responseTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofMinutes(10);
+        private Duration unackedDeliveryGrace = Duration.ofSeconds(2);
+        private int maxQueuedStanzas = 10_000;
+        private Optional<String> dialbackSecret = Optional.empty();
+        private boolean streamManagement = true;
+
+        public Builder bind(InetSocketAddress address) {
+            bindAddresses.add(address);
+            return this;
+        }
+
+        public Builder tls(TlsSettings tls) {
+            this.tls = Optional.of(tls);
+            return this;
+        }
+
+        public Builder maxStanzaSize(int maxStanzaSize) {
+            this.maxStanzaSize = maxStanzaSize;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = responseTimeout;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        public Builder unackedDeliveryGrace(Duration unackedDeliveryGrace) {
+            this.unackedDeliveryGrace = unackedDeliveryGrace;
+            return this;
+        }
+
+        public Builder maxQueuedStanzas(int maxQueuedStanzas) {
+            this.maxQueuedStanzas = maxQueuedStanzas;
+            return this;
+        }
+
+        public Builder route(StaticRoute route) {
+            staticRoutes.add(route);
+            return this;
+        }
+
+        public Builder dialbackSecret(String secret) {
+            this.dialbackSecret = Optional.of(secret);
+            return this;
+        }
+
+        public Builder streamManagement(boolean streamManagement) {
+            this.streamManagement = streamManagement;
+            return this;
+        }
+
+        public S2sSettings build() {
+            return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
+                idleTimeout, unackedDeliveryGrace, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
+                streamManagement);
+        }
+    }
+}

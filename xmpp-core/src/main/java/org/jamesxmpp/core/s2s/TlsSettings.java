@@ -1,0 +1,22 @@
+package org.jamesxmpp.core.s2s;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * TLS of the s2s streams.
+ *
+ * @param keyStore our certificate and key, offered by STARTTLS and presented for SASL EXTERNAL
+ * @param trustStore the authorities peer certificates are checked against; empty means the JDK's
+ * @param required when true, incoming streams must STARTTLS before anything else and outgoing
+ *     streams never go on without TLS
+ * @param verifyPeerCertificates when false, outgoing streams accept any server certificate (they
+ *     then authenticate with dialback only)
+ */
+public record TlsSettings(KeyStoreSettings keyStore, Optional<KeyStoreSettings> trustStore,
+                          boolean required, boolean verifyPeerCertificates) {
+    public TlsSettings {
+        Objects.requireNonNull(keyStore, "keyStore");
+        Objects.requireNonNull(trustStore, "trustStore");
+    }
+}

@@ -1,0 +1,72 @@
+package org.jamesxmpp.core.s2s.codec;
+
+import java.util.Optional;
+
+/** The fixed bits of XML we write on s2s streams. */
+public final class StreamXml {
+    public static final String TLS_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-tls";
+    public static final String SASL_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-sasl";
+    public static final String SM_NAMESPACE = "urn:xmpp:sm:3";
+    public static final String DIALBACK_FEATURE_NAMESPACE = "urn:xmpp:features:dialback";
+    public static final String STANZA_ERROR_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-stanzas";
+    public static final String CLOSE = "</stream:stream>";
+
+    private StreamXml() {
+    }
+
+    public static String header(String from, Optional<String> to, Optional<String> id) {
+        StringBuilder out = new StringBuilder(256)
+            .append("<?xml version='1.0'?><stream:stream xmlns='jabber:server'")
+            .append(" xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'")
+            .append(" from='");
+        Xml.escapeAttribute(from, out);
+        out.append('\'');
+        to.ifPresent(value -> out.append(" to='").append(Xml.escapeAttribute(value)).append('\''));
+        id.ifPresent(value -> out.append(" id='").append(Xml.escapeAttribute(value)).append('\''));
+        return out.append(" version='1.0'>").toString();
+    }
+
+    /** A header for a peer whose stream header was unusable: no addresses. */
+    public static String anonymousHeader(String id) {
+        return "<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
+            + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'"
+            + " id='" + Xml.escapeAttribute(id) + "' version='1.0'>";
+    }
+
+    public static String dialbackResult(String from, String to, String key) {
+        return "<db:result from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to) + "'>"
+            + Xml.escapeText(key) + "</db:result>";
+    }
+
+    public static String dialbackResultType(String from, String to, String type) {
+        return "<db:result from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
+            + "' type='" + type + "'/>";
+    }
+
+    public static String dialbackResultError(String from, String to, String condition) {
+        return "<db:result from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
+            + "' type='error'><error type='cancel'><" + condition + " xmlns='" + STANZA_ERROR_NAMESPACE
+            + "'/></error></db:result>";
+    }
+
+    public static String dialbackVerify(String from, String to, String id, String key) {
+        return "<db:verify from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
+            + "' id='" + Xml.escapeAttribute(id) + "'>" + Xml.escapeText(key) + "</db:verify>";
+    }
+
+    public static String dialbackVerifyType(String from, String to, String id, String type) {
+        return "<db:verify from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
+            + "' id='" + Xml.escapeAttribute(id) + "' type='" + type + "'/>";
+    }
+
+    public static String stanzaError(String kind, String from, String to, Optional<String> id,
+                                     String errorType, String condition) {
+        StringBuilder out = new StringBuilder(256).append('<').append(kind)
+            .append(" from='").append(Xml.escapeAttribute(from))
+            .append("' to='").append(Xml.escapeAttribute(to)).append('\'');
+        id.ifPresent(value -> out.append(" id='").append(Xml.escapeAttribute(value)).append('\''));
+        return out.append(" type='error'><error type='").append(errorType).append("'><").append(condition)
+            .append(" xmlns='").append(STANZA_ERROR_NAMESPACE).append("'/></error></").append(kind).append('>')
+            .toString();
+    }
+}

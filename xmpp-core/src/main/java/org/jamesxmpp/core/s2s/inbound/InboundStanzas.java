@@ -1,0 +1,120 @@
+package org.jamesxmpp.core.s2s.inbound;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.s2s.InboundStanza;
+import org.jamesxmpp.core.s2s.InboundStanzaHandler;
+import org.jamesxmpp.core.s2s.LocalDomains;
+import org.jamesxmpp.core.s2s.StanzaErrorException;
+import org.jamesxmpp.core.s2s.codec.StanzaCodec;
+import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
+import org.jamesxmpp.core.s2s.codec.StreamException;
+import org.jamesxmpp.core.s2s.codec.StreamXml;
+import org.jamesxmpp.core.s2s.codec.XmlElement;
+import org.jamesxmpp.core.s2s.outbound.DomainPair;
+import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jxmpp.jid.Jid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks the addressing of a stanza received on an incoming stream, hands it to the
+ * {@link InboundStanzaHandler}, and sends a stanza error back when the handler refuses it.
+ * Error stanzas answering one of our pending sends fail that send instead.
+ */
+public class InboundStanzas {
+    private static final Logger LOGGER = LoggerFactory.getLogger(InboundStanzas.class);
+
+    private final LocalDomains localDomains;
+    private final InboundStanzaHandler handler;
+    private final OutgoingStreams outgoing;
+
+    public InboundStanzas(LocalDomains localDomains, InboundStanzaHandler handler, OutgoingStreams outgoing) {
+        this.localDomains = localDomains;
+        this.handler = handler;
+        this.outgoing = outgoing;
+    }
+
+    /**
+     * @return completes (normally) once the stanza is taken care of: handled, or refused with a
+     *     stanza error sent back
+     * @throws StreamException when the stanza breaks the stream rules (addressing, authentication)
+     */
+    public CompletionStage<Void> accept(XmlElement element, Map<DomainPair, AuthMethod> authenticated, boolean tls,
+                                        SocketAddress remoteAddress) {
+        Stanza stanza = StanzaCodec.parse(element);
+        Jid from = Optional.ofNullable(stanza.getFrom())
+            .orElseThrow(() -> new StreamException(StreamErrorCondition.IMPROPER_ADDRESSING, "stanza without from"));
+        Jid to = Optional.ofNullable(stanza.getTo())
+            .orElseThrow(() -> new StreamException(StreamErrorCondition.IMPROPER_ADDRESSING, "stanza without to"));
+        String fromDomain = from.getDomain().toString().toLowerCase(Locale.ROOT);
+        String toDomain = to.getDomain().toString().toLowerCase(Locale.ROOT);
+        if (!localDomains.isLocal(toDomain)) {
+            throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "stanza to " + toDomain);
+        }
+        AuthMethod method = Optional.ofNullable(authenticated.get(new DomainPair(toDomain, fromDomain)))
+            .orElseThrow(() -> new StreamException(StreamErrorCondition.INVALID_FROM,
+                fromDomain + " is not authenticated for " + toDomain + " on this stream"));
+        if (stanza.getError() != null && stanza.getStanzaId() != null
+            && outgoing.peerError(fromDomain, stanza.getStanzaId(), StanzaErrorException.of(stanza.getError()))) {
+            LOGGER.info("Stanza error {} from {} for our stanza {}", stanza.getError().getCondition(), from,
+                stanza.getStanzaId());
+            return CompletableFuture.completedFuture(null);
+        }
+        InboundStanza inbound = new InboundStanza(stanza, fromDomain, method, tls, toInet(remoteAddress));
+        CompletionStage<Void> handled;
+        try {
+            handled = handler.handle(inbound);
+        } catch (RuntimeException e) {
+            handled = CompletableFuture.failedFuture(e);
+        }
+        return handled.handle((any, error) -> {
+            if (error != null) {
+                bounce(element.name(), stanza, fromDomain, toDomain, unwrap(error));
+            }
+            return null;
+        });
+    }
+
+    private void bounce(String kind, Stanza stanza, String fromDomain, String toDomain, Throwable error) {
+        if (stanza.getError() != null) {
+            LOGGER.info("Dropping refused error stanza {} from {}: {}", stanza.getStanzaId(), stanza.getFrom(), error.toString());
+            return;
+        }
+        StanzaErrorException stanzaError = error instanceof StanzaErrorException refusal
+            ? refusal
+            : new StanzaErrorException(StanzaError.Condition.internal_server_error, StanzaError.Type.WAIT);
+        if (!(error instanceof StanzaErrorException)) {
+            LOGGER.warn("Handler failed on stanza {} from {}", stanza.getStanzaId(), stanza.getFrom(), error);
+        }
+        String xml = StreamXml.stanzaError(kind, stanza.getTo().toString(), stanza.getFrom().toString(),
+            Optional.ofNullable(stanza.getStanzaId()), stanzaError.type().name().toLowerCase(Locale.ROOT),
+            stanzaError.condition().toString());
+        outgoing.send(new DomainPair(toDomain, fromDomain), Optional.empty(), stanza.getTo().toString(),
+                stanza.getFrom().toString(), xml)
+            .whenComplete((any, failure) -> {
+                if (failure != null) {
+                    LOGGER.info("Could not return stanza error {} to {}: {}", stanzaError.condition(), stanza.getFrom(),
+                        failure.toString());
+                }
+            });
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private static InetSocketAddress toInet(SocketAddress address) {
+        return address instanceof InetSocketAddress inet ? inet : InetSocketAddress.createUnresolved("unknown", 0);
+    }
+}

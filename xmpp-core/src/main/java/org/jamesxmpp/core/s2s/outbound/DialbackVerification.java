@@ -1,0 +1,22 @@
+package org.jamesxmpp.core.s2s.outbound;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A db:verify question to the authoritative server of {@code pair.remote()}: did you give key
+ * {@code key} on stream {@code streamId} to {@code pair.local()}?
+ */
+public record DialbackVerification(DomainPair pair, String streamId, String key,
+                                   CompletableFuture<DialbackOutcome> outcome) implements OutboundPurpose {
+    public enum DialbackOutcome {
+        VALID,
+        INVALID,
+        /** The authoritative server could not be asked. */
+        UNREACHABLE
+    }
+
+    @Override
+    public void terminated(TerminationCause cause, boolean clean) {
+        outcome.complete(DialbackOutcome.UNREACHABLE);
+    }
+}

@@ -1,0 +1,5 @@
+package org.jamesxmpp.core.s2s.outbound;
+
+/** A local domain talking to a remote one: the unit of an outgoing stream. */
+public record DomainPair(String local, String remote) {
+}

@@ -1,0 +1,202 @@
+package org.jamesxmpp.core.s2s.outbound;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.jamesxmpp.core.s2s.DeliveryException;
+import org.jamesxmpp.core.s2s.codec.StreamXml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+
+/**
+ * The stanza queue of one outgoing stream (local domain → remote domain). Everything runs on
+ * the stream's event loop, so no locks.
+ *
+ * <p>Delivered means: acknowledged by the peer (XEP-0198) when stream management is on;
+ * otherwise written and the stream stayed up {@code unackedDeliveryGrace} after it, or closed
+ * cleanly (residual risk: a peer that crashes after that grace without processing the stanza).
+ * Stanzas in flight when the stream breaks fail with {@link DeliveryException.Reason#STREAM_BROKEN}.
+ */
+public final class OutgoingStream implements OutboundPurpose {
+    private static final Logger LOGGER = LoggerFactory.getLogger(OutgoingStream.class);
+    private static final long H_MASK = 0xFFFFFFFFL;
+
+    private final DomainPair pair;
+    private final EventLoop eventLoop;
+    private final int maxQueued;
+    private final Duration grace;
+    private final Duration ackTimeout;
+    private final Consumer<OutgoingStream> onTerminated;
+    private final Consumer<PendingStanza> resubmit;
+    private final Deque<PendingStanza> queued = new ArrayDeque<>();
+    private final Deque<PendingStanza> unacked = new ArrayDeque<>();
+    private Optional<ChannelHandlerContext> context = Optional.empty();
+    private boolean streamManagement;
+    private long lastAcked;
+    private boolean terminated;
+    private Optional<ScheduledFuture<?>> ackTimer = Optional.empty();
+
+    public OutgoingStream(DomainPair pair, EventLoop eventLoop, int maxQueued, Duration grace, Duration ackTimeout,
+                          Consumer<OutgoingStream> onTerminated, Consumer<PendingStanza> resubmit) {
+        this.pair = pair;
+        this.eventLoop = eventLoop;
+        this.maxQueued = maxQueued;
+        this.grace = grace;
+        this.ackTimeout = ackTimeout;
+        this.onTerminated = onTerminated;
+        this.resubmit = resubmit;
+    }
+
+    @Override
+    public DomainPair pair() {
+        return pair;
+    }
+
+    public EventLoop eventLoop() {
+        return eventLoop;
+    }
+
+    /** Thread-safe. */
+    public void enqueue(PendingStanza stanza) {
+        eventLoop.execute(() -> {
+            if (terminated) {
+                resubmit.accept(stanza);
+                return;
+            }
+            if (queued.size() + unacked.size() >= maxQueued) {
+                stanza.fail(DeliveryException.Reason.QUEUE_FULL, "more than " + maxQueued + " stanzas waiting for " + pair.remote());
+                return;
+            }
+            queued.add(stanza);
+            flush();
+        });
+    }
+
+    /** The stream is authenticated: stanzas may flow. */
+    public void established(ChannelHandlerContext context, boolean streamManagement) {
+        this.context = Optional.of(context);
+        this.streamManagement = streamManagement;
+        LOGGER.info("Outgoing s2s stream {} -> {} established (stream management: {})",
+            pair.local(), pair.remote(), streamManagement);
+        flush();
+    }
+
+    public boolean isIdle() {
+        return queued.isEmpty() && unacked.isEmpty();
+    }
+
+    /** Writes what the channel accepts now; called again when it becomes writable. */
+    public void flush() {
+        if (context.isEmpty() || terminated) {
+            return;
+        }
+        ChannelHandlerContext ctx = context.get();
+        boolean wrote = false;
+        while (!queued.isEmpty() && ctx.channel().isWritable()) {
+            PendingStanza stanza = queued.poll();
+            unacked.add(stanza);
+            if (streamManagement) {
+                ctx.write(stanza.xml(), ctx.voidPromise());
+            } else {
+                ctx.write(stanza.xml()).addListener(written -> {
+                    if (written.isSuccess()) {
+                        eventLoop.schedule(this::graceElapsed, grace.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                });
+            }
+            wrote = true;
+        }
+        if (wrote) {
+            if (streamManagement) {
+                ctx.write("<r xmlns='" + StreamXml.SM_NAMESPACE + "'/>", ctx.voidPromise());
+                armAckTimer();
+            }
+            ctx.flush();
+        }
+    }
+
+    /** The peer acknowledged {@code h} stanzas in total (XEP-0198). */
+    public void acked(long h) {
+        long delta = (h - lastAcked) & H_MASK;
+        if (delta > unacked.size()) {
+            throw new IllegalStateException("peer acknowledged " + delta + " stanzas, only " + unacked.size() + " were sent");
+        }
+        lastAcked = h & H_MASK;
+        for (long i = 0; i < delta; i++) {
+            delivered(unacked.poll());
+        }
+        cancelAckTimer();
+        if (!unacked.isEmpty()) {
+            armAckTimer();
+        }
+    }
+
+    @Override
+    public void terminated(TerminationCause cause, boolean clean) {
+        if (terminated) {
+            return;
+        }
+        terminated = true;
+        context = Optional.empty();
+        cancelAckTimer();
+        if (clean && !streamManagement) {
+            unacked.forEach(this::delivered);
+        } else {
+            unacked.forEach(stanza -> stanza.fail(unackedReason(cause), "stream to " + pair.remote()
+                + " ended before the stanza was acknowledged: " + cause.message()));
+        }
+        queued.forEach(stanza -> stanza.fail(cause.reason(), cause.message()));
+        unacked.clear();
+        queued.clear();
+        onTerminated.accept(this);
+    }
+
+    private static DeliveryException.Reason unackedReason(TerminationCause cause) {
+        return cause.reason() == DeliveryException.Reason.REMOTE_SERVER_TIMEOUT
+            || cause.reason() == DeliveryException.Reason.SHUTDOWN
+            ? cause.reason()
+            : DeliveryException.Reason.STREAM_BROKEN;
+    }
+
+    private void graceElapsed() {
+        if (!terminated && !streamManagement && !unacked.isEmpty()) {
+            delivered(unacked.poll());
+        }
+    }
+
+    private void delivered(PendingStanza stanza) {
+        if (stanza.delivery().complete(null)) {
+            LOGGER.info("Delivered stanza {} over s2s", stanza.describe());
+        }
+    }
+
+    private void armAckTimer() {
+        if (ackTimer.isPresent()) {
+            return;
+        }
+        ackTimer = Optional.of(eventLoop.schedule(() -> {
+            ackTimer = Optional.empty();
+            context.ifPresent(ctx -> ctx.fireExceptionCaught(new AckTimeoutException(pair.remote())));
+        }, ackTimeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void cancelAckTimer() {
+        ackTimer.ifPresent(timer -> timer.cancel(false));
+        ackTimer = Optional.empty();
+    }
+
+    /** The peer did not acknowledge in time: the stream is considered broken. */
+    public static class AckTimeoutException extends RuntimeException {
+        public AckTimeoutException(String remote) {
+            super("no acknowledgement from " + remote + " in time");
+        }
+    }
+}

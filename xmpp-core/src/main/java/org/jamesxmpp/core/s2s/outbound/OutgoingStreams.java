@@ -1,0 +1,81 @@
+package org.jamesxmpp.core.s2s.outbound;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jamesxmpp.core.s2s.DeliveryException;
+import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.s2s.StanzaErrorException;
+
+import io.netty.channel.EventLoopGroup;
+
+/**
+ * The connection manager: one outgoing stream per (local domain, remote domain), opened on
+ * demand, reused, closed when idle (see {@link OutboundStreamHandler}). A stream that ended is
+ * replaced by a new one on the next stanza.
+ */
+public class OutgoingStreams {
+    private final Map<DomainPair, OutgoingStream> streams = new ConcurrentHashMap<>();
+    private final Map<String, PendingStanza> awaitingPeerError = new ConcurrentHashMap<>();
+    private final EventLoopGroup group;
+    private final OutboundConnector connector;
+    private final S2sSettings settings;
+    private volatile boolean stopped;
+
+    public OutgoingStreams(EventLoopGroup group, OutboundConnector connector, S2sSettings settings) {
+        this.group = group;
+        this.connector = connector;
+        this.settings = settings;
+    }
+
+    public CompletableFuture<Void> send(DomainPair pair, Optional<String> id, String from, String to, String xml) {
+        CompletableFuture<Void> delivery = new CompletableFuture<>();
+        PendingStanza stanza = new PendingStanza(pair, id, from, to, xml, delivery);
+        id.ifPresent(value -> {
+            String key = correlationKey(pair.remote(), value);
+            awaitingPeerError.put(key, stanza);
+            delivery.whenComplete((any, error) -> awaitingPeerError.remove(key, stanza));
+        });
+        submit(stanza);
+        return delivery;
+    }
+
+    /**
+     * An error stanza came back from {@code remoteDomain} for {@code id}: fails the matching
+     * pending send, if any is still waiting.
+     *
+     * @return whether a pending send took the error
+     */
+    public boolean peerError(String remoteDomain, String id, StanzaErrorException error) {
+        PendingStanza stanza = awaitingPeerError.remove(correlationKey(remoteDomain, id));
+        return stanza != null && stanza.delivery().completeExceptionally(new DeliveryException(error));
+    }
+
+    private void submit(PendingStanza stanza) {
+        if (stopped) {
+            stanza.fail(DeliveryException.Reason.SHUTDOWN, "s2s engine stopped");
+            return;
+        }
+        streams.computeIfAbsent(stanza.pair(), this::open).enqueue(stanza);
+    }
+
+    private OutgoingStream open(DomainPair pair) {
+        OutgoingStream stream = new OutgoingStream(pair, group.next(), settings.maxQueuedStanzas(),
+            settings.unackedDeliveryGrace(), settings.responseTimeout(),
+            ended -> streams.remove(ended.pair(), ended), this::submit);
+        stream.eventLoop().execute(() -> connector.connect(stream, stream.eventLoop()));
+        return stream;
+    }
+
+    public void stop() {
+        stopped = true;
+        streams.values().forEach(stream -> stream.eventLoop().execute(() -> stream.terminated(
+            new TerminationCause(DeliveryException.Reason.SHUTDOWN, "s2s engine stopped"), false)));
+    }
+
+    private static String correlationKey(String remoteDomain, String id) {
+        return remoteDomain + '\u0000' + id;
+    }
+}
