@@ -1,0 +1,232 @@
+package org.jamesxmpp.core.mapping;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
+import org.apache.james.mime4j.message.MaximalBodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.util.CharsetUtil;
+
+/**
+ * One pass over a mail with mime4j's pull parser: no DOM, bodies decoded once.
+ */
+final class MailParser {
+    static final int MAX_NESTING = 24;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final MimeConfig CONFIG = new MimeConfig.Builder()
+        .setMaxLineLen(-1)
+        .setMaxHeaderCount(1000)
+        .setMaxHeaderLen(64 * 1024)
+        .setMaxContentLen(-1)
+        .setStrictParsing(false)
+        .build();
+
+    private static final class Frame {
+        private final boolean message;
+        private final List<Field> fields = new ArrayList<>();
+        private String multipartSubtype = "";
+        private boolean tookText;
+        private boolean tookHtml;
+
+        private Frame(boolean message) {
+            this.message = message;
+        }
+    }
+
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private final List<Attachment> attachments = new ArrayList<>();
+    private final List<ParsedMail.ForwardedMail> forwarded = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder forwardedText = new StringBuilder();
+    private Optional<String> html = Optional.empty();
+    private MailHeaders headers;
+    private MailHeaders forwardedHeaders;
+    private int messageDepth;
+
+    private MailParser() {
+    }
+
+    static ParsedMail parse(byte[] mime) throws MappingException {
+        return new MailParser().run(mime);
+    }
+
+    private ParsedMail run(byte[] mime) throws MappingException {
+        MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+        stream.parse(new ByteArrayInputStream(mime));
+        try {
+            for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+                handle(stream, state);
+            }
+        } catch (MimeException | IOException | RuntimeException e) {
+            throw new MappingException(MappingException.Reason.MALFORMED_MIME, "unparsable mail: " + e.getMessage(), e);
+        }
+        if (headers == null) {
+            throw new MappingException(MappingException.Reason.MALFORMED_MIME, "no header section");
+        }
+        return new ParsedMail(headers, text.toString(), html, attachments, forwarded);
+    }
+
+    private void handle(MimeTokenStream stream, EntityState state) throws MappingException, IOException {
+        switch (state) {
+            case T_START_MESSAGE:
+                messageDepth++;
+                push(true);
+                break;
+            case T_START_BODYPART:
+                push(false);
+                break;
+            case T_FIELD:
+                frames.peek().fields.add(stream.getField());
+                break;
+            case T_END_HEADER:
+                endHeader();
+                break;
+            case T_START_MULTIPART:
+                frames.peek().multipartSubtype = stream.getBodyDescriptor().getSubType().toLowerCase(Locale.ROOT);
+                break;
+            case T_BODY:
+                body((MaximalBodyDescriptor) stream.getBodyDescriptor(), stream.getDecodedInputStream().readAllBytes());
+                break;
+            case T_END_MESSAGE:
+                endMessage();
+                frames.pop();
+                break;
+            case T_END_BODYPART:
+                frames.pop();
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void push(boolean message) throws MappingException {
+        if (frames.size() >= MAX_NESTING) {
+            throw new MappingException(MappingException.Reason.MALFORMED_MIME, "MIME nested deeper than " + MAX_NESTING);
+        }
+        frames.push(new Frame(message));
+    }
+
+    private void endHeader() {
+        Frame frame = frames.peek();
+        if (!frame.message) {
+            return;
+        }
+        if (messageDepth == 1) {
+            headers = MailHeaders.of(frame.fields);
+        } else if (messageDepth == 2) {
+            forwardedHeaders = MailHeaders.of(frame.fields);
+            forwardedText.setLength(0);
+        }
+    }
+
+    private void endMessage() {
+        if (messageDepth == 2 && forwardedHeaders != null) {
+            forwarded.add(new ParsedMail.ForwardedMail(forwardedHeaders, forwardedText.toString()));
+            forwardedHeaders = null;
+        }
+        messageDepth--;
+    }
+
+    private void body(MaximalBodyDescriptor descriptor, byte[] content) {
+        String mimeType = descriptor.getMimeType().toLowerCase(Locale.ROOT);
+        boolean attachmentDisposition = "attachment".equalsIgnoreCase(descriptor.getContentDispositionType());
+        Optional<String> fileName = fileName(descriptor);
+        Frame parent = parentMultipart();
+        boolean inAlternative = parent != null && parent.multipartSubtype.equals("alternative");
+        if (!attachmentDisposition && mimeType.equals("text/plain")) {
+            if (inAlternative && parent.tookText) {
+                return;
+            }
+            if (parent != null) {
+                parent.tookText = true;
+            }
+            appendText(messageDepth >= 2 ? forwardedText : text, decodeText(content, descriptor.getCharset()));
+            return;
+        }
+        if (!attachmentDisposition && mimeType.equals("text/html") && messageDepth == 1 && html.isEmpty()) {
+            if (parent != null) {
+                parent.tookHtml = true;
+            }
+            html = Optional.of(decodeText(content, descriptor.getCharset()));
+            return;
+        }
+        if (inAlternative && (parent.tookText || parent.tookHtml)) {
+            return;
+        }
+        if (messageDepth >= 2) {
+            return;
+        }
+        attachments.add(new Attachment(fileName, mimeType, contentId(descriptor), content));
+    }
+
+    private Frame parentMultipart() {
+        for (Frame frame : frames) {
+            if (!frame.multipartSubtype.isEmpty()) {
+                return frame;
+            }
+        }
+        return null;
+    }
+
+    private static Optional<String> fileName(MaximalBodyDescriptor descriptor) {
+        Optional<String> name = Optional.ofNullable(descriptor.getContentDispositionFilename())
+            .or(() -> Optional.ofNullable(descriptor.getContentTypeParameters().get("name")))
+            .map(MailHeaders::decode)
+            .filter(value -> !value.isEmpty());
+        return name.map(value -> value.substring(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1));
+    }
+
+    private static Optional<String> contentId(MaximalBodyDescriptor descriptor) {
+        return Optional.ofNullable(descriptor.getContentId())
+            .map(value -> Texts.singleLine(value, 250))
+            .map(value -> value.replaceAll("^<|>$", ""))
+            .filter(value -> !value.isEmpty());
+    }
+
+    private static void appendText(StringBuilder target, String value) {
+        if (target.length() > 0 && !value.isEmpty()) {
+            target.append("\n\n");
+        }
+        target.append(value);
+    }
+
+    static String decodeText(byte[] content, String charsetName) {
+        Charset declared = Optional.ofNullable(charsetName).map(CharsetUtil::lookup).orElse(null);
+        String decoded;
+        if (declared == null || declared.equals(StandardCharsets.US_ASCII)) {
+            decoded = strictUtf8(content).orElseGet(() -> new String(content, WINDOWS_1252));
+        } else {
+            decoded = new String(content, declared);
+        }
+        return Texts.xmlSafe(decoded.replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
+    static Optional<String> strictUtf8(byte[] content) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(content))
+                .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}

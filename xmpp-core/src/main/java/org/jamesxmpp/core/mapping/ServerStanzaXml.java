@@ -1,0 +1,31 @@
+package org.jamesxmpp.core.mapping;
+
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StreamOpen;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+
+/**
+ * Serializes stanzas for a server-to-server stream. Smack writes {@code jabber:client}; s2s streams use
+ * {@code jabber:server}.
+ */
+public final class ServerStanzaXml {
+    private static final XmlEnvironment CLIENT_ENVIRONMENT = new XmlEnvironment(StreamOpen.CLIENT_NAMESPACE);
+
+    private ServerStanzaXml() {
+    }
+
+    /** Standalone form: {@code <message xmlns='jabber:server' …>…</message>}. */
+    public static String toXml(Stanza stanza) {
+        String xml = toStreamXml(stanza);
+        int nameEnd = 1 + stanza.getElementName().length();
+        return xml.substring(0, nameEnd) + " xmlns='" + StreamOpen.SERVER_NAMESPACE + "'" + xml.substring(nameEnd);
+    }
+
+    /**
+     * Form for writing inside an open {@code <stream:stream xmlns='jabber:server'>}: the stanza and its
+     * {@code body}/{@code subject}/{@code thread} children inherit the stream's default namespace.
+     */
+    public static String toStreamXml(Stanza stanza) {
+        return stanza.toXML(CLIENT_ENVIRONMENT).toString();
+    }
+}

@@ -1,0 +1,189 @@
+package org.jamesxmpp.core.mapping;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.mailet.MailAddress;
+import org.jamesxmpp.core.address.AddressMapper;
+import org.jamesxmpp.core.address.UnmappableAddressException;
+import org.jamesxmpp.core.xep.XmppProviders;
+import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
+import org.jamesxmpp.core.xep.mime.OriginalMimeElement;
+import org.jamesxmpp.core.xep.oob.OutOfBandDataElement;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smackx.bob.element.BoBDataExtension;
+import org.jivesoftware.smackx.delay.packet.DelayInformation;
+import org.jivesoftware.smackx.forward.packet.Forwarded;
+import org.jivesoftware.smackx.xhtmlim.packet.XHTMLExtension;
+import org.jxmpp.jid.Jid;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * Inbound: a message stanza from an authenticated peer becomes a mail, or {@link NotMail}. Pure: the arrival time
+ * comes from the context's clock. See {@code docs/mapping.md}.
+ */
+public final class StanzaToMime {
+    static {
+        XmppProviders.registerAll();
+    }
+
+    private StanzaToMime() {
+    }
+
+    /**
+     * @throws MappingException when the stanza should be answered with a stanza error (its condition is given)
+     */
+    public static InboundResult convert(Message stanza, InboundContext context) throws MappingException {
+        Message.Type type = Optional.ofNullable(stanza.getType()).orElse(Message.Type.normal);
+        if (type == Message.Type.groupchat) {
+            return new NotMail(NotMail.Kind.GROUPCHAT);
+        }
+        if (type == Message.Type.error) {
+            return new NotMail(NotMail.Kind.ERROR);
+        }
+        Jid from = required(stanza.getFrom(), "from");
+        Jid to = required(stanza.getTo(), "to");
+        if (!from.asDomainBareJid().equals(context.peerDomain())) {
+            throw new MappingException(MappingException.Reason.SENDER_NOT_AUTHENTICATED,
+                "stanza from " + from.getDomain() + " on a stream authenticated for " + context.peerDomain());
+        }
+        MailAddress sender = mailAddress(from, MappingException.Reason.UNMAPPABLE_SENDER);
+        MailAddress recipient = mailAddress(to, MappingException.Reason.UNMAPPABLE_RECIPIENT);
+        Optional<MultipleAddressesElement> addresses = Optional.ofNullable(MultipleAddressesElement.from(stanza));
+        if (addresses.map(element -> element.getAddresses().size() > context.options().maxAddresses()).orElse(false)) {
+            throw new MappingException(MappingException.Reason.TOO_MANY_ADDRESSES,
+                "more than " + context.options().maxAddresses() + " addresses");
+        }
+        InboundHeaders headers = new InboundHeaders(stanza, context, sender, recipient, type);
+        Optional<OriginalMimeElement> original = OriginalMimeElement.from(stanza);
+        if (original.isPresent()) {
+            return fromOriginal(original.get(), headers, context, sender, recipient, type);
+        }
+        if (!hasContent(stanza)) {
+            return new NotMail(NotMail.Kind.NO_CONTENT);
+        }
+        StringBuilder mime = new StringBuilder(1024);
+        headers.writeTrace(mime);
+        headers.writeMessageHeaders(mime);
+        mime.append("MIME-Version: 1.0\r\n");
+        mime.append(body(stanza, sender, context));
+        byte[] bytes = MimeComposer.bytes(mime.toString());
+        checkSize(bytes.length, context);
+        return new InboundMail(bytes, sender, List.of(recipient), type, headers.messageId());
+    }
+
+    private static InboundResult fromOriginal(OriginalMimeElement original, InboundHeaders headers, InboundContext context,
+                                              MailAddress sender, MailAddress recipient, Message.Type type) throws MappingException {
+        byte[] decoded;
+        try {
+            decoded = original.decode();
+        } catch (IllegalArgumentException e) {
+            throw new MappingException(MappingException.Reason.MALFORMED_STANZA, "original MIME is not base64", e);
+        }
+        checkSize(decoded.length, context);
+        StringBuilder trace = new StringBuilder(256);
+        headers.writeTrace(trace);
+        byte[] prefix = MimeComposer.bytes(trace.toString());
+        byte[] kept = OriginalMime.withoutReceiverOnlyHeaders(decoded);
+        byte[] mime = new byte[prefix.length + kept.length];
+        System.arraycopy(prefix, 0, mime, 0, prefix.length);
+        System.arraycopy(kept, 0, mime, prefix.length, kept.length);
+        String messageId = OriginalMime.messageId(kept).orElse(headers.messageId());
+        return new InboundMail(mime, sender, List.of(recipient), type, messageId);
+    }
+
+    private static String body(Message stanza, MailAddress sender, InboundContext context) {
+        String text = textWithLinks(stanza);
+        Optional<XHTMLExtension> xhtml = Optional.ofNullable(XHTMLExtension.from(stanza))
+            .filter(extension -> extension.getBodiesCount() > 0);
+        String main = xhtml
+            .map(extension -> MimeComposer.multipart("alternative", 2, List.of(
+                MimeComposer.text("plain", text),
+                MimeComposer.text("html", HtmlConverter.toHtmlDocument(extension.getBodies().get(0))))))
+            .orElseGet(() -> MimeComposer.text("plain", text));
+        List<String> extra = new ArrayList<>();
+        List<BoBDataExtension> bobs = stanza.getExtensions(BoBDataExtension.class);
+        for (BoBDataExtension bob : bobs) {
+            String type = MimeComposer.safeContentType(Optional.ofNullable(bob.getBobData().getType()).orElse("application/octet-stream"));
+            String fileName = "bob-" + bob.getContentId().getHash() + "." + type.substring(type.indexOf('/') + 1);
+            extra.add(MimeComposer.binary(type, fileName, bob.getContentId().getCid(), bob.getBobData().getContent()));
+        }
+        for (Forwarded<?> forwarded : stanza.getExtensions(Forwarded.class)) {
+            if (forwarded.getForwardedStanza() instanceof Message) {
+                extra.add(MimeComposer.rfc822(forwardedMessage((Message) forwarded.getForwardedStanza(), forwarded.getDelayInformation(), context)));
+            }
+        }
+        if (extra.isEmpty()) {
+            return main;
+        }
+        return MimeComposer.multipart("mixed", 1, ImmutableList.<String>builder().add(main).addAll(extra).build());
+    }
+
+    private static String forwardedMessage(Message inner, DelayInformation delay, InboundContext context) {
+        StringBuilder mime = new StringBuilder(512);
+        Optional.ofNullable(inner.getFrom())
+            .flatMap(StanzaToMime::optionalMailAddress)
+            .ifPresent(address -> HeaderEncoder.structured(mime, "From", address.asString()));
+        Instant date = Optional.ofNullable(delay).map(value -> value.getStamp().toInstant()).orElse(context.clock().instant());
+        HeaderEncoder.structured(mime, "Date", HeaderEncoder.date(date));
+        Optional.ofNullable(inner.getSubject()).ifPresent(subject -> HeaderEncoder.unstructured(mime, "Subject", subject));
+        mime.append("MIME-Version: 1.0\r\n");
+        mime.append(MimeComposer.text("plain", Texts.xmlSafe(Optional.ofNullable(inner.getBody()).orElse(""))));
+        return mime.toString();
+    }
+
+    private static String textWithLinks(Message stanza) {
+        StringBuilder text = new StringBuilder(Optional.ofNullable(stanza.getBody()).orElse(""));
+        for (OutOfBandDataElement oob : OutOfBandDataElement.from(stanza)) {
+            if (text.indexOf(oob.getUrl()) < 0) {
+                if (text.length() > 0) {
+                    text.append("\n\n");
+                }
+                text.append(oob.getDesc().map(desc -> Texts.singleLine(desc, 200) + ": ").orElse("")).append(oob.getUrl());
+            }
+        }
+        return Texts.xmlSafe(text.toString().replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
+    private static boolean hasContent(Message stanza) {
+        return Optional.ofNullable(stanza.getBody()).map(body -> !body.isEmpty()).orElse(false)
+            || Optional.ofNullable(stanza.getSubject()).map(subject -> !subject.isEmpty()).orElse(false)
+            || XHTMLExtension.from(stanza) != null
+            || !stanza.getExtensions(BoBDataExtension.class).isEmpty()
+            || !OutOfBandDataElement.from(stanza).isEmpty()
+            || !stanza.getExtensions(Forwarded.class).isEmpty();
+    }
+
+    private static void checkSize(int size, InboundContext context) throws MappingException {
+        if (size > context.options().maxMimeBytes()) {
+            throw new MappingException(MappingException.Reason.TOO_LARGE,
+                "mail of " + size + " bytes exceeds the limit of " + context.options().maxMimeBytes());
+        }
+    }
+
+    private static Jid required(Jid jid, String attribute) throws MappingException {
+        if (jid == null) {
+            throw new MappingException(MappingException.Reason.MALFORMED_STANZA, "no '" + attribute + "' attribute");
+        }
+        return jid;
+    }
+
+    private static MailAddress mailAddress(Jid jid, MappingException.Reason reason) throws MappingException {
+        try {
+            return AddressMapper.toMailAddress(jid);
+        } catch (UnmappableAddressException e) {
+            throw new MappingException(reason, e.getMessage(), e);
+        }
+    }
+
+    static Optional<MailAddress> optionalMailAddress(Jid jid) {
+        try {
+            return Optional.of(AddressMapper.toMailAddress(jid));
+        } catch (UnmappableAddressException e) {
+            return Optional.empty();
+        }
+    }
+}

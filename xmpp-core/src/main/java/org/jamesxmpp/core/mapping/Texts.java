@@ -1,0 +1,62 @@
+package org.jamesxmpp.core.mapping;
+
+/**
+ * Character hygiene at the boundary of both formats: what XML 1.0 cannot carry, and what would break a header line.
+ */
+final class Texts {
+    private Texts() {
+    }
+
+    /** Drops characters XML 1.0 cannot carry (NUL, most C0 controls, U+FFFE/U+FFFF, lone surrogates). */
+    static String xmlSafe(String value) {
+        int length = value.length();
+        int i = 0;
+        while (i < length && isXmlChar(value, i)) {
+            i++;
+        }
+        if (i == length) {
+            return value;
+        }
+        StringBuilder builder = new StringBuilder(length);
+        builder.append(value, 0, i);
+        for (; i < length; i++) {
+            if (isXmlChar(value, i)) {
+                builder.append(value.charAt(i));
+            }
+        }
+        return builder.toString();
+    }
+
+    /** One line: CR, LF, TAB become spaces, other controls disappear; never more than {@code maxChars}. */
+    static String singleLine(String value, int maxChars) {
+        StringBuilder builder = new StringBuilder(Math.min(value.length(), maxChars));
+        for (int i = 0; i < value.length() && builder.length() < maxChars; i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\t') {
+                if (builder.length() > 0 && builder.charAt(builder.length() - 1) != ' ') {
+                    builder.append(' ');
+                }
+            } else if (c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && isXmlChar(value, i)) {
+                builder.append(c);
+            }
+        }
+        return builder.toString().strip();
+    }
+
+    private static boolean isXmlChar(String value, int index) {
+        char c = value.charAt(index);
+        if (c >= 0x20 && c < 0xd800) {
+            return true;
+        }
+        if (c == '\t' || c == '\n' || c == '\r') {
+            return true;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return index + 1 < value.length() && Character.isLowSurrogate(value.charAt(index + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return index > 0 && Character.isHighSurrogate(value.charAt(index - 1));
+        }
+        return c >= 0xe000 && c <= 0xfffd;
+    }
+}

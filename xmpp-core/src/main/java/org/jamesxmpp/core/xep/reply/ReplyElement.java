@@ -1,0 +1,75 @@
+package org.jamesxmpp.core.xep.reply;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.xml.namespace.QName;
+
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.util.XmlStringBuilder;
+import org.jxmpp.jid.Jid;
+
+/**
+ * XEP-0461 message replies: {@code <reply xmlns='urn:xmpp:reply:0' to='…' id='…'/>}.
+ */
+public final class ReplyElement implements ExtensionElement {
+    public static final String ELEMENT = "reply";
+    public static final String NAMESPACE = "urn:xmpp:reply:0";
+    public static final QName QNAME = new QName(NAMESPACE, ELEMENT);
+
+    public static Optional<ReplyElement> from(Stanza stanza) {
+        return Optional.ofNullable(stanza.getExtension(ReplyElement.class));
+    }
+
+    private final Optional<Jid> to;
+    private final String id;
+
+    public ReplyElement(Optional<Jid> to, String id) {
+        this.to = Objects.requireNonNull(to);
+        this.id = Objects.requireNonNull(id);
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("A reply needs the id of the message replied to");
+        }
+    }
+
+    public Optional<Jid> getTo() {
+        return to;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public String getElementName() {
+        return ELEMENT;
+    }
+
+    @Override
+    public String getNamespace() {
+        return NAMESPACE;
+    }
+
+    @Override
+    public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
+        XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
+        to.ifPresent(value -> xml.attribute("to", value.toString()));
+        xml.attribute("id", id);
+        xml.closeEmptyElement();
+        return xml;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReplyElement
+            && to.equals(((ReplyElement) other).to)
+            && id.equals(((ReplyElement) other).id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(to, id);
+    }
+}

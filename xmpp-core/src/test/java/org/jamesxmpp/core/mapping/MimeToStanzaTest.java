@@ -1,0 +1,93 @@
+package org.jamesxmpp.core.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jamesxmpp.core.mapping.Fixtures.address;
+import static org.jamesxmpp.core.mapping.Fixtures.crlf;
+
+import java.util.List;
+
+import org.jamesxmpp.core.xep.addresses.AddressType;
+import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
+import org.jamesxmpp.core.xep.reply.ReplyElement;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smackx.delay.packet.DelayInformation;
+import org.jivesoftware.smackx.sid.element.OriginIdElement;
+import org.junit.jupiter.api.Test;
+
+class MimeToStanzaTest {
+    private static final byte[] SIMPLE = crlf("From: Bob <bob@james.test>\n"
+        + "To: alice@a.test\n"
+        + "Subject: Hello\n"
+        + "Date: Wed, 25 Nov 2026 10:00:00 +0100\n"
+        + "Message-ID: <m1@james.test>\n"
+        + "\n"
+        + "Hi Alice\n");
+
+    @Test
+    void convertShouldMapSubjectBodyAndIdsWhenPlainMail() throws Exception {
+        MappingResult result = MimeToStanza.convert(SIMPLE, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults());
+
+        Message message = result.stanzas().get(0).message();
+        assertThat(message.getSubject()).isEqualTo("Hello");
+        assertThat(message.getBody()).isEqualTo("Hi Alice\n");
+        assertThat(message.getStanzaId()).isEqualTo("m1@james.test");
+        assertThat(OriginIdElement.getOriginId(message).getId()).isEqualTo("m1@james.test");
+        assertThat(message.getThread()).isEqualTo("m1@james.test");
+        assertThat(message.getType()).isEqualTo(Message.Type.normal);
+        assertThat(DelayInformation.from(message).getStamp().toInstant()).hasToString("2026-11-25T09:00:00Z");
+        assertThat(MultipleAddressesElement.from(message)).isNull();
+    }
+
+    @Test
+    void convertShouldWriteJabberServerNamespaceWhenSerializing() throws Exception {
+        MappingResult result = MimeToStanza.convert(SIMPLE, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults());
+
+        assertThat(result.stanzas().get(0).xml())
+            .startsWith("<message xmlns='jabber:server' to='alice@a.test' from='bob@james.test' id='m1@james.test'")
+            .doesNotContain("jabber:client");
+    }
+
+    @Test
+    void convertShouldGiveOneStanzaPerRecipientWhenSeveralRecipients() throws Exception {
+        MappingResult result = MimeToStanza.convert(SIMPLE, address("bob@james.test"),
+            List.of(address("alice@a.test"), address("carol@a.test")), MappingOptions.defaults());
+
+        assertThat(result.stanzas()).extracting(stanza -> stanza.message().getTo().toString())
+            .containsExactly("alice@a.test", "carol@a.test");
+    }
+
+    @Test
+    void convertShouldListOnlyOwnBccWhenRecipientIsBcc() throws Exception {
+        MappingResult result = MimeToStanza.convert(SIMPLE, address("bob@james.test"),
+            List.of(address("alice@a.test"), address("eve@a.test"), address("mallory@a.test")), MappingOptions.defaults());
+
+        MultipleAddressesElement forAlice = MultipleAddressesElement.from(result.stanzas().get(0).message());
+        MultipleAddressesElement forEve = MultipleAddressesElement.from(result.stanzas().get(1).message());
+        assertThat(forAlice).isNull();
+        assertThat(forEve.getAddresses(AddressType.BCC)).extracting(entry -> entry.jid().get().toString()).containsExactly("eve@a.test");
+        assertThat(result.stanzas().get(1).xml()).doesNotContain("mallory");
+        assertThat(result.stanzas().get(0).xml()).doesNotContain("eve@a.test").doesNotContain("mallory");
+    }
+
+    @Test
+    void convertShouldMapInReplyToAndReferencesWhenReply() throws Exception {
+        byte[] reply = crlf("From: bob@james.test\nTo: alice@a.test\nSubject: Re: x\nMessage-ID: <m2@james.test>\n"
+            + "In-Reply-To: <abc.a.test@xmpp-id.invalid>\nReferences: <root@james.test> <abc.a.test@xmpp-id.invalid>\n\nok\n");
+
+        Message message = MimeToStanza.convert(reply, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults())
+            .stanzas().get(0).message();
+
+        assertThat(ReplyElement.from(message)).map(ReplyElement::getId).contains("abc");
+        assertThat(message.getThread()).isEqualTo("root@james.test");
+    }
+
+    @Test
+    void convertShouldFailWithDsnReasonWhenRecipientNotMappable() {
+        assertThatThrownBy(() -> MimeToStanza.convert(SIMPLE, address("bob@james.test"), List.of(address("x@[127.0.0.1]")), MappingOptions.defaults()))
+            .isInstanceOfSatisfying(MappingException.class, e -> {
+                assertThat(e.getReason()).isEqualTo(MappingException.Reason.UNMAPPABLE_RECIPIENT);
+                assertThat(e.dsnStatus()).isEqualTo("5.1.3");
+            });
+    }
+}

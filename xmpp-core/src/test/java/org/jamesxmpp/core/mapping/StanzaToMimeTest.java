@@ -1,0 +1,55 @@
+package org.jamesxmpp.core.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jamesxmpp.core.mapping.Fixtures.context;
+
+import org.junit.jupiter.api.Test;
+
+class StanzaToMimeTest {
+    @Test
+    void convertShouldWriteVerifiedOriginHeadersFirstWhenChat() throws Exception {
+        InboundResult result = StanzaToMime.convert(ServerStanzaParser.parseMessage(
+            "<message xmlns='jabber:server' from='alice@a.test/phone' to='bob@james.test' type='chat' id='c1'><body>hi</body></message>"),
+            context("a.test"));
+
+        assertThat(result).isInstanceOf(InboundMail.class);
+        InboundMail mail = (InboundMail) result;
+        assertThat(mail.chat()).isTrue();
+        assertThat(mail.sender().asString()).isEqualTo("alice@a.test");
+        assertThat(mail.recipients()).extracting(address -> address.asString()).containsExactly("bob@james.test");
+        assertThat(Fixtures.text(mail)).startsWith("Authentication-Results: mx.james.test; x-xmpp-s2s=pass (dialback, TLS)\r\n"
+            + " smtp.mailfrom=alice@a.test\r\n"
+            + "Jabber-ID: alice@a.test\r\n"
+            + "Date: Wed, 25 Nov 2026 12:00:00 +0000\r\n");
+        assertThat(mail.messageId()).isEqualTo("<c1.a.test@xmpp-id.invalid>");
+    }
+
+    @Test
+    void convertShouldGiveNotMailWhenGroupchat() throws Exception {
+        InboundResult result = StanzaToMime.convert(ServerStanzaParser.parseMessage(
+            "<message xmlns='jabber:server' from='room@muc.a.test/x' to='bob@james.test' type='groupchat'><body>hi</body></message>"),
+            context("muc.a.test"));
+
+        assertThat(result).isEqualTo(new NotMail(NotMail.Kind.GROUPCHAT));
+    }
+
+    @Test
+    void convertShouldGiveNotMailWhenChatStateOnly() throws Exception {
+        InboundResult result = StanzaToMime.convert(ServerStanzaParser.parseMessage(
+            "<message xmlns='jabber:server' from='alice@a.test/x' to='bob@james.test' type='chat'>"
+                + "<composing xmlns='http://jabber.org/protocol/chatstates'/></message>"),
+            context("a.test"));
+
+        assertThat(result).isEqualTo(new NotMail(NotMail.Kind.NO_CONTENT));
+    }
+
+    @Test
+    void convertShouldRefuseWhenSenderOutsidePeerDomain() {
+        assertThatThrownBy(() -> StanzaToMime.convert(ServerStanzaParser.parseMessage(
+            "<message xmlns='jabber:server' from='ceo@james.test' to='bob@james.test'><body>pay</body></message>"),
+            context("a.test")))
+            .isInstanceOfSatisfying(MappingException.class,
+                e -> assertThat(e.getReason()).isEqualTo(MappingException.Reason.SENDER_NOT_AUTHENTICATED));
+    }
+}
