@@ -130,6 +130,15 @@ public final class ProsodyPeer implements AutoCloseable {
         }
     }
 
+    /** Starts Prosody again after {@link #kill()}, with the same configuration and data. */
+    public ProsodyPeer restart() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("Prosody for " + domain + " is still running");
+        }
+        start();
+        return this;
+    }
+
     /** Kills Prosody at once (SIGKILL): no stream is closed properly. */
     public void kill() {
         if (process != null && process.isAlive()) {
@@ -206,6 +215,7 @@ public final class ProsodyPeer implements AutoCloseable {
         private boolean requireEncryption;
         private boolean smacks = true;
         private final List<String> extraConfig = new ArrayList<>();
+        private final List<String> extraModules = new ArrayList<>();
 
         private Builder(String domain, String address) {
             this.domain = domain;
@@ -242,6 +252,12 @@ public final class ProsodyPeer implements AutoCloseable {
 
         public Builder smacks(boolean smacks) {
             this.smacks = smacks;
+            return this;
+        }
+
+        /** Loads one more Prosody module, e.g. {@code limits}. */
+        public Builder module(String module) {
+            extraModules.add(module);
             return this;
         }
 
@@ -282,6 +298,7 @@ public final class ProsodyPeer implements AutoCloseable {
             if (smacks) {
                 modules.add("smacks");
             }
+            modules.addAll(extraModules);
             StringBuilder out = new StringBuilder()
                 .append("pidfile = ").append(quote(directory.resolve("prosody.pid"))).append('\n')
                 .append("data_path = ").append(quote(directory.resolve("data"))).append('\n')

@@ -39,6 +39,7 @@ public class OutboundConnector {
     private final DialbackKeys keys;
     private final Optional<TlsContexts> tls;
     private final Executor addressResolver;
+    private final StreamManagementSupport streamManagementSupport = new StreamManagementSupport();
 
     /**
      * @param addressResolver where host names are resolved (blocking {@link InetSocketAddress}
@@ -98,7 +99,7 @@ public class OutboundConnector {
                         .addLast("decoder", new XmppStreamDecoder(settings.maxStanzaSize()))
                         .addLast("encoder", ENCODER)
                         .addLast("stream", new OutboundStreamHandler(purpose, keys, tls, settings.streamManagement(),
-                            settings.responseTimeout()));
+                            streamManagementSupport, settings.responseTimeout()));
                 }
             })
             .connect(address);

@@ -44,6 +44,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     private final DialbackKeys keys;
     private final Optional<TlsContexts> tls;
     private final boolean useStreamManagement;
+    private final StreamManagementSupport streamManagementSupport;
     private final Duration responseTimeout;
     private State state = State.AWAITING_HEADER;
     private Optional<String> streamId = Optional.empty();
@@ -57,7 +58,9 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     private Optional<ScheduledFuture<?>> negotiationTimer = Optional.empty();
 
     public OutboundStreamHandler(OutboundPurpose purpose, DialbackKeys keys, Optional<TlsContexts> tls,
-                                 boolean useStreamManagement, Duration responseTimeout) {
+                                 boolean useStreamManagement, StreamManagementSupport streamManagementSupport,
+                                 Duration responseTimeout) {
+        this.streamManagementSupport = streamManagementSupport;
         this.purpose = purpose;
         this.keys = keys;
         this.tls = tls;
@@ -110,6 +113,11 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
         } else if (element.is(XmppStreamDecoder.STREAM_NAMESPACE, "error")) {
             String condition = element.children().stream().findFirst().map(XmlElement::name).orElse("undefined-condition");
             LOGGER.warn("Stream error from {}: {}", purpose.pair().remote(), condition);
+            if (state == State.ENABLING_SM && !smOffered && streamManagementSupport.refusedBy(purpose.pair().remote())) {
+                closeStream(ctx, new TerminationCause(Reason.STREAM_BROKEN, purpose.pair().remote()
+                    + " refused stream management", true));
+                return;
+            }
             Reason reason = state == State.ESTABLISHED ? Reason.STREAM_BROKEN : Reason.AUTHENTICATION_FAILED;
             closeStream(ctx, new TerminationCause(reason, "stream error " + condition + " from " + purpose.pair().remote()));
         } else if (StreamXml.TLS_NAMESPACE.equals(namespace) && state == State.STARTTLS) {
@@ -239,7 +247,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void afterAuthentication(ChannelHandlerContext ctx) {
-        if (useStreamManagement) {
+        if (useStreamManagement && streamManagementSupport.shouldTry(purpose.pair().remote(), smOffered)) {
             state = State.ENABLING_SM;
             ctx.writeAndFlush("<enable xmlns='" + StreamXml.SM_NAMESPACE + "'/>");
         } else {

@@ -28,6 +28,8 @@ import io.netty.util.concurrent.ScheduledFuture;
 public final class OutgoingStream implements OutboundPurpose {
     private static final Logger LOGGER = LoggerFactory.getLogger(OutgoingStream.class);
     private static final long H_MASK = 0xFFFFFFFFL;
+    private static final int ACK_REQUEST_INTERVAL = 10;
+    private static final String ACK_REQUEST = "<r xmlns='" + StreamXml.SM_NAMESPACE + "'/>";
 
     private final DomainPair pair;
     private final EventLoop eventLoop;
@@ -99,24 +101,29 @@ public final class OutgoingStream implements OutboundPurpose {
             return;
         }
         ChannelHandlerContext ctx = context.get();
-        boolean wrote = false;
+        int written = 0;
         while (!queued.isEmpty() && ctx.channel().isWritable()) {
             PendingStanza stanza = queued.poll();
             unacked.add(stanza);
+            written++;
             if (streamManagement) {
                 ctx.write(stanza.xml(), ctx.voidPromise());
+                if (written % ACK_REQUEST_INTERVAL == 0) {
+                    ctx.write(ACK_REQUEST, ctx.voidPromise());
+                }
             } else {
-                ctx.write(stanza.xml()).addListener(written -> {
-                    if (written.isSuccess()) {
+                ctx.write(stanza.xml()).addListener(write -> {
+                    if (write.isSuccess()) {
                         eventLoop.schedule(this::graceElapsed, grace.toMillis(), TimeUnit.MILLISECONDS);
                     }
                 });
             }
-            wrote = true;
         }
-        if (wrote) {
+        if (written > 0) {
             if (streamManagement) {
-                ctx.write("<r xmlns='" + StreamXml.SM_NAMESPACE + "'/>", ctx.voidPromise());
+                if (written % ACK_REQUEST_INTERVAL != 0) {
+                    ctx.write(ACK_REQUEST, ctx.voidPromise());
+                }
                 armAckTimer();
             }
             ctx.flush();
@@ -153,7 +160,11 @@ public final class OutgoingStream implements OutboundPurpose {
             unacked.forEach(stanza -> stanza.fail(unackedReason(cause), "stream to " + pair.remote()
                 + " ended before the stanza was acknowledged: " + cause.message()));
         }
-        queued.forEach(stanza -> stanza.fail(cause.reason(), cause.message()));
+        if (cause.retry()) {
+            queued.forEach(resubmit);
+        } else {
+            queued.forEach(stanza -> stanza.fail(cause.reason(), cause.message()));
+        }
         unacked.clear();
         queued.clear();
         onTerminated.accept(this);
