@@ -60,6 +60,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     private long fedBytes;
     private long elementStart;
     private boolean failed;
+    private boolean previousWasLessThan;
 
     public XmppStreamDecoder(int maxElementSize) {
         this.maxElementSize = maxElementSize;
@@ -82,6 +83,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         streamOpen = false;
         fedBytes = 0;
         elementStart = -1;
+        previousWasLessThan = false;
     }
 
     @Override
@@ -110,6 +112,9 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         ByteBuffer input = buffer.nioBufferCount() == 1
             ? buffer.nioBuffer()
             : ByteBuffer.wrap(ByteBufUtil.getBytes(buffer));
+        if (!streamOpen) {
+            refuseDoctype(input);
+        }
         AsyncXMLStreamReader<AsyncByteBufferFeeder> current = reader;
         current.getInputFeeder().feedInput(input);
         fedBytes += input.remaining();
@@ -120,6 +125,17 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
                 return;
             }
             handleEvent(ctx, current, event);
+        }
+    }
+
+    /** Before the stream header only a DOCTYPE can start with {@code <!}: refused unread. */
+    private void refuseDoctype(ByteBuffer input) {
+        for (int i = input.position(); i < input.limit(); i++) {
+            byte current = input.get(i);
+            if (current == '!' && previousWasLessThan) {
+                throw new StreamException(StreamErrorCondition.RESTRICTED_XML, "DTD");
+            }
+            previousWasLessThan = current == '<';
         }
     }
 

@@ -1,0 +1,202 @@
+package org.jamesxmpp.core.s2s.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+
+class XmppStreamDecoderTest {
+    static final String HEADER = "<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
+        + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'"
+        + " from='a.test' to='james.test' version='1.0'>";
+    static final int MAX = 1024;
+
+    List<Throwable> errors = new ArrayList<>();
+    XmppStreamDecoder testee;
+    EmbeddedChannel channel;
+
+    @BeforeEach
+    void setUp() {
+        testee = new XmppStreamDecoder(MAX);
+        channel = new EmbeddedChannel(testee, new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                errors.add(cause);
+            }
+        });
+    }
+
+    private void feed(String xml) {
+        channel.writeInbound(Unpooled.copiedBuffer(xml, StandardCharsets.UTF_8));
+    }
+
+    private List<Object> events() {
+        List<Object> events = new ArrayList<>();
+        Object event;
+        while ((event = channel.readInbound()) != null) {
+            events.add(event);
+        }
+        return events;
+    }
+
+    private Optional<StreamErrorCondition> error() {
+        return errors.stream().findFirst()
+            .filter(StreamException.class::isInstance)
+            .map(error -> ((StreamException) error).condition());
+    }
+
+    @Test
+    void headerShouldBeDecodedWithItsAttributesAndNamespaces() {
+        feed(HEADER);
+
+        assertThat(events()).containsExactly(new StreamHeader(
+            Map.of("from", "a.test", "to", "james.test", "version", "1.0"), "jabber:server", true));
+    }
+
+    @Test
+    void elementShouldBeDecodedWhenSplitAcrossReads() {
+        feed(HEADER);
+        events();
+
+        feed("<message from='alice@a.test' to='bob@james.test'><bo");
+        assertThat(events()).isEmpty();
+        feed("dy>hi &amp; bye</body></message>");
+
+        List<Object> events = events();
+        assertThat(events).hasSize(1);
+        XmlElement message = (XmlElement) events.get(0);
+        assertThat(message.namespace()).isEqualTo("jabber:server");
+        assertThat(message.attribute("to")).contains("bob@james.test");
+        assertThat(message.child("jabber:server", "body").map(XmlElement::text)).contains("hi & bye");
+    }
+
+    @Test
+    void prefixedDialbackElementShouldBeResolvedToItsNamespace() {
+        feed(HEADER + "<db:result from='a.test' to='james.test'>abc</db:result>");
+
+        XmlElement result = (XmlElement) events().get(1);
+        assertThat(result.is("jabber:server:dialback", "result")).isTrue();
+        assertThat(result.text()).isEqualTo("abc");
+    }
+
+    @Test
+    void streamEndShouldBeDecoded() {
+        feed(HEADER + "</stream:stream>");
+
+        assertThat(events()).endsWith(StreamEnd.INSTANCE);
+    }
+
+    @Test
+    void oversizedElementShouldBePolicyViolationBeforeItEnds() {
+        feed(HEADER + "<message><body>" + "x".repeat(MAX + 1));
+
+        assertThat(error()).contains(StreamErrorCondition.POLICY_VIOLATION);
+    }
+
+    @Test
+    void elementJustUnderTheLimitShouldPass() {
+        String element = "<message><body>" + "x".repeat(MAX - 40) + "</body></message>";
+        feed(HEADER + element);
+
+        assertThat(errors).isEmpty();
+        assertThat(events()).hasSize(2);
+    }
+
+    @Test
+    void dtdShouldBeRestrictedXml() {
+        feed("<?xml version='1.0'?><!DOCTYPE stream [<!ENTITY x 'boom'>]>" + HEADER);
+
+        assertThat(error()).contains(StreamErrorCondition.RESTRICTED_XML);
+        assertThat(events()).isEmpty();
+    }
+
+    @Test
+    void undeclaredEntityShouldBeRefused() {
+        feed(HEADER + "<message><body>&x;</body></message>");
+
+        assertThat(error()).isPresent();
+        assertThat(events()).hasSize(1);
+    }
+
+    @Test
+    void processingInstructionShouldBeRestrictedXml() {
+        feed(HEADER + "<?evil stuff?>");
+
+        assertThat(error()).contains(StreamErrorCondition.RESTRICTED_XML);
+    }
+
+    @Test
+    void commentShouldBeRestrictedXml() {
+        feed(HEADER + "<!-- hello -->");
+
+        assertThat(error()).contains(StreamErrorCondition.RESTRICTED_XML);
+    }
+
+    @Test
+    void malformedXmlShouldBeNotWellFormed() {
+        feed(HEADER + "<message></body>");
+
+        assertThat(error()).contains(StreamErrorCondition.NOT_WELL_FORMED);
+    }
+
+    @Test
+    void nothingShouldBeDecodedAfterAnError() {
+        feed(HEADER + "<!-- x -->");
+        events();
+
+        feed("<message/>");
+
+        assertThat(events()).isEmpty();
+        assertThat(errors).hasSize(1);
+    }
+
+    @Test
+    void wrongRootShouldBeInvalidNamespace() {
+        feed("<stream xmlns='jabber:server'>");
+
+        assertThat(error()).contains(StreamErrorCondition.INVALID_NAMESPACE);
+    }
+
+    @Test
+    void restartShouldAcceptANewDocument() {
+        feed(HEADER);
+        events();
+
+        testee.restart();
+        feed(HEADER + "<message/>");
+
+        assertThat(events()).hasSize(2);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void mixedContentShouldKeepItsOrderWhenSerialized() {
+        feed(HEADER + "<message><html xmlns='http://jabber.org/protocol/xhtml-im'><body xmlns='http://www.w3.org/1999/xhtml'>"
+            + "a<b>b</b>c</body></html></message>");
+
+        XmlElement message = (XmlElement) events().get(1);
+        assertThat(message.toXml(NamespaceRewrite.NONE)).isEqualTo("<message xmlns='jabber:server'>"
+            + "<html xmlns='http://jabber.org/protocol/xhtml-im'><body xmlns='http://www.w3.org/1999/xhtml'>"
+            + "a<b>b</b>c</body></html></message>");
+    }
+
+    @Test
+    void serializationShouldEscapeAttributesAndText() {
+        feed(HEADER + "<message to='a&apos;b&lt;'><body>&lt;script&gt;</body></message>");
+
+        XmlElement message = (XmlElement) events().get(1);
+        assertThat(message.toXml(NamespaceRewrite.NONE))
+            .isEqualTo("<message xmlns='jabber:server' to='a&apos;b&lt;'><body>&lt;script&gt;</body></message>");
+    }
+}

@@ -1,0 +1,181 @@
+package org.jamesxmpp.core.s2s.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jamesxmpp.core.routing.S2sRouter;
+import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
+import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
+import org.jamesxmpp.core.s2s.outbound.DialbackVerifier;
+import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
+import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+
+class InboundStreamHandlerTest {
+    static final String SECRET = "s3cret";
+    static final String HEADER = "<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
+        + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'"
+        + " from='a.test' to='james.test' version='1.0'>";
+
+    NioEventLoopGroup group;
+    EmbeddedChannel channel;
+
+    @BeforeEach
+    void setUp() {
+        group = new NioEventLoopGroup(1);
+        S2sSettings settings = S2sSettings.builder().build();
+        DialbackKeys keys = new DialbackKeys(SECRET);
+        OutboundConnector connector = new OutboundConnector(new S2sRouter(List.of(), Clock.systemUTC()), settings, keys,
+            Optional.empty(), Runnable::run);
+        OutgoingStreams outgoing = new OutgoingStreams(group, connector, settings);
+        InboundContext context = new InboundContext(settings, "james.test"::equals, keys, Optional.empty(),
+            new DialbackVerifier(group, connector),
+            new InboundStanzas("james.test"::equals, stanza -> CompletableFuture.completedFuture(null), outgoing));
+        channel = new EmbeddedChannel(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
+            new InboundStreamHandler(context));
+    }
+
+    @AfterEach
+    void tearDown() {
+        channel.finishAndReleaseAll();
+        group.shutdownGracefully();
+    }
+
+    private String exchange(String input) {
+        channel.writeInbound(Unpooled.copiedBuffer(input, StandardCharsets.UTF_8));
+        StringBuilder output = new StringBuilder();
+        Object written;
+        while ((written = channel.readOutbound()) != null) {
+            output.append(written);
+        }
+        return output.toString();
+    }
+
+    private String streamId(String header) {
+        Matcher matcher = Pattern.compile("id='([^']+)'").matcher(header);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void headerShouldBeAnsweredWithHeaderAndDialbackFeatures() {
+        String answer = exchange(HEADER);
+
+        assertThat(answer).contains("<stream:stream xmlns='jabber:server'", "from='james.test'", "to='a.test'",
+            "version='1.0'", "<dialback xmlns='urn:xmpp:features:dialback'>", "<sm xmlns='urn:xmpp:sm:3'/>");
+        assertThat(answer).doesNotContain("starttls");
+        assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void headerToDomainWeDoNotServeShouldGetHostUnknown() {
+        String answer = exchange(HEADER.replace("to='james.test'", "to='other.test'"));
+
+        assertThat(answer).contains("<stream:stream", "<host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>",
+            "</stream:stream>");
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void clientNamespaceShouldGetInvalidNamespace() {
+        String answer = exchange(HEADER.replace("xmlns='jabber:server'", "xmlns='jabber:client'"));
+
+        assertThat(answer).contains("<invalid-namespace");
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void stanzaBeforeAuthenticationShouldGetNotAuthorized() {
+        exchange(HEADER);
+
+        String answer = exchange("<message from='alice@a.test' to='bob@james.test'><body>hi</body></message>");
+
+        assertThat(answer).contains("<not-authorized xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>", "</stream:stream>");
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void dialbackVerifyShouldBeValidForOurOwnKey() {
+        String header = exchange(HEADER);
+        String key = new DialbackKeys(SECRET).key("a.test", "james.test", "their-stream");
+
+        String answer = exchange("<db:verify from='a.test' to='james.test' id='their-stream'>" + key + "</db:verify>");
+
+        assertThat(header).isNotEmpty();
+        assertThat(answer).isEqualTo("<db:verify from='james.test' to='a.test' id='their-stream' type='valid'/>");
+    }
+
+    @Test
+    void dialbackVerifyShouldBeInvalidForAnotherKey() {
+        exchange(HEADER);
+        String key = new DialbackKeys("another secret").key("a.test", "james.test", "their-stream");
+
+        String answer = exchange("<db:verify from='a.test' to='james.test' id='their-stream'>" + key + "</db:verify>");
+
+        assertThat(answer).isEqualTo("<db:verify from='james.test' to='a.test' id='their-stream' type='invalid'/>");
+    }
+
+    @Test
+    void dialbackResultToDomainWeDoNotServeShouldGetHostUnknown() {
+        exchange(HEADER);
+
+        String answer = exchange("<db:result from='a.test' to='other.test'>abc</db:result>");
+
+        assertThat(answer).contains("<host-unknown");
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void streamManagementShouldFailBeforeAuthentication() {
+        exchange(HEADER);
+
+        String answer = exchange("<enable xmlns='urn:xmpp:sm:3'/>");
+
+        assertThat(answer).startsWith("<failed xmlns='urn:xmpp:sm:3'>");
+    }
+
+    @Test
+    void unknownTopLevelElementShouldGetUnsupportedStanzaType() {
+        exchange(HEADER);
+
+        String answer = exchange("<foo xmlns='urn:example'/>");
+
+        assertThat(answer).contains("<unsupported-stanza-type");
+    }
+
+    @Test
+    void streamEndShouldBeAnsweredAndClosed() {
+        exchange(HEADER);
+
+        String answer = exchange("</stream:stream>");
+
+        assertThat(answer).isEqualTo("</stream:stream>");
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void streamIdShouldDifferBetweenStreams() {
+        String first = streamId(exchange(HEADER));
+
+        EmbeddedChannel previous = channel;
+        setUp();
+        String second = streamId(exchange(HEADER));
+        previous.finishAndReleaseAll();
+
+        assertThat(first).isNotEqualTo(second);
+    }
+}
