@@ -122,10 +122,10 @@ class XmppStreamDecoderTest {
     }
 
     @Test
-    void undeclaredEntityShouldBeRefused() {
+    void entityReferenceShouldBeRestrictedXml() {
         feed(HEADER + "<message><body>&x;</body></message>");
 
-        assertThat(error()).isPresent();
+        assertThat(error()).contains(StreamErrorCondition.RESTRICTED_XML);
         assertThat(events()).hasSize(1);
     }
 
