@@ -29,12 +29,12 @@ import org.jxmpp.jid.impl.JidCreate;
 /** Our engine against a second instance of itself and against peers that misbehave on purpose. */
 class S2sNegativeTest {
     static final String LOCAL_DOMAIN = "james.test";
-    static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.3", 5269);
+    static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.13.3", 5269);
     static final String PEER_DOMAIN = "b.test";
-    static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.4", 5269);
+    static final InetSocketAddress PEER = new InetSocketAddress("127.0.13.4", 5269);
     static final String PEER_SECRET = "b-secret";
-    static final InetSocketAddress SILENT = new InetSocketAddress("127.0.0.5", 5269);
-    static final InetSocketAddress CLOSED = new InetSocketAddress("127.0.0.6", 5269);
+    static final InetSocketAddress SILENT = new InetSocketAddress("127.0.13.5", 5269);
+    static final InetSocketAddress CLOSED = new InetSocketAddress("127.0.13.6", 5269);
 
     S2sServer testee;
     S2sServer peer;

@@ -28,9 +28,9 @@ import org.jxmpp.stringprep.XmppStringprepException;
 
 class S2sStreamManagementWithProsodyTest {
     static final String LOCAL_DOMAIN = "james.test";
-    static final String LOCAL_ADDRESS = "127.0.0.3";
+    static final String LOCAL_ADDRESS = "127.0.12.3";
     static final String PEER_DOMAIN = "a.test";
-    static final String PEER_ADDRESS = "127.0.0.2";
+    static final String PEER_ADDRESS = "127.0.12.2";
     static final int BURST = 100;
 
     ProsodyPeer prosody;

@@ -26,9 +26,9 @@ import org.jxmpp.jid.impl.JidCreate;
 
 class S2sTlsWithProsodyTest {
     static final String LOCAL_DOMAIN = "james.test";
-    static final String LOCAL_ADDRESS = "127.0.0.3";
+    static final String LOCAL_ADDRESS = "127.0.11.3";
     static final String PEER_DOMAIN = "a.test";
-    static final String PEER_ADDRESS = "127.0.0.2";
+    static final String PEER_ADDRESS = "127.0.11.2";
     static final String SECRET = "changeit";
 
     @TempDir

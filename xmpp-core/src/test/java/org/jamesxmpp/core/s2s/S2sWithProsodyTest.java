@@ -24,9 +24,9 @@ import org.jxmpp.jid.impl.JidCreate;
 
 class S2sWithProsodyTest {
     static final String LOCAL_DOMAIN = "james.test";
-    static final String LOCAL_ADDRESS = "127.0.0.3";
+    static final String LOCAL_ADDRESS = "127.0.10.3";
     static final String PEER_DOMAIN = "a.test";
-    static final String PEER_ADDRESS = "127.0.0.2";
+    static final String PEER_ADDRESS = "127.0.10.2";
 
     ProsodyPeer prosody;
     S2sServer testee;
