@@ -1,0 +1,84 @@
+package org.jamesxmpp.mailets.remote.delivery;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.MailetContext;
+import org.apache.mailet.ProcessingState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * Tells the sender that recipients failed: a DSN built by {@link DsnComposer}, or, when a {@code bounceProcessor} is
+ * configured, the mail goes there with RemoteDelivery's {@code delivery-error} attributes. Never to a null sender.
+ */
+public class Bouncer {
+    public static final AttributeName DELIVERY_ERROR = AttributeName.of("delivery-error");
+    public static final AttributeName IS_DELIVERY_PERMANENT_ERROR = AttributeName.of("is-delivery-permanent-error");
+    private static final Logger LOGGER = LoggerFactory.getLogger(Bouncer.class);
+
+    private final XmppRemoteDeliveryConfiguration configuration;
+    private final MailetContext mailetContext;
+    private final DsnComposer dsnComposer;
+    private final DeliveryMetrics metrics;
+
+    public Bouncer(XmppRemoteDeliveryConfiguration configuration, MailetContext mailetContext, DsnComposer dsnComposer,
+                   DeliveryMetrics metrics) {
+        this.configuration = configuration;
+        this.mailetContext = mailetContext;
+        this.dsnComposer = dsnComposer;
+        this.metrics = metrics;
+    }
+
+    public void bounce(Mail mail, Map<MailAddress, DeliveryFailure> failures) throws MessagingException {
+        if (failures.isEmpty()) {
+            return;
+        }
+        metrics.bounced(failures.size());
+        if (!mail.hasSender()) {
+            LOGGER.info("No DSN for mail {} with a null sender; failed recipients {}", mail.getName(), failures);
+            return;
+        }
+        if (configuration.bounceProcessor().isPresent()) {
+            toBounceProcessor(mail, failures, configuration.bounceProcessor().get());
+        } else {
+            sendDsn(mail, failures);
+        }
+    }
+
+    private void toBounceProcessor(Mail mail, Map<MailAddress, DeliveryFailure> failures, ProcessingState processor)
+        throws MessagingException {
+        Mail failed = MailImpl.duplicate(mail);
+        failed.setRecipients(ImmutableList.copyOf(failures.keySet()));
+        failed.setAttribute(new Attribute(DELIVERY_ERROR, AttributeValue.of(failures.entrySet().stream()
+            .map(entry -> entry.getKey().asString() + ": " + entry.getValue().diagnostic()
+                + " (" + entry.getValue().status().asString() + ")")
+            .collect(Collectors.joining("; ")))));
+        failed.setAttribute(new Attribute(IS_DELIVERY_PERMANENT_ERROR, AttributeValue.of(true)));
+        mailetContext.sendMail(failed, processor.getValue());
+    }
+
+    private void sendDsn(Mail mail, Map<MailAddress, DeliveryFailure> failures) throws MessagingException {
+        MimeMessage dsn = dsnComposer.compose(mail, failures, mailetContext.getPostmaster());
+        MailImpl dsnMail = MailImpl.builder()
+            .name(mail.getName() + "-xmpp-dsn")
+            .sender(MailAddress.nullSender())
+            .addRecipient(mail.getMaybeSender().get())
+            .mimeMessage(dsn)
+            .build();
+        LOGGER.info("DSN for mail {} to {}: failed recipients {}", mail.getName(), mail.getMaybeSender().asString(),
+            failures.keySet());
+        mailetContext.sendMail(dsnMail);
+    }
+}

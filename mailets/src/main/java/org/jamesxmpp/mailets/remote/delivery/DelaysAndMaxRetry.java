@@ -1,0 +1,60 @@
+package org.jamesxmpp.mailets.remote.delivery;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.base.Preconditions;
+import com.google.common.base.Splitter;
+import com.google.common.collect.ImmutableList;
+
+/**
+ * The retry schedule, with RemoteDelivery's semantics: {@code delays.get(n - 1)} is waited before retry {@code n};
+ * more attempts in {@code delayTime} than {@code maxRetries} raise {@code maxRetries}; fewer repeat the last delay.
+ */
+public record DelaysAndMaxRetry(int maxRetries, List<Duration> delays) {
+    private static final Logger LOGGER = LoggerFactory.getLogger(DelaysAndMaxRetry.class);
+
+    public DelaysAndMaxRetry {
+        Preconditions.checkArgument(maxRetries >= 0, "maxRetries must not be negative: %s", maxRetries);
+        delays = ImmutableList.copyOf(delays);
+        Preconditions.checkArgument(delays.size() == maxRetries, "one delay per retry is needed: %s delays for %s retries",
+            delays.size(), maxRetries);
+    }
+
+    /**
+     * @param delayTime comma separated {@link Delay}s, e.g. {@code 1 minute, 2*10 minutes, 1 hour}
+     * @throws IllegalArgumentException naming the element of {@code delayTime} that is wrong
+     */
+    public static DelaysAndMaxRetry from(int intendedMaxRetries, String delayTime) {
+        Preconditions.checkArgument(intendedMaxRetries >= 0, "maxRetries must not be negative: %s", intendedMaxRetries);
+        List<Delay> delays = Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(delayTime)
+            .map(Delay::parse)
+            .collect(ImmutableList.toImmutableList());
+        List<Duration> expanded = delays.stream()
+            .flatMap(delay -> delay.expanded().stream())
+            .collect(ImmutableList.toImmutableList());
+        if (expanded.size() > intendedMaxRetries) {
+            LOGGER.warn("delayTime lists {} attempts, more than maxRetries {}: making {} retries",
+                expanded.size(), intendedMaxRetries, expanded.size());
+            return new DelaysAndMaxRetry(expanded.size(), expanded);
+        }
+        if (expanded.size() < intendedMaxRetries) {
+            Preconditions.checkArgument(!expanded.isEmpty(), "'%s' lists no delay for %s retries", delayTime, intendedMaxRetries);
+            Duration last = expanded.get(expanded.size() - 1);
+            return new DelaysAndMaxRetry(intendedMaxRetries, ImmutableList.<Duration>builder()
+                .addAll(expanded)
+                .addAll(new Delay(intendedMaxRetries - expanded.size(), last).expanded())
+                .build());
+        }
+        return new DelaysAndMaxRetry(intendedMaxRetries, expanded);
+    }
+
+    /** The delay before retry number {@code retry} (1 for the first retry). */
+    public Duration delayBeforeRetry(int retry) {
+        Preconditions.checkArgument(retry >= 1 && retry <= maxRetries, "retry %s is not in 1..%s", retry, maxRetries);
+        return delays.get(retry - 1);
+    }
+}

@@ -1,0 +1,57 @@
+package org.jamesxmpp.mailets.remote.delivery;
+
+import java.util.Map;
+
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Mail;
+import org.apache.mailet.MailetContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * Where recipients go once XMPP gave up on them: to SMTP ({@code fallback=smtp}: the mail continues in the
+ * fallback processor, marked so that the XMPP matcher lets it pass) or back to the sender ({@link Bouncer}).
+ */
+public class FailureRoute {
+    private static final Logger LOGGER = LoggerFactory.getLogger(FailureRoute.class);
+
+    private final XmppRemoteDeliveryConfiguration configuration;
+    private final MailetContext mailetContext;
+    private final Bouncer bouncer;
+    private final DeliveryMetrics metrics;
+
+    public FailureRoute(XmppRemoteDeliveryConfiguration configuration, MailetContext mailetContext, Bouncer bouncer,
+                        DeliveryMetrics metrics) {
+        this.configuration = configuration;
+        this.mailetContext = mailetContext;
+        this.bouncer = bouncer;
+        this.metrics = metrics;
+    }
+
+    /** Hands {@code failures} (a subset of the mail's recipients) on; does not change {@code mail}. */
+    public void failed(Mail mail, Map<MailAddress, DeliveryFailure> failures) throws MessagingException {
+        if (failures.isEmpty()) {
+            return;
+        }
+        if (configuration.fallback() == Fallback.SMTP) {
+            fallBackToSmtp(mail, failures);
+        } else {
+            bouncer.bounce(mail, failures);
+        }
+    }
+
+    private void fallBackToSmtp(Mail mail, Map<MailAddress, DeliveryFailure> failures) throws MessagingException {
+        Mail fallback = MailImpl.duplicate(mail);
+        fallback.setRecipients(ImmutableList.copyOf(failures.keySet()));
+        XmppDeliveryAttributes.markFallenBack(fallback);
+        metrics.fallenBack(failures.size());
+        LOGGER.info("Mail {} continues to SMTP in processor {} for {}: {}", mail.getName(),
+            configuration.fallbackProcessor().getValue(), failures.keySet(), failures.values());
+        mailetContext.sendMail(fallback, configuration.fallbackProcessor().getValue());
+    }
+}
