@@ -2,6 +2,7 @@ package org.jamesxmpp.mailets.remote.delivery;
 
 import java.util.Locale;
 
+import org.jamesxmpp.core.mapping.MappingException;
 import org.jamesxmpp.core.s2s.DeliveryException;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -39,6 +40,14 @@ public final class DeliveryStatusMapping {
         String diagnostic = exception.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')
             + ": " + exception.getMessage();
         return new DeliveryFailure(new DsnStatus(statusClass, subjectDetail.subject(), subjectDetail.detail()), diagnostic);
+    }
+
+    /** A mail the mapping refused: permanent, with the status the mapping names. */
+    public static DeliveryFailure forMappingException(MappingException exception) {
+        DsnStatus status = DsnStatus.parse(exception.dsnStatus());
+        String diagnostic = "not-mappable " + exception.getReason().name().toLowerCase(Locale.ROOT).replace('_', '-')
+            + ": " + exception.getMessage();
+        return new DeliveryFailure(DsnStatus.permanent(status.subject(), status.detail()), diagnostic);
     }
 
     private static SubjectDetail ofCondition(StanzaError.Condition condition) {

@@ -45,6 +45,22 @@ public class FailureRoute {
         }
     }
 
+    /**
+     * For recipients refused before they were queued. With {@code fallback=smtp} the mail keeps only them and
+     * continues to the next mailet (returns true); otherwise they are bounced (returns false).
+     */
+    public boolean continueInline(Mail mail, Map<MailAddress, DeliveryFailure> failures) throws MessagingException {
+        if (configuration.fallback() != Fallback.SMTP) {
+            bouncer.bounce(mail, failures);
+            return false;
+        }
+        mail.setRecipients(ImmutableList.copyOf(failures.keySet()));
+        XmppDeliveryAttributes.markFallenBack(mail);
+        metrics.fallenBack(failures.size());
+        LOGGER.info("Mail {} continues to SMTP for {}: {}", mail.getName(), failures.keySet(), failures.values());
+        return true;
+    }
+
     private void fallBackToSmtp(Mail mail, Map<MailAddress, DeliveryFailure> failures) throws MessagingException {
         Mail fallback = MailImpl.duplicate(mail);
         fallback.setRecipients(ImmutableList.copyOf(failures.keySet()));

@@ -1,0 +1,132 @@
+package org.jamesxmpp.mailets.remote.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
+import org.apache.james.queue.api.MailQueue;
+import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.ImmutableList;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The dequeue loop of the outgoing XMPP queue: each mail gets one attempt; delivered recipients are done, failed
+ * ones are retried later (re-enqueued with the next delay) or, after the last retry or on a permanent failure,
+ * handed to the {@link FailureRoute}.
+ */
+public class DeliveryRunnable implements Disposable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(DeliveryRunnable.class);
+    private static final int CONCURRENCY = 16;
+
+    private final MailQueue queue;
+    private final XmppRemoteDeliveryConfiguration configuration;
+    private final XmppDelivrer delivrer;
+    private final FailureRoute failureRoute;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+    private Scheduler processScheduler = Schedulers.immediate();
+    private Scheduler dequeueScheduler;
+    private Disposable disposable;
+
+    public DeliveryRunnable(MailQueue queue, XmppRemoteDeliveryConfiguration configuration, XmppDelivrer delivrer,
+                            FailureRoute failureRoute, DeliveryMetrics metrics, Clock clock) {
+        this.queue = queue;
+        this.configuration = configuration;
+        this.delivrer = delivrer;
+        this.failureRoute = failureRoute;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public void start() {
+        processScheduler = Schedulers.newBoundedElastic(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
+            Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "XmppRemoteDelivery-Process");
+        dequeueScheduler = Schedulers.newSingle("XmppRemoteDelivery-Dequeue");
+        disposable = Flux.from(queue.deQueue())
+            .flatMap(item -> process(item).subscribeOn(processScheduler), CONCURRENCY)
+            .onErrorContinue((error, item) -> LOGGER.error("Exception caught in XmppRemoteDelivery", error))
+            .subscribeOn(dequeueScheduler)
+            .subscribe();
+    }
+
+    /** One attempt for a dequeued mail; acknowledges the item (RETRY when handling it failed unexpectedly). */
+    public Mono<Void> process(MailQueue.MailQueueItem item) {
+        Mail mail = item.getMail();
+        return delivrer.deliver(mail)
+            .publishOn(processScheduler)
+            .flatMap(outcome -> Mono.fromCallable(() -> {
+                handle(mail, outcome);
+                return MailQueue.MailQueueItem.CompletionStatus.SUCCESS;
+            }))
+            .onErrorResume(error -> {
+                LOGGER.error("Could not handle the XMPP delivery of mail {}", mail.getName(), error);
+                return Mono.just(MailQueue.MailQueueItem.CompletionStatus.RETRY);
+            })
+            .flatMap(status -> Mono.fromCallable(() -> {
+                item.done(status);
+                return status;
+            }))
+            .doFinally(any -> LifecycleUtil.dispose(mail))
+            .then();
+    }
+
+    /** What the outcome of one attempt means for the mail: done, retried later, or failed for good. */
+    public void handle(Mail mail, DeliveryOutcome outcome) throws MessagingException {
+        List<MailAddress> delivered = outcome.delivered();
+        if (!delivered.isEmpty()) {
+            metrics.sent(delivered.size());
+            LOGGER.info("Delivered mail {} from {} over XMPP to {}", mail.getName(), mail.getMaybeSender().asString(), delivered);
+        }
+        Map<MailAddress, DeliveryFailure> finalFailures = new LinkedHashMap<>(outcome.failures(ExecutionResult.ExecutionState.PERMANENT_FAILURE));
+        Map<MailAddress, DeliveryFailure> temporary = outcome.failures(ExecutionResult.ExecutionState.TEMPORARY_FAILURE);
+        int retries = XmppDeliveryAttributes.retries(mail);
+        boolean retry = !temporary.isEmpty() && retries < configuration.delaysAndMaxRetry().maxRetries();
+        if (!retry) {
+            temporary.forEach((recipient, failure) -> finalFailures.put(recipient, new DeliveryFailure(failure.status(),
+                "gave up after " + retries + " retries: " + failure.diagnostic())));
+        }
+        failureRoute.failed(mail, finalFailures);
+        if (retry) {
+            reEnqueue(mail, ImmutableList.copyOf(temporary.keySet()), retries + 1, temporary);
+        }
+    }
+
+    private void reEnqueue(Mail mail, List<MailAddress> recipients, int retry, Map<MailAddress, DeliveryFailure> failures)
+        throws MailQueue.MailQueueException {
+        Duration delay = configuration.delaysAndMaxRetry().delayBeforeRetry(retry);
+        LOGGER.info("Mail {} to {} failed over XMPP ({}); retry {} of {} in {}", mail.getName(), recipients,
+            failures.values(), retry, configuration.delaysAndMaxRetry().maxRetries(), delay);
+        mail.setRecipients(recipients);
+        XmppDeliveryAttributes.setRetries(mail, retry);
+        mail.setLastUpdated(Date.from(clock.instant()));
+        metrics.retried(recipients.size());
+        queue.enQueue(mail, delay);
+    }
+
+    @Override
+    public void dispose() {
+        if (disposable != null) {
+            disposable.dispose();
+            dequeueScheduler.dispose();
+            processScheduler.disposeGracefully()
+                .timeout(Duration.ofSeconds(2))
+                .onErrorResume(e -> Mono.empty())
+                .block();
+        }
+    }
+}

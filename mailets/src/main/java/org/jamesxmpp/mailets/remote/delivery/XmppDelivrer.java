@@ -1,0 +1,106 @@
+package org.jamesxmpp.mailets.remote.delivery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.AddressException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.jamesxmpp.core.mapping.MappingException;
+import org.jamesxmpp.core.mapping.MappingOptions;
+import org.jamesxmpp.core.mapping.MappingResult;
+import org.jamesxmpp.core.mapping.MimeToStanza;
+import org.jamesxmpp.core.mapping.OutboundStanza;
+import org.jamesxmpp.core.s2s.DeliveryException;
+import org.jamesxmpp.core.s2s.S2sServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One delivery attempt of a mail: maps it to one stanza per recipient and sends them over the s2s engine. Never
+ * fails: every recipient ends with an {@link ExecutionResult}.
+ */
+public class XmppDelivrer {
+    private static final Logger LOGGER = LoggerFactory.getLogger(XmppDelivrer.class);
+    private static final DeliveryFailure NO_SENDER = new DeliveryFailure(DsnStatus.permanent(7, 1),
+        "a mail without sender cannot be sent over XMPP");
+
+    private final S2sServer s2sServer;
+    private final MappingOptions mappingOptions;
+
+    public XmppDelivrer(S2sServer s2sServer, MappingOptions mappingOptions) {
+        this.s2sServer = s2sServer;
+        this.mappingOptions = mappingOptions;
+    }
+
+    public Mono<DeliveryOutcome> deliver(Mail mail) {
+        List<MailAddress> recipients = ImmutableList.copyOf(mail.getRecipients());
+        Optional<MailAddress> sender = mail.getMaybeSender().asOptional();
+        if (sender.isEmpty()) {
+            return Mono.just(DeliveryOutcome.allFailed(recipients, NO_SENDER));
+        }
+        MappingResult mapping;
+        try {
+            mapping = MimeToStanza.convert(mail.getMessage(), legacy(sender.get()), legacyAll(recipients), mappingOptions);
+        } catch (MappingException e) {
+            LOGGER.info("Mail {} cannot be sent over XMPP: {}", mail.getName(), e.getMessage());
+            return Mono.just(DeliveryOutcome.allFailed(recipients, DeliveryStatusMapping.forMappingException(e)));
+        } catch (MessagingException e) {
+            return Mono.just(DeliveryOutcome.allFailed(recipients, new DeliveryFailure(DsnStatus.transientFailure(3, 0),
+                "the mail could not be read: " + e.getMessage())));
+        }
+        mapping.notes().forEach(note -> LOGGER.info("Mail {} over XMPP: {}", mail.getName(), note));
+        return Flux.fromIterable(mapping.stanzas())
+            .flatMap(this::send)
+            .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+            .map(results -> new DeliveryOutcome(inOrder(recipients, results)));
+    }
+
+    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(OutboundStanza stanza) {
+        MailAddress recipient = stanza.recipient();
+        return Mono.fromCompletionStage(() -> s2sServer.send(stanza.message()))
+            .then(Mono.fromCallable(ExecutionResult::success))
+            .onErrorResume(error -> Mono.just(ExecutionResult.failure(failure(error))))
+            .map(result -> Map.entry(recipient, result));
+    }
+
+    private static DeliveryFailure failure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof DeliveryException) {
+            return DeliveryStatusMapping.forDeliveryException((DeliveryException) cause);
+        }
+        LOGGER.warn("Unexpected failure of an XMPP delivery", cause);
+        return new DeliveryFailure(DsnStatus.transientFailure(3, 0), "internal error: " + cause);
+    }
+
+    private static Map<MailAddress, ExecutionResult> inOrder(List<MailAddress> recipients, Map<MailAddress, ExecutionResult> results) {
+        ImmutableMap.Builder<MailAddress, ExecutionResult> ordered = ImmutableMap.builder();
+        recipients.forEach(recipient -> ordered.put(recipient, Optional.ofNullable(results.get(recipient))
+            .orElseGet(() -> ExecutionResult.temporaryFailure(new DeliveryFailure(DsnStatus.transientFailure(3, 0),
+                "no stanza was produced for this recipient")))));
+        return ordered.buildKeepingLast();
+    }
+
+    @SuppressWarnings("deprecation")
+    private static org.apache.mailet.MailAddress legacy(MailAddress address) {
+        try {
+            return new org.apache.mailet.MailAddress(address.getLocalPart(), address.getDomain().asString());
+        } catch (AddressException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static List<org.apache.mailet.MailAddress> legacyAll(List<MailAddress> addresses) {
+        return addresses.stream().map(XmppDelivrer::legacy).collect(ImmutableList.toImmutableList());
+    }
+}
