@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -138,6 +139,11 @@ public class S2sServer implements AutoCloseable {
     /** Whether a domain declares an XMPP server (static route or DNS SRV); may block on DNS. */
     public boolean domainSpeaksXmpp(String domain) {
         return router.domainSpeaksXmpp(domain);
+    }
+
+    /** The (local domain, remote domain) pairs with an outgoing stream now, open or opening. */
+    public Set<DomainPair> outgoingStreams() {
+        return outgoing.pairs();
     }
 
     public S2sRouter router() {

@@ -15,8 +15,8 @@ import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jamesxmpp.testing.ProsodyPeer;
 import org.jamesxmpp.testing.SmackClient;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +45,10 @@ class S2sWithProsodyTest {
             .build();
         testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
             received.add(stanza);
+            if (stanza.stanza().getTo().toString().startsWith("nobody@")) {
+                return CompletableFuture.failedFuture(new StanzaErrorException(StanzaError.Condition.service_unavailable,
+                    StanzaError.Type.CANCEL));
+            }
             return CompletableFuture.completedFuture(null);
         }, new MemoryDialbackSecretStore(), Clock.systemUTC());
         testee.start();
@@ -70,6 +74,19 @@ class S2sWithProsodyTest {
             assertThat(inbound.stanza().getFrom().asBareJid().toString()).isEqualTo("alice@" + PEER_DOMAIN);
             assertThat(inbound.stanza().getTo().toString()).isEqualTo("bob@" + LOCAL_DOMAIN);
             assertThat(((Message) inbound.stanza()).getBody()).isEqualTo("hello bob");
+        }
+    }
+
+    @Test
+    void prosodyUserShouldReceiveTheStanzaErrorWhenTheHandlerRefuses() {
+        try (SmackClient alice = SmackClient.login(PEER_DOMAIN, prosody.c2sAddress(), "alice", "secret")) {
+            Message sent = alice.sendMessage("nobody@" + LOCAL_DOMAIN, "anyone there?");
+
+            Message error = alice.awaitMessages(m -> m.getType() == Message.Type.error, 1, Duration.ofSeconds(20)).get(0);
+
+            assertThat(error.getStanzaId()).isEqualTo(sent.getStanzaId());
+            assertThat(error.getFrom().toString()).isEqualTo("nobody@" + LOCAL_DOMAIN);
+            assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.service_unavailable);
         }
     }
 

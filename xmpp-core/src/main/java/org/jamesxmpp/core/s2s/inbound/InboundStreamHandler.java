@@ -10,12 +10,12 @@ import java.util.UUID;
 import javax.net.ssl.SSLSession;
 
 import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.s2s.codec.StreamEnd;
 import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
 import org.jamesxmpp.core.s2s.codec.StreamException;
 import org.jamesxmpp.core.s2s.codec.StreamHeader;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
-import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
 import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
@@ -178,7 +178,7 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
                 ctx.close();
             }
         } else if (event instanceof IdleStateEvent) {
-            LOGGER.info("Closing idle incoming s2s stream from {}", headerFrom.orElse("?"));
+            LOGGER.debug("Closing idle incoming s2s stream from {}", headerFrom.orElse("?"));
             closeStream(ctx);
         }
         ctx.fireUserEventTriggered(event);

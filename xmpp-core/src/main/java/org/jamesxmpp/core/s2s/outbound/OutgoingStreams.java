@@ -2,6 +2,7 @@ package org.jamesxmpp.core.s2s.outbound;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,6 +68,11 @@ public class OutgoingStreams {
             ended -> streams.remove(ended.pair(), ended), this::submit);
         stream.eventLoop().execute(() -> connector.connect(stream, stream.eventLoop()));
         return stream;
+    }
+
+    /** The (local, remote) pairs that have an outgoing stream now, open or opening. */
+    public Set<DomainPair> pairs() {
+        return Set.copyOf(streams.keySet());
     }
 
     public void stop() {

@@ -107,5 +107,4 @@ public class TlsContexts {
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("No X.509 trust manager"));
     }
-
 }
