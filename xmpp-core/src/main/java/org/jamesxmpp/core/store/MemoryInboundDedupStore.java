@@ -1,0 +1,42 @@
+package org.jamesxmpp.core.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.google.common.base.Ticker;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+
+import reactor.core.publisher.Mono;
+
+/** One node's memory; bounded in size, entries expire after the window. */
+public class MemoryInboundDedupStore implements InboundDedupStore {
+    public static final long MAXIMUM_ENTRIES = 100_000;
+
+    private final Cache<DedupKey, Boolean> seen;
+
+    public MemoryInboundDedupStore(Duration window, Clock clock) {
+        Ticker clockTicker = new Ticker() {
+            @Override
+            public long read() {
+                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+            }
+        };
+        this.seen = CacheBuilder.newBuilder()
+            .expireAfterWrite(window)
+            .maximumSize(MAXIMUM_ENTRIES)
+            .ticker(clockTicker)
+            .build();
+    }
+
+    @Override
+    public Mono<Boolean> isKnown(DedupKey key) {
+        return Mono.fromCallable(() -> seen.getIfPresent(key) != null);
+    }
+
+    @Override
+    public Mono<Void> remember(DedupKey key) {
+        return Mono.fromRunnable(() -> seen.put(key, Boolean.TRUE));
+    }
+}
