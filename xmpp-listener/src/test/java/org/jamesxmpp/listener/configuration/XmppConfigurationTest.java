@@ -11,6 +11,8 @@ import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.XMLConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.io.FileHandler;
+import org.jamesxmpp.core.routing.StaticRoute;
+import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.Test;
 
 class XmppConfigurationTest {
@@ -29,8 +31,8 @@ class XmppConfigurationTest {
             + "</xmpp>"));
 
         assertThat(testee.binds()).containsExactly(new HostPort("127.0.0.3", 5269));
-        assertThat(testee.tls()).isEqualTo(TlsSettings.disabled());
-        assertThat(testee.routes()).containsExactly(new StaticRoute("a.test", new HostPort("127.0.0.2", 5269)));
+        assertThat(testee.tls()).isEqualTo(TlsConfiguration.disabled());
+        assertThat(testee.routes()).containsExactly(new StaticRoute("a.test", "127.0.0.2", 5269));
         assertThat(testee.maxStanzaSize()).isEqualTo(XmppConfiguration.DEFAULT_MAX_STANZA_SIZE);
         assertThat(testee.enabled()).isTrue();
     }
@@ -51,23 +53,30 @@ class XmppConfigurationTest {
     @Test
     void allSettingsShouldParse() throws Exception {
         XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp enabled=\"true\">"
-            + "<tls><keystore>file://conf/xmpp.p12</keystore><keystoreType>JKS</keystoreType><secret>s3cret</secret><required>true</required></tls>"
+            + "<tls><keystore>file://conf/xmpp.p12</keystore><keystoreType>JKS</keystoreType><secret>s3cret</secret>"
+            + "<truststore>file://conf/ca.p12</truststore><truststoreSecret>t</truststoreSecret><required>true</required>"
+            + "<verifyCertificates>false</verifyCertificates></tls>"
             + "<limits><maxStanzaSize>256K</maxStanzaSize></limits>"
             + "<dialback><secret>abc</secret></dialback>"
-            + "<streams><idleTimeout>30s</idleTimeout></streams>"
+            + "<streams><idleTimeout>30s</idleTimeout><streamManagement>false</streamManagement></streams>"
+            + "<inbound><acceptedTypes>normal, chat</acceptedTypes><dedupWindow>10m</dedupWindow></inbound>"
             + "</xmpp>"));
 
-        assertThat(testee.tls()).isEqualTo(new TlsSettings(Optional.of("file://conf/xmpp.p12"), "JKS", Optional.of("s3cret"), true));
+        assertThat(testee.tls()).isEqualTo(new TlsConfiguration(Optional.of("file://conf/xmpp.p12"), "JKS", Optional.of("s3cret"),
+            Optional.of("file://conf/ca.p12"), "PKCS12", Optional.of("t"), true, false));
         assertThat(testee.maxStanzaSize()).isEqualTo(256 * 1024);
         assertThat(testee.dialbackSecret()).contains("abc");
         assertThat(testee.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(testee.streamManagement()).isFalse();
+        assertThat(testee.acceptedTypes()).containsExactlyInAnyOrder(Message.Type.normal, Message.Type.chat);
+        assertThat(testee.dedupWindow()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
     void routeWithoutPortShouldUseDefaultS2sPort() throws Exception {
         XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp><routes><route domain=\"A.Test\" host=\"h\"/></routes></xmpp>"));
 
-        assertThat(testee.routes()).containsExactly(new StaticRoute("a.test", new HostPort("h", 5269)));
+        assertThat(testee.routes()).containsExactly(new StaticRoute("a.test", "h", 5269));
     }
 
     @Test
@@ -117,6 +126,20 @@ class XmppConfigurationTest {
         assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><limits><maxStanzaSize>lots</maxStanzaSize></limits></xmpp>")))
             .isInstanceOf(ConfigurationException.class)
             .hasMessageContaining("limits/maxStanzaSize 'lots'");
+    }
+
+    @Test
+    void unknownMessageTypeShouldFail() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><inbound><acceptedTypes>normal groupchat</acceptedTypes></inbound></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: inbound/acceptedTypes 'groupchat' is not one of normal, chat, headline");
+    }
+
+    @Test
+    void zeroDurationShouldFail() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><streams><idleTimeout>0s</idleTimeout></streams></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining("streams/idleTimeout '0s'");
     }
 
     @Test

@@ -1,0 +1,28 @@
+package org.jamesxmpp.guice;
+
+import java.time.Clock;
+
+import org.jamesxmpp.core.store.DialbackSecretStore;
+import org.jamesxmpp.core.store.InboundDedupStore;
+import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
+import org.jamesxmpp.core.store.MemoryInboundDedupStore;
+import org.jamesxmpp.listener.configuration.XmppConfiguration;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+/** State kept in this node's memory: right for a single James; a cluster binds shared stores instead. */
+public class XmppMemoryStoresModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(DialbackSecretStore.class).to(MemoryDialbackSecretStore.class);
+        bind(MemoryDialbackSecretStore.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    InboundDedupStore inboundDedupStore(XmppConfiguration configuration, Clock clock) {
+        return new MemoryInboundDedupStore(configuration.dedupWindow(), clock);
+    }
+}

@@ -1,0 +1,154 @@
+package org.jamesxmpp.listener.inbound;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.jamesxmpp.core.mail.XmppMailAttributes;
+import org.jamesxmpp.core.mapping.InboundContext;
+import org.jamesxmpp.core.mapping.InboundMail;
+import org.jamesxmpp.core.mapping.InboundResult;
+import org.jamesxmpp.core.mapping.MappingException;
+import org.jamesxmpp.core.mapping.StanzaToMime;
+import org.jamesxmpp.core.s2s.InboundStanza;
+import org.jamesxmpp.core.s2s.InboundStanzaHandler;
+import org.jamesxmpp.core.s2s.StanzaErrorException;
+import org.jamesxmpp.core.store.DedupKey;
+import org.jamesxmpp.core.store.InboundDedupStore;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jxmpp.jid.impl.JidCreate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns each message stanza addressed to local users into a mail on James's spool. The stanza counts as
+ * accepted only once the spool took the mail: until then the engine does not acknowledge it, and a failure
+ * answers {@code internal-server-error} (wait) so that the peer retries.
+ */
+public class InboundMailHandler implements InboundStanzaHandler {
+    private static final Logger LOGGER = LoggerFactory.getLogger(InboundMailHandler.class);
+
+    private final SpoolEnqueuer spool;
+    private final LocalRecipients localRecipients;
+    private final InboundDedupStore dedupStore;
+    private final InboundSettings settings;
+    private final Clock clock;
+
+    @Inject
+    public InboundMailHandler(SpoolEnqueuer spool, LocalRecipients localRecipients, InboundDedupStore dedupStore,
+                              InboundSettings settings, Clock clock) {
+        this.spool = spool;
+        this.localRecipients = localRecipients;
+        this.dedupStore = dedupStore;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletionStage<Void> handle(InboundStanza inbound) {
+        if (inbound.stanza() instanceof Message message) {
+            return handleMessage(message, inbound).toFuture();
+        }
+        if (inbound.stanza() instanceof IQ iq && (iq.getType() == IQ.Type.get || iq.getType() == IQ.Type.set)) {
+            return Mono.<Void>error(new StanzaErrorException(StanzaError.Condition.service_unavailable, StanzaError.Type.CANCEL))
+                .toFuture();
+        }
+        return Mono.<Void>empty().toFuture();
+    }
+
+    private Mono<Void> handleMessage(Message message, InboundStanza inbound) {
+        InboundResult result;
+        try {
+            result = StanzaToMime.convert(message, context(inbound));
+        } catch (MappingException e) {
+            LOGGER.info("Refused XMPP message {} from {}: {}", message.getStanzaId(), message.getFrom(), e.getMessage());
+            return Mono.error(new StanzaErrorException(e.stanzaErrorCondition(), StanzaError.Type.MODIFY,
+                Optional.ofNullable(e.getMessage())));
+        } catch (RuntimeException e) {
+            LOGGER.warn("Could not map XMPP message {} from {}", message.getStanzaId(), message.getFrom(), e);
+            return Mono.error(new StanzaErrorException(StanzaError.Condition.bad_request, StanzaError.Type.MODIFY,
+                Optional.of("the message could not be turned into mail")));
+        }
+        if (!(result instanceof InboundMail mail)) {
+            return Mono.empty();
+        }
+        if (!settings.acceptedTypes().contains(mail.type())) {
+            return Mono.error(new StanzaErrorException(StanzaError.Condition.not_acceptable, StanzaError.Type.CANCEL,
+                Optional.of("messages of type " + mail.type() + " are not accepted here")));
+        }
+        Optional<DedupKey> dedupKey = dedupKey(message);
+        return dedupKey.map(dedupStore::isKnown).orElse(Mono.just(false))
+            .flatMap(known -> {
+                if (known) {
+                    LOGGER.info("Dropped duplicate XMPP message {} from {}", dedupKey.get().stanzaId(), message.getFrom());
+                    return Mono.empty();
+                }
+                return deliver(mail, message, inbound)
+                    .then(dedupKey.map(dedupStore::remember).orElse(Mono.empty()));
+            });
+    }
+
+    private Mono<Void> deliver(InboundMail mapped, Message message, InboundStanza inbound) {
+        return localRecipients.existing(mapped.recipients())
+            .flatMap(recipients -> {
+                if (recipients.isEmpty()) {
+                    return Mono.error(new StanzaErrorException(StanzaError.Condition.service_unavailable, StanzaError.Type.CANCEL));
+                }
+                Mail mail = toMail(mapped, recipients, inbound);
+                return spool.enqueue(mail)
+                    .doOnSuccess(any -> LOGGER.info("Accepted XMPP message {} from {} (peer {} by {}) for {} as mail {}",
+                        message.getStanzaId(), mapped.sender().asString(), inbound.peerDomain(), inbound.authMethod(),
+                        recipients, mail.getName()));
+            });
+    }
+
+    private Mail toMail(InboundMail mapped, List<MailAddress> recipients, InboundStanza inbound) {
+        try {
+            return MailImpl.builder()
+                .name(MailImpl.getId())
+                .sender(mapped.sender())
+                .addRecipients(recipients)
+                .mimeMessage(mapped.toMimeMessage())
+                .remoteAddr(inbound.remoteAddress().getAddress().getHostAddress())
+                .remoteHost(inbound.peerDomain())
+                .addAttribute(new Attribute(XmppMailAttributes.MESSAGE_TYPE, AttributeValue.of(mapped.type().name())))
+                .addAttribute(new Attribute(XmppMailAttributes.AUTHENTICATED_PEER, AttributeValue.of(inbound.peerDomain())))
+                .build();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("the mapped MIME message could not be read back", e);
+        }
+    }
+
+    private InboundContext context(InboundStanza inbound) {
+        return new InboundContext(JidCreate.domainBareFromOrThrowUnchecked(inbound.peerDomain()),
+            authMethod(inbound), inbound.tls(), settings.receivingHost(), clock, settings.mappingOptions());
+    }
+
+    private static org.jamesxmpp.core.mapping.AuthMethod authMethod(InboundStanza inbound) {
+        return switch (inbound.authMethod()) {
+            case DIALBACK -> org.jamesxmpp.core.mapping.AuthMethod.DIALBACK;
+            case SASL_EXTERNAL -> org.jamesxmpp.core.mapping.AuthMethod.SASL_EXTERNAL;
+        };
+    }
+
+    private static Optional<DedupKey> dedupKey(Message message) {
+        Optional<String> id = Optional.ofNullable(org.jivesoftware.smackx.sid.element.OriginIdElement.getOriginId(message))
+            .map(origin -> origin.getId())
+            .or(() -> Optional.ofNullable(message.getStanzaId()))
+            .filter(value -> !value.isBlank());
+        return id.map(value -> new DedupKey(message.getFrom().asBareJid().toString(), value));
+    }
+}
