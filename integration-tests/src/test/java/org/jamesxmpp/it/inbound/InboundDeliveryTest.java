@@ -1,0 +1,152 @@
+package org.jamesxmpp.it.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerExtension;
+import org.apache.james.modules.protocols.ImapGuiceProbe;
+import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.jamesxmpp.it.ImapMessages;
+import org.jamesxmpp.it.JamesXmppServerExtension;
+import org.jamesxmpp.testing.ProsodyPeer;
+import org.jamesxmpp.testing.SmackClient;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.impl.JidCreate;
+
+/** A Prosody user writes to James users over s2s; IMAP shows what arrived. */
+class InboundDeliveryTest {
+    private static final String JAMES_DOMAIN = "james.test";
+    private static final String JAMES_ADDRESS = "127.0.0.3";
+    private static final String PEER_DOMAIN = "a.test";
+    private static final String PEER_ADDRESS = "127.0.0.2";
+    private static final String PASSWORD = "secret";
+    private static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(30));
+
+    @RegisterExtension
+    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build();
+
+    private static ProsodyPeer prosody;
+
+    private SmackClient alice;
+
+    @BeforeAll
+    static void startProsody() {
+        prosody = ProsodyPeer.builder(PEER_DOMAIN, PEER_ADDRESS)
+            .resolve(JAMES_DOMAIN, JAMES_ADDRESS)
+            .user("alice", PASSWORD)
+            .start();
+    }
+
+    @AfterAll
+    static void stopProsody() {
+        prosody.close();
+    }
+
+    @BeforeEach
+    void setUp(GuiceJamesServer server) throws Exception {
+        DataProbeImpl data = server.getProbe(DataProbeImpl.class);
+        if (!data.containsDomain(JAMES_DOMAIN)) {
+            data.addDomain(JAMES_DOMAIN);
+        }
+        alice = SmackClient.login(PEER_DOMAIN, prosody.c2sAddress(), "alice", PASSWORD);
+    }
+
+    @AfterEach
+    void tearDown() {
+        alice.close();
+    }
+
+    private static String newUser(GuiceJamesServer server, String localPart) throws Exception {
+        String user = localPart + "@" + JAMES_DOMAIN;
+        server.getProbe(DataProbeImpl.class).addUser(user, PASSWORD);
+        return user;
+    }
+
+    private static TestIMAPClient imap(GuiceJamesServer server, String user) throws Exception {
+        TestIMAPClient imap = new TestIMAPClient();
+        imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapStartTLSPort())
+            .login(user, PASSWORD);
+        return imap;
+    }
+
+    private Message message(String to, Message.Type type, String subject, String body, String id) throws Exception {
+        MessageBuilder builder = StanzaBuilder.buildMessage(id)
+            .to(JidCreate.from(to))
+            .ofType(type)
+            .setBody(body);
+        if (subject != null) {
+            builder.setSubject(subject);
+        }
+        return builder.build();
+    }
+
+    @Test
+    void normalMessageShouldReachInboxWithHeadersAndAuthenticationResults(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-normal");
+
+        alice.send(message(bob, Message.Type.normal, "Lunch?", "Shall we have lunch at noon?", "normal-1"));
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            String mail = ImapMessages.raw(imap, TestIMAPClient.INBOX, 1);
+            assertThat(mail)
+                .containsPattern("(?m)^From: .*alice@a\\.test")
+                .containsPattern("(?m)^Subject: Lunch\\?")
+                .containsPattern("(?m)^Date: ")
+                .containsPattern("(?m)^Authentication-Results: .*dialback")
+                .contains("Shall we have lunch at noon?");
+        }
+    }
+
+    @Test
+    void chatMessageShouldBeFiledInChatsNotInbox(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-chat");
+
+        alice.send(message(bob, Message.Type.chat, null, "hi, are you there?", "chat-1"));
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            AWAIT.untilAsserted(() -> assertThat(imap.getMessageCount("Chats")).isEqualTo(1));
+            assertThat(ImapMessages.raw(imap, "Chats", 1)).contains("hi, are you there?");
+            assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).isZero();
+        }
+    }
+
+    @Test
+    void messageToUnknownUserShouldComeBackAsServiceUnavailable() throws Exception {
+        alice.send(message("nobody@" + JAMES_DOMAIN, Message.Type.normal, "hello", "anyone?", "unknown-1"));
+
+        List<Message> errors = alice.awaitMessages(m -> m.getType() == Message.Type.error && "unknown-1".equals(m.getStanzaId()),
+            1, Duration.ofSeconds(30));
+        assertThat(errors.get(0).getError().getCondition().toString()).isEqualTo("service-unavailable");
+    }
+
+    @Test
+    void nonAsciiSubjectAndBodyShouldArriveIntact(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-utf8");
+
+        alice.send(message(bob, Message.Type.normal, "Grüße aus Köln – 東京", "Ça va? Ünïcödé ✓ 東京", "utf8-1"));
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            MimeMessage mail = ImapMessages.parsed(imap, TestIMAPClient.INBOX, 1);
+            assertThat(mail.getSubject()).isEqualTo("Grüße aus Köln – 東京");
+            assertThat(((String) mail.getContent()).trim()).isEqualTo("Ça va? Ünïcödé ✓ 東京");
+        }
+    }
+}
