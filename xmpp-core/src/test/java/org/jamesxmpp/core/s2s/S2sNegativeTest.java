@@ -2,6 +2,7 @@ package org.jamesxmpp.core.s2s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -41,6 +42,7 @@ class S2sNegativeTest {
     BlockingQueue<InboundStanza> received = new LinkedBlockingQueue<>();
     BlockingQueue<InboundStanza> peerReceived = new LinkedBlockingQueue<>();
     volatile boolean refuse;
+    volatile CompletableFuture<Void> handling = CompletableFuture.completedFuture(null);
 
     @BeforeEach
     void setUp() {
@@ -55,7 +57,7 @@ class S2sNegativeTest {
                 return refuse
                     ? CompletableFuture.failedFuture(new StanzaErrorException(StanzaError.Condition.service_unavailable,
                         StanzaError.Type.CANCEL))
-                    : CompletableFuture.completedFuture(null);
+                    : handling;
             }, new MemoryDialbackSecretStore(), Clock.systemUTC());
         testee.start();
         peer = new S2sServer(S2sSettings.builder()
@@ -97,17 +99,55 @@ class S2sNegativeTest {
     }
 
     @Test
+    void senderShouldSeeDeliveryOnlyOnceTheHandlerFinished() throws Exception {
+        handling = new CompletableFuture<>();
+
+        CompletableFuture<Void> delivery = peer.send(message("carol@b.test", "bob@james.test", "slowly"))
+            .toCompletableFuture();
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isNotNull();
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !delivery.isDone());
+        handling.complete(null);
+        delivery.get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The error goes back on our own stream to the sender while the acknowledgement goes on the
+     * sender's stream: whichever arrives first, the sender learns of the refusal, either as a
+     * failed send (the error matched the pending stanza) or as an error stanza to its handler.
+     */
+    @Test
     void handlerRefusalShouldReturnTheStanzaErrorToTheSender() throws Exception {
         refuse = true;
 
-        peer.send(message("carol@b.test", "nobody@james.test", "lost")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Throwable failure = peer.send(message("carol@b.test", "nobody@james.test", "lost")).toCompletableFuture()
+            .handle((any, error) -> error)
+            .get(10, TimeUnit.SECONDS);
 
-        InboundStanza error = peerReceived.poll(10, TimeUnit.SECONDS);
-        assertThat(error).isNotNull();
-        assertThat(error.stanza().getStanzaId()).isEqualTo("id-lost");
-        assertThat(error.stanza().getFrom().toString()).isEqualTo("nobody@james.test");
-        assertThat(error.stanza().getError().getCondition()).isEqualTo(StanzaError.Condition.service_unavailable);
-        assertThat(error.stanza().getError().getType()).isEqualTo(StanzaError.Type.CANCEL);
+        StanzaError error = failure == null
+            ? peerReceived.poll(10, TimeUnit.SECONDS).stanza().getError()
+            : null;
+        StanzaErrorException refusal = failure == null
+            ? StanzaErrorException.of(error)
+            : ((DeliveryException) failure).stanzaError().orElseThrow();
+        assertThat(refusal.condition()).isEqualTo(StanzaError.Condition.service_unavailable);
+        assertThat(refusal.type()).isEqualTo(StanzaError.Type.CANCEL);
+    }
+
+    @Test
+    void errorStanzaMatchingNoPendingSendShouldReachTheHandler() throws Exception {
+        Message unsolicited = StanzaBuilder.buildMessage("late-id")
+            .from(JidCreate.from("nobody@james.test"))
+            .to(JidCreate.from("carol@b.test"))
+            .ofType(Message.Type.error)
+            .setBody("late")
+            .build();
+
+        testee.send(unsolicited).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        InboundStanza atPeer = peerReceived.poll(10, TimeUnit.SECONDS);
+        assertThat(atPeer.stanza().getStanzaId()).isEqualTo("late-id");
+        assertThat(((Message) atPeer.stanza()).getType()).isEqualTo(Message.Type.error);
     }
 
     @Test

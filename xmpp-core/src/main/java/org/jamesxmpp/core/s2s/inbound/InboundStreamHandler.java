@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSession;
 
@@ -43,6 +44,9 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         AWAITING_HEADER, OPEN, CLOSING
     }
 
+    /** Authenticating may take a dialback round trip to the peer's authoritative server, hence more than one timeout. */
+    private static final int AUTHENTICATION_DELAY_FACTOR = 3;
+
     private final InboundContext context;
     private final Map<DomainPair, AuthMethod> authenticated = new HashMap<>();
     private final InboundAcks acks = new InboundAcks();
@@ -60,6 +64,18 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
 
     private static String newStreamId() {
         return UUID.randomUUID().toString();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.executor().schedule(() -> {
+            if (authenticated.isEmpty() && ctx.channel().isActive() && state != State.CLOSING) {
+                LOGGER.info("Incoming stream from {} did not authenticate in {}", ctx.channel().remoteAddress(),
+                    context.settings().responseTimeout());
+                sendStreamError(ctx, StreamErrorCondition.CONNECTION_TIMEOUT);
+            }
+        }, context.settings().responseTimeout().toMillis() * AUTHENTICATION_DELAY_FACTOR, TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
     }
 
     @Override
