@@ -10,12 +10,8 @@ import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.dom.field.DateTimeField;
-import org.apache.james.mime4j.dom.field.ParsedField;
-import org.apache.james.mime4j.field.LenientFieldParser;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
 import org.apache.james.mime4j.stream.Field;
-import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.util.MimeUtil;
 
 import com.google.common.collect.ImmutableList;
@@ -95,17 +91,7 @@ final class MailHeaders {
     }
 
     Optional<Instant> date(String name) {
-        return raw(name).flatMap(value -> {
-            try {
-                ParsedField parsed = LenientFieldParser.getParser().parse(new RawField(name, value), DecodeMonitor.SILENT);
-                if (parsed instanceof DateTimeField && ((DateTimeField) parsed).getDate() != null) {
-                    return Optional.of(((DateTimeField) parsed).getDate().toInstant());
-                }
-                return Optional.empty();
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        });
+        return raw(name).flatMap(MailDates::parse);
     }
 
     Optional<String> lowerCase(String name) {

@@ -15,9 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.james.mime4j.MimeException;
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
-import org.apache.james.mime4j.message.MaximalBodyDescriptor;
+import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -68,7 +66,7 @@ final class MailParser {
     }
 
     private ParsedMail run(byte[] mime) throws MappingException {
-        MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+        MimeTokenStream stream = new MimeTokenStream(CONFIG);
         stream.parse(new ByteArrayInputStream(mime));
         try {
             for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
@@ -102,7 +100,7 @@ final class MailParser {
                 frames.peek().multipartSubtype = stream.getBodyDescriptor().getSubType().toLowerCase(Locale.ROOT);
                 break;
             case T_BODY:
-                body((MaximalBodyDescriptor) stream.getBodyDescriptor(), stream.getDecodedInputStream().readAllBytes());
+                body(stream.getBodyDescriptor(), stream.getDecodedInputStream().readAllBytes());
                 break;
             case T_END_MESSAGE:
                 endMessage();
@@ -144,10 +142,11 @@ final class MailParser {
         messageDepth--;
     }
 
-    private void body(MaximalBodyDescriptor descriptor, byte[] content) {
+    private void body(BodyDescriptor descriptor, byte[] content) {
         String mimeType = descriptor.getMimeType().toLowerCase(Locale.ROOT);
-        boolean attachmentDisposition = "attachment".equalsIgnoreCase(descriptor.getContentDispositionType());
-        Optional<String> fileName = fileName(descriptor);
+        List<Field> partFields = frames.peek().fields;
+        Optional<MimeParameters.ParsedField> disposition = field(partFields, "Content-Disposition").map(MimeParameters::parse);
+        boolean attachmentDisposition = disposition.map(value -> value.value().equals("attachment")).orElse(false);
         Frame parent = parentMultipart();
         boolean inAlternative = parent != null && parent.multipartSubtype.equals("alternative");
         if (!attachmentDisposition && mimeType.equals("text/plain")) {
@@ -173,7 +172,7 @@ final class MailParser {
         if (messageDepth >= 2) {
             return;
         }
-        attachments.add(new Attachment(fileName, mimeType, contentId(descriptor), content));
+        attachments.add(new Attachment(fileName(partFields, disposition), mimeType, contentId(partFields), content));
     }
 
     private Frame parentMultipart() {
@@ -185,17 +184,25 @@ final class MailParser {
         return null;
     }
 
-    private static Optional<String> fileName(MaximalBodyDescriptor descriptor) {
-        Optional<String> name = Optional.ofNullable(descriptor.getContentDispositionFilename())
-            .or(() -> Optional.ofNullable(descriptor.getContentTypeParameters().get("name")))
-            .map(MailHeaders::decode)
+    private static Optional<Field> field(List<Field> fields, String name) {
+        for (Field field : fields) {
+            if (field.getName().equalsIgnoreCase(name)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> fileName(List<Field> fields, Optional<MimeParameters.ParsedField> disposition) {
+        Optional<String> name = disposition.flatMap(value -> MimeParameters.get(value.parameters(), "filename"))
+            .or(() -> field(fields, "Content-Type").map(MimeParameters::parse).flatMap(value -> MimeParameters.get(value.parameters(), "name")))
             .filter(value -> !value.isEmpty());
         return name.map(value -> value.substring(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1));
     }
 
-    private static Optional<String> contentId(MaximalBodyDescriptor descriptor) {
-        return Optional.ofNullable(descriptor.getContentId())
-            .map(value -> Texts.singleLine(value, 250))
+    private static Optional<String> contentId(List<Field> fields) {
+        return field(fields, "Content-ID")
+            .map(value -> Texts.singleLine(value.getBody(), 250))
             .map(value -> value.replaceAll("^<|>$", ""))
             .filter(value -> !value.isEmpty());
     }
@@ -215,7 +222,7 @@ final class MailParser {
         } else {
             decoded = new String(content, declared);
         }
-        return Texts.xmlSafe(decoded.replace("\r\n", "\n").replace('\r', '\n'));
+        return Texts.normalizedText(decoded);
     }
 
     static Optional<String> strictUtf8(byte[] content) {

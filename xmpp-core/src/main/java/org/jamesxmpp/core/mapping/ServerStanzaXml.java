@@ -3,6 +3,7 @@ package org.jamesxmpp.core.mapping;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StreamOpen;
 import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
  * Serializes stanzas for a server-to-server stream. Smack writes {@code jabber:client}; s2s streams use
@@ -26,6 +27,11 @@ public final class ServerStanzaXml {
      * {@code body}/{@code subject}/{@code thread} children inherit the stream's default namespace.
      */
     public static String toStreamXml(Stanza stanza) {
-        return stanza.toXML(CLIENT_ENVIRONMENT).toString();
+        CharSequence xml = stanza.toXML(CLIENT_ENVIRONMENT);
+        if (xml instanceof XmlStringBuilder) {
+            // Flattens nested builders chunk by chunk; toString() reads nested ones char by char (quadratic).
+            return ((XmlStringBuilder) xml).toXML(CLIENT_ENVIRONMENT).toString();
+        }
+        return xml.toString();
     }
 }

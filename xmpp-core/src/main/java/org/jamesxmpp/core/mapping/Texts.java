@@ -27,6 +27,33 @@ final class Texts {
         return builder.toString();
     }
 
+    /** Body text: line ends become LF, characters XML cannot carry are dropped; one pass. */
+    static String normalizedText(String value) {
+        int length = value.length();
+        int i = 0;
+        while (i < length && value.charAt(i) != '\r' && isXmlChar(value, i)) {
+            i++;
+        }
+        if (i == length) {
+            return value;
+        }
+        char[] out = new char[length];
+        value.getChars(0, i, out, 0);
+        int written = i;
+        for (; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == '\r') {
+                out[written++] = '\n';
+                if (i + 1 < length && value.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c >= 0x20 && c < 0xd800 || c == '\n' || c == '\t' || isXmlChar(value, i)) {
+                out[written++] = c;
+            }
+        }
+        return new String(out, 0, written);
+    }
+
     /** One line: CR, LF, TAB become spaces, other controls disappear; never more than {@code maxChars}. */
     static String singleLine(String value, int maxChars) {
         StringBuilder builder = new StringBuilder(Math.min(value.length(), maxChars));
