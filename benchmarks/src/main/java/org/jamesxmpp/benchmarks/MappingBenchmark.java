@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.mailet.MailAddress;
+import org.apache.james.core.MailAddress;
 import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.mapping.InboundContext;
 import org.jamesxmpp.core.mapping.InboundMail;

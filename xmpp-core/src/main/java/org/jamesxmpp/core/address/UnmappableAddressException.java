@@ -19,7 +19,7 @@ public class UnmappableAddressException extends Exception {
         StringBuilder builder = new StringBuilder(Math.min(value.length(), 200));
         value.codePoints()
             .limit(200)
-            .forEach(codePoint -> builder.append(Character.isISOControl(codePoint) ? '?' : Character.toChars(codePoint)));
+            .forEach(codePoint -> builder.appendCodePoint(Character.isISOControl(codePoint) ? '?' : codePoint));
         return builder.toString();
     }
 }

@@ -8,8 +8,8 @@ import java.util.Set;
 
 import javax.mail.internet.AddressException;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.mailet.MailAddress;
 import org.jamesxmpp.core.address.AddressMapper;
 import org.jamesxmpp.core.address.UnmappableAddressException;
 import org.jamesxmpp.core.xep.addresses.AddressEntry;

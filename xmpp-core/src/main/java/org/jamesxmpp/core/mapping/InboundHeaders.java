@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
-import org.apache.mailet.MailAddress;
 import org.jamesxmpp.core.xep.addresses.AddressEntry;
 import org.jamesxmpp.core.xep.addresses.AddressType;
 import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;

@@ -11,7 +11,7 @@ import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
-import org.apache.mailet.MailAddress;
+import org.apache.james.core.MailAddress;
 import org.jivesoftware.smack.packet.Message;
 
 import com.google.common.collect.ImmutableList;

@@ -8,7 +8,7 @@ import java.util.List;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
-import org.apache.mailet.MailAddress;
+import org.apache.james.core.MailAddress;
 import org.jamesxmpp.core.address.AddressMapper;
 import org.jamesxmpp.core.address.UnmappableAddressException;
 import org.jivesoftware.smack.packet.Message;

@@ -3,7 +3,7 @@ package org.jamesxmpp.core.mapping;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-import org.apache.mailet.MailAddress;
+import org.apache.james.core.MailAddress;
 import org.jivesoftware.smack.packet.Message;
 
 /**

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.mailet.MailAddress;
+import org.apache.james.core.MailAddress;
 import org.jamesxmpp.core.address.AddressMapper;
 import org.jamesxmpp.core.address.UnmappableAddressException;
 import org.jamesxmpp.core.xep.XmppProviders;
