@@ -25,7 +25,7 @@ public final class MimeToStanza {
     private MimeToStanza() {
     }
 
-    public static MappingResult convert(MimeMessage message, MailAddress sender, List<MailAddress> recipients,
+    public static MappingResult convert(MimeMessage message, MailAddress sender, List<? extends MailAddress> recipients,
                                         MappingOptions options) throws MappingException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
@@ -42,7 +42,7 @@ public final class MimeToStanza {
      * @param recipients envelope recipients served through XMPP: one stanza each, in this order
      * @throws MappingException with a reason and DSN status when the mail cannot be sent as XMPP
      */
-    public static MappingResult convert(byte[] mime, MailAddress sender, List<MailAddress> recipients,
+    public static MappingResult convert(byte[] mime, MailAddress sender, List<? extends MailAddress> recipients,
                                         MappingOptions options) throws MappingException {
         Preconditions.checkArgument(!recipients.isEmpty(), "at least one recipient is needed");
         if (mime.length > options.maxMimeBytes()) {
