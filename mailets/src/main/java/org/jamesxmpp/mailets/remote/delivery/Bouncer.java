@@ -7,6 +7,7 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
@@ -66,7 +67,11 @@ public class Bouncer {
                 + " (" + entry.getValue().status().asString() + ")")
             .collect(Collectors.joining("; ")))));
         failed.setAttribute(new Attribute(IS_DELIVERY_PERMANENT_ERROR, AttributeValue.of(true)));
-        mailetContext.sendMail(failed, processor.getValue());
+        try {
+            mailetContext.sendMail(failed, processor.getValue());
+        } finally {
+            LifecycleUtil.dispose(failed);
+        }
     }
 
     private void sendDsn(Mail mail, Map<MailAddress, DeliveryFailure> failures) throws MessagingException {

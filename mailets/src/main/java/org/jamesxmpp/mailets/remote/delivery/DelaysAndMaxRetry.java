@@ -52,6 +52,15 @@ public record DelaysAndMaxRetry(int maxRetries, List<Duration> delays) {
         return new DelaysAndMaxRetry(intendedMaxRetries, expanded);
     }
 
+    /**
+     * The default schedule for {@code maxRetries}: the delays of {@code defaultDelayTime}, cut to
+     * {@code maxRetries} or with its last delay repeated up to it.
+     */
+    public static DelaysAndMaxRetry withDefaultDelays(int maxRetries, String defaultDelayTime) {
+        DelaysAndMaxRetry full = from(maxRetries, defaultDelayTime);
+        return new DelaysAndMaxRetry(maxRetries, full.delays().subList(0, maxRetries));
+    }
+
     /** The delay before retry number {@code retry} (1 for the first retry). */
     public Duration delayBeforeRetry(int retry) {
         Preconditions.checkArgument(retry >= 1 && retry <= maxRetries, "retry %s is not in 1..%s", retry, maxRetries);

@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
@@ -68,6 +69,10 @@ public class FailureRoute {
         metrics.fallenBack(failures.size());
         LOGGER.info("Mail {} continues to SMTP in processor {} for {}: {}", mail.getName(),
             configuration.fallbackProcessor().getValue(), failures.keySet(), failures.values());
-        mailetContext.sendMail(fallback, configuration.fallbackProcessor().getValue());
+        try {
+            mailetContext.sendMail(fallback, configuration.fallbackProcessor().getValue());
+        } finally {
+            LifecycleUtil.dispose(fallback);
+        }
     }
 }

@@ -58,12 +58,14 @@ public record XmppRemoteDeliveryConfiguration(MailQueueName outgoingQueue,
 
     public static XmppRemoteDeliveryConfiguration parse(MailetConfig config) throws MessagingException {
         int maxRetries = nonNegativeInt(config, MAX_RETRIES, DEFAULT_MAX_RETRIES);
-        String delayTime = parameter(config, DELAY_TIME).orElse(DEFAULT_DELAY_TIME);
+        Optional<String> delayTime = parameter(config, DELAY_TIME);
         DelaysAndMaxRetry delaysAndMaxRetry;
         try {
-            delaysAndMaxRetry = DelaysAndMaxRetry.from(maxRetries, delayTime);
+            delaysAndMaxRetry = delayTime
+                .map(value -> DelaysAndMaxRetry.from(maxRetries, value))
+                .orElseGet(() -> DelaysAndMaxRetry.withDefaultDelays(maxRetries, DEFAULT_DELAY_TIME));
         } catch (IllegalArgumentException e) {
-            throw invalid(DELAY_TIME, delayTime, e.getMessage());
+            throw invalid(DELAY_TIME, delayTime.orElse(DEFAULT_DELAY_TIME), e.getMessage());
         }
         Optional<String> fallbackValue = parameter(config, FALLBACK);
         Fallback fallback = fallbackValue.isEmpty() ? Fallback.BOUNCE : Fallback.parse(fallbackValue.get())

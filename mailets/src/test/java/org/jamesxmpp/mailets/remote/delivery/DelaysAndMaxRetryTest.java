@@ -67,6 +67,20 @@ class DelaysAndMaxRetryTest {
     }
 
     @Test
+    void withDefaultDelaysShouldCutTheDefaultsToMaxRetries() {
+        DelaysAndMaxRetry testee = DelaysAndMaxRetry.withDefaultDelays(2, "1 minute, 5 minutes, 30 minutes");
+
+        assertThat(testee.delays()).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void withDefaultDelaysShouldRepeatTheLastDefaultUpToMaxRetries() {
+        DelaysAndMaxRetry testee = DelaysAndMaxRetry.withDefaultDelays(3, "1 minute, 5 minutes");
+
+        assertThat(testee.delays()).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(5));
+    }
+
+    @Test
     void delayBeforeRetryShouldRefuseARetryBeyondTheSchedule() {
         DelaysAndMaxRetry testee = DelaysAndMaxRetry.from(1, "1 minute");
 
