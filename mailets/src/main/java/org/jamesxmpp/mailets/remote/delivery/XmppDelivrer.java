@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 import javax.mail.MessagingException;
-import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
@@ -51,7 +50,7 @@ public class XmppDelivrer {
         }
         MappingResult mapping;
         try {
-            mapping = MimeToStanza.convert(mail.getMessage(), legacy(sender.get()), legacyAll(recipients), mappingOptions);
+            mapping = MimeToStanza.convert(mail.getMessage(), sender.get(), recipients, mappingOptions);
         } catch (MappingException e) {
             LOGGER.info("Mail {} cannot be sent over XMPP: {}", mail.getName(), e.getMessage());
             return Mono.just(DeliveryOutcome.allFailed(recipients, DeliveryStatusMapping.forMappingException(e)));
@@ -89,18 +88,5 @@ public class XmppDelivrer {
             .orElseGet(() -> ExecutionResult.temporaryFailure(new DeliveryFailure(DsnStatus.transientFailure(3, 0),
                 "no stanza was produced for this recipient")))));
         return ordered.buildKeepingLast();
-    }
-
-    @SuppressWarnings("deprecation")
-    private static org.apache.mailet.MailAddress legacy(MailAddress address) {
-        try {
-            return new org.apache.mailet.MailAddress(address.getLocalPart(), address.getDomain().asString());
-        } catch (AddressException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static List<org.apache.mailet.MailAddress> legacyAll(List<MailAddress> addresses) {
-        return addresses.stream().map(XmppDelivrer::legacy).collect(ImmutableList.toImmutableList());
     }
 }
