@@ -52,10 +52,11 @@ public class DeliveryException extends RuntimeException {
     /** Whether trying again later may succeed. */
     public boolean isTemporary() {
         return switch (reason) {
-            case REMOTE_SERVER_NOT_FOUND, REMOTE_SERVER_TIMEOUT, STREAM_BROKEN, QUEUE_FULL, SHUTDOWN -> true;
+            case REMOTE_SERVER_NOT_FOUND, REMOTE_SERVER_TIMEOUT, AUTHENTICATION_FAILED, STREAM_BROKEN, QUEUE_FULL,
+                SHUTDOWN -> true;
             case STANZA_ERROR -> stanzaError.map(error -> error.type() == StanzaError.Type.WAIT)
                 .orElse(false);
-            case AUTHENTICATION_FAILED, INVALID_STANZA -> false;
+            case INVALID_STANZA -> false;
         };
     }
 }

@@ -20,10 +20,10 @@ import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
 import org.jamesxmpp.core.s2s.inbound.InboundContext;
 import org.jamesxmpp.core.s2s.inbound.InboundStanzas;
-import org.jamesxmpp.core.s2s.outbound.DialbackVerifier;
 import org.jamesxmpp.core.s2s.outbound.DomainPair;
 import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
 import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
+import org.jamesxmpp.core.s2s.outbound.RemoteDialbackVerifier;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jivesoftware.smack.packet.Stanza;
@@ -77,7 +77,7 @@ public class S2sServer implements AutoCloseable {
         OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
         this.outgoing = new OutgoingStreams(workerGroup, connector, settings);
         this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
-            new DialbackVerifier(workerGroup, connector), new InboundStanzas(this.localDomains, handler, outgoing));
+            new RemoteDialbackVerifier(workerGroup, connector), new InboundStanzas(this.localDomains, handler, outgoing));
     }
 
     private static String newSecret() {

@@ -3,6 +3,7 @@ package org.jamesxmpp.core.s2s.inbound;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,8 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
 
     /** Authenticating may take a dialback round trip to the peer's authoritative server, hence more than one timeout. */
     private static final int AUTHENTICATION_DELAY_FACTOR = 3;
+    /** Stanzas handed to the handler and not finished yet, beyond which we stop reading the peer. */
+    private static final int MAX_IN_FLIGHT = 256;
 
     private final InboundContext context;
     private final Map<DomainPair, AuthMethod> authenticated = new HashMap<>();
@@ -57,6 +60,7 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
     private Optional<String> headerFrom = Optional.empty();
     private Optional<SSLSession> tlsSession = Optional.empty();
     private boolean streamManagement;
+    private int inFlight;
 
     public InboundStreamHandler(InboundContext context) {
         this.context = context;
@@ -211,7 +215,8 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush("<failure xmlns='" + StreamXml.SASL_NAMESPACE + "'><not-authorized/></failure>");
             return;
         }
-        authenticated.put(new DomainPair(localDomain.orElseThrow(), headerFrom.get()), AuthMethod.SASL_EXTERNAL);
+        authenticated.put(new DomainPair(normalize(localDomain.orElseThrow()), normalize(headerFrom.get())),
+            AuthMethod.SASL_EXTERNAL);
         LOGGER.info("Incoming s2s stream from {} to {} authenticated by SASL EXTERNAL", headerFrom.get(), localDomain.get());
         ctx.writeAndFlush("<success xmlns='" + StreamXml.SASL_NAMESPACE + "'/>");
         restartStream(ctx);
@@ -229,8 +234,10 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onDialbackResult(ChannelHandlerContext ctx, XmlElement result) {
-        String from = result.attribute("from").orElseThrow(() -> improperAddressing("db:result without from"));
-        String to = result.attribute("to").orElseThrow(() -> improperAddressing("db:result without to"));
+        String from = result.attribute("from").map(InboundStreamHandler::normalize)
+            .orElseThrow(() -> improperAddressing("db:result without from"));
+        String to = result.attribute("to").map(InboundStreamHandler::normalize)
+            .orElseThrow(() -> improperAddressing("db:result without to"));
         if (!context.localDomains().isLocal(to)) {
             throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:result to " + to);
         }
@@ -294,8 +301,16 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
             throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "stanza before authentication");
         }
         long sequence = streamManagement ? acks.nextSequence() : -1;
+        inFlight++;
+        if (inFlight >= MAX_IN_FLIGHT) {
+            ctx.channel().config().setAutoRead(false);
+        }
         context.stanzas().accept(element, authenticated, tlsSession.isPresent(), ctx.channel().remoteAddress())
             .whenComplete((any, error) -> ctx.executor().execute(() -> {
+                inFlight--;
+                if (inFlight < MAX_IN_FLIGHT / 2 && !ctx.channel().config().isAutoRead()) {
+                    ctx.channel().config().setAutoRead(true);
+                }
                 if (sequence >= 0) {
                     acks.completed(sequence);
                     answerAckIfDue(ctx);
@@ -309,6 +324,10 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
                 ctx.writeAndFlush("<a xmlns='" + StreamXml.SM_NAMESPACE + "' h='" + h + "'/>");
             }
         });
+    }
+
+    private static String normalize(String domain) {
+        return domain.toLowerCase(Locale.ROOT);
     }
 
     private static StreamException improperAddressing(String message) {

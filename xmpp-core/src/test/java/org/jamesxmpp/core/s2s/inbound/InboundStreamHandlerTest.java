@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -11,10 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jamesxmpp.core.routing.S2sRouter;
+import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
-import org.jamesxmpp.core.s2s.outbound.DialbackVerifier;
+import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
 import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
 import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,10 @@ class InboundStreamHandlerTest {
 
     NioEventLoopGroup group;
     EmbeddedChannel channel;
+    DialbackOutcome verification = DialbackOutcome.VALID;
+    List<String> verified = new ArrayList<>();
+    List<InboundStanza> handled = new ArrayList<>();
+    CompletableFuture<Void> handling = CompletableFuture.completedFuture(null);
 
     @BeforeEach
     void setUp() {
@@ -43,8 +49,14 @@ class InboundStreamHandlerTest {
             Optional.empty(), Runnable::run);
         OutgoingStreams outgoing = new OutgoingStreams(group, connector, settings);
         InboundContext context = new InboundContext(settings, "james.test"::equals, keys, Optional.empty(),
-            new DialbackVerifier(group, connector),
-            new InboundStanzas("james.test"::equals, stanza -> CompletableFuture.completedFuture(null), outgoing));
+            (receiving, originating, streamId, key) -> {
+                verified.add(receiving + " " + originating + " " + key);
+                return CompletableFuture.completedFuture(verification);
+            },
+            new InboundStanzas("james.test"::equals, stanza -> {
+                handled.add(stanza);
+                return handling;
+            }, outgoing));
         channel = new EmbeddedChannel(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
             new InboundStreamHandler(context));
     }
@@ -57,6 +69,11 @@ class InboundStreamHandlerTest {
 
     private String exchange(String input) {
         channel.writeInbound(Unpooled.copiedBuffer(input, StandardCharsets.UTF_8));
+        return drain();
+    }
+
+    private String drain() {
+        channel.runPendingTasks();
         StringBuilder output = new StringBuilder();
         Object written;
         while ((written = channel.readOutbound()) != null) {
@@ -177,5 +194,98 @@ class InboundStreamHandlerTest {
         previous.finishAndReleaseAll();
 
         assertThat(first).isNotEqualTo(second);
+    }
+
+    private void authenticate() {
+        exchange(HEADER);
+        String answer = exchange("<db:result from='a.test' to='james.test'>key1</db:result>") + drain();
+        assertThat(answer).isEqualTo("<db:result from='james.test' to='a.test' type='valid'/>");
+    }
+
+    @Test
+    void dialbackResultShouldBeVerifiedAndAnsweredValid() {
+        authenticate();
+
+        assertThat(verified).containsExactly("james.test a.test key1");
+    }
+
+    @Test
+    void dialbackResultShouldBeAnsweredInvalidAndTheStreamClosedWhenTheAuthoritativeServerDenies() {
+        verification = DialbackOutcome.INVALID;
+        exchange(HEADER);
+        String answer = exchange("<db:result from='a.test' to='james.test'>forged</db:result>") + drain();
+
+        assertThat(answer).contains("<db:result from='james.test' to='a.test' type='invalid'/>", "<not-authorized");
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void dialbackResultShouldBeAnsweredErrorWhenTheAuthoritativeServerIsUnreachable() {
+        verification = DialbackOutcome.UNREACHABLE;
+        exchange(HEADER);
+        String answer = exchange("<db:result from='a.test' to='james.test'>key</db:result>") + drain();
+
+        assertThat(answer).contains("type='error'", "<remote-server-not-found");
+        assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void authenticatedStanzaShouldReachTheHandler() {
+        authenticate();
+
+        exchange("<message from='alice@a.test/r' to='bob@james.test' id='s1'><body>hi</body></message>");
+
+        assertThat(handled).hasSize(1);
+        assertThat(handled.get(0).peerDomain()).isEqualTo("a.test");
+        assertThat(handled.get(0).stanza().getStanzaId()).isEqualTo("s1");
+    }
+
+    @Test
+    void stanzaFromAnotherDomainShouldGetInvalidFrom() {
+        authenticate();
+
+        String answer = exchange("<message from='eve@evil.test' to='bob@james.test'><body>hi</body></message>");
+
+        assertThat(answer).contains("<invalid-from");
+        assertThat(handled).isEmpty();
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void stanzaToDomainWeDoNotServeShouldGetHostUnknown() {
+        authenticate();
+
+        String answer = exchange("<message from='alice@a.test' to='bob@other.test'><body>hi</body></message>");
+
+        assertThat(answer).contains("<host-unknown");
+    }
+
+    @Test
+    void ackShouldWaitForTheHandler() {
+        authenticate();
+        assertThat(exchange("<enable xmlns='urn:xmpp:sm:3'/>")).isEqualTo("<enabled xmlns='urn:xmpp:sm:3'/>");
+        handling = new CompletableFuture<>();
+
+        String early = exchange("<message from='alice@a.test' to='bob@james.test'><body>1</body></message>"
+            + "<r xmlns='urn:xmpp:sm:3'/>") + drain();
+
+        assertThat(early).isEmpty();
+        handling.complete(null);
+        assertThat(drain()).isEqualTo("<a xmlns='urn:xmpp:sm:3' h='1'/>");
+    }
+
+    @Test
+    void readingShouldPauseWhileTooManyStanzasAreInTheHandler() {
+        authenticate();
+        handling = new CompletableFuture<>();
+
+        for (int i = 0; i < 256; i++) {
+            exchange("<message from='alice@a.test' to='bob@james.test'><body>" + i + "</body></message>");
+        }
+
+        assertThat(channel.config().isAutoRead()).isFalse();
+        handling.complete(null);
+        drain();
+        assertThat(channel.config().isAutoRead()).isTrue();
     }
 }

@@ -15,9 +15,9 @@ import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.TlsSettings;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
-import org.jamesxmpp.core.s2s.outbound.DialbackVerifier;
 import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
 import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
+import org.jamesxmpp.core.s2s.outbound.RemoteDialbackVerifier;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.testing.TestPki;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +54,7 @@ class InboundTlsRequiredTest {
         OutboundConnector connector = new OutboundConnector(new S2sRouter(List.of(), Clock.systemUTC()), settings, keys,
             tls, Runnable::run);
         InboundContext context = new InboundContext(settings, "james.test"::equals, keys, tls,
-            new DialbackVerifier(group, connector),
+            new RemoteDialbackVerifier(group, connector),
             new InboundStanzas("james.test"::equals, stanza -> CompletableFuture.completedFuture(null),
                 new OutgoingStreams(group, connector, settings)));
         channel = new EmbeddedChannel(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
