@@ -69,7 +69,7 @@ final class OutboundPlan {
         this.shimHeaders = ShimHeaders.outbound(headers);
         this.attachments = new AttachmentRenderer(mail.attachments(), options);
         this.xhtmlBody = mail.html().map(html -> HtmlConverter.toXhtmlImBody(withBobReferences(html, mail.attachments())));
-        this.text = mail.text().isBlank() && mail.html().isPresent() ? HtmlConverter.toText(mail.html().get()) : mail.text();
+        this.text = stripTrailingLineEnds(mail.text().isBlank() && mail.html().isPresent() ? HtmlConverter.toText(mail.html().get()) : mail.text());
         this.forwarded = new ArrayList<>();
         this.forwardedTexts = new ArrayList<>();
         mail.forwarded().forEach(this::addForwarded);
@@ -151,7 +151,7 @@ final class OutboundPlan {
         MessageBuilder inner = StanzaBuilder.buildMessage(null).ofType(Message.Type.normal);
         headers.mailboxes("From").stream().findFirst().flatMap(OutboundPlan::jid).ifPresent(inner::from);
         headers.text("Subject").map(Texts::xmlSafe).ifPresent(inner::setSubject);
-        inner.setBody(mail.text());
+        inner.setBody(stripTrailingLineEnds(mail.text()));
         Optional<Instant> date = headers.date("Date");
         DelayInformation forwardedDelay = new DelayInformation(Date.from(date.orElse(Instant.EPOCH)));
         forwarded.add(new Forwarded<>(forwardedDelay, inner.build()));
@@ -159,7 +159,7 @@ final class OutboundPlan {
         headers.text("From").ifPresent(value -> rendered.append("From: ").append(Texts.xmlSafe(value)).append('\n'));
         headers.text("Date").ifPresent(value -> rendered.append("Date: ").append(Texts.xmlSafe(value)).append('\n'));
         headers.text("Subject").ifPresent(value -> rendered.append("Subject: ").append(Texts.xmlSafe(value)).append('\n'));
-        rendered.append('\n').append(mail.text());
+        rendered.append('\n').append(stripTrailingLineEnds(mail.text()));
         forwardedTexts.add(rendered.toString());
     }
 
@@ -172,6 +172,14 @@ final class OutboundPlan {
         } catch (UnmappableAddressException | AddressException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static String stripTrailingLineEnds(String value) {
+        int end = value.length();
+        while (end > 0 && value.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return value.substring(0, end);
     }
 
     private static XHTMLExtension xhtml(String body) {
