@@ -11,6 +11,7 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.jamesxmpp.core.address.AddressMapper;
 import org.jamesxmpp.core.address.UnmappableAddressException;
+import org.jamesxmpp.core.xep.XmppProviders;
 import org.jivesoftware.smack.packet.Message;
 import org.jxmpp.jid.EntityBareJid;
 
@@ -22,6 +23,10 @@ import com.google.common.collect.ImmutableList;
  * See {@code docs/mapping.md}.
  */
 public final class MimeToStanza {
+    static {
+        XmppProviders.registerAll();
+    }
+
     private MimeToStanza() {
     }
 

@@ -19,7 +19,8 @@ import org.jivesoftware.smack.provider.ProviderManager;
 
 /**
  * Registers, once, our extension providers in Smack's global {@link ProviderManager}, and Smack's body, subject and
- * thread providers for {@code jabber:server} (Smack only knows them in {@code jabber:client}).
+ * thread providers for {@code jabber:server} (Smack only knows them in {@code jabber:client}), and a Base64 encoder
+ * for Smack (XEP-0231 data needs one).
  */
 public final class XmppProviders {
     private static final AtomicBoolean REGISTERED = new AtomicBoolean(false);
@@ -31,6 +32,7 @@ public final class XmppProviders {
         if (!REGISTERED.compareAndSet(false, true)) {
             return;
         }
+        org.jivesoftware.smack.util.stringencoder.Base64.setEncoder(JdkBase64Encoder.INSTANCE);
         ProviderManager.addExtensionProvider(Message.Body.ELEMENT, StreamOpen.SERVER_NAMESPACE, new BodyElementProvider());
         ProviderManager.addExtensionProvider(Message.Subject.ELEMENT, StreamOpen.SERVER_NAMESPACE, new MessageSubjectElementProvider());
         ProviderManager.addExtensionProvider(Message.Thread.ELEMENT, StreamOpen.SERVER_NAMESPACE, new MessageThreadElementProvider());
