@@ -30,7 +30,7 @@ class MimeToStanzaTest {
 
         Message message = result.stanzas().get(0).message();
         assertThat(message.getSubject()).isEqualTo("Hello");
-        assertThat(message.getBody()).isEqualTo("Hi Alice\n");
+        assertThat(message.getBody()).isEqualTo("Hi Alice");
         assertThat(message.getStanzaId()).isEqualTo("m1@james.test");
         assertThat(OriginIdElement.getOriginId(message).getId()).isEqualTo("m1@james.test");
         assertThat(message.getThread()).isEqualTo("m1@james.test");
