@@ -1,0 +1,134 @@
+package org.jamesxmpp.core.s2s.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.jamesxmpp.core.s2s.DeliveryException;
+import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
+import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
+import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+
+class OutboundStreamHandlerTest {
+    static final DomainPair PAIR = new DomainPair("james.test", "a.test");
+    static final String PEER_HEADER = "<stream:stream xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams'"
+        + " xmlns:db='jabber:server:dialback' from='a.test' to='james.test' id='peer-id' version='1.0'>";
+    static final String DIALBACK_FEATURES = "<stream:features><dialback xmlns='urn:xmpp:features:dialback'/></stream:features>";
+    static final DialbackKeys KEYS = new DialbackKeys("secret");
+
+    EmbeddedChannel channel;
+    StreamManagementSupport streamManagementSupport = new StreamManagementSupport();
+    List<PendingStanza> resubmitted = new ArrayList<>();
+    OutgoingStream stream;
+    CompletableFuture<Void> delivery = new CompletableFuture<>();
+
+    @BeforeEach
+    void setUp() {
+        channel = new EmbeddedChannel();
+        stream = new OutgoingStream(PAIR, channel.eventLoop(), 10, Duration.ofSeconds(1), Duration.ofSeconds(10),
+            any -> { }, resubmitted::add);
+        stream.enqueue(new PendingStanza(PAIR, Optional.of("m1"), "bob@james.test", "alice@a.test", "<message id='m1'/>",
+            delivery));
+        connect(stream);
+    }
+
+    private void connect(OutboundPurpose purpose) {
+        channel.pipeline().addLast(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
+            new OutboundStreamHandler(purpose, KEYS, Optional.empty(), true, streamManagementSupport, Duration.ofSeconds(10)));
+        channel.pipeline().fireChannelActive();
+        assertThat(exchange("")).startsWith("<?xml version='1.0'?><stream:stream xmlns='jabber:server'")
+            .contains("from='james.test' to='a.test' version='1.0'>");
+    }
+
+    private String exchange(String input) {
+        channel.writeInbound(Unpooled.copiedBuffer(input, StandardCharsets.UTF_8));
+        channel.runPendingTasks();
+        StringBuilder output = new StringBuilder();
+        Object written;
+        while ((written = channel.readOutbound()) != null) {
+            output.append(written);
+        }
+        return output.toString();
+    }
+
+    private DeliveryException.Reason failure() {
+        return delivery.handle((any, error) -> ((DeliveryException) error).reason()).join();
+    }
+
+    @Test
+    void dialbackShouldSendTheXep0185KeyForThePeerStreamId() {
+        String answer = exchange(PEER_HEADER + DIALBACK_FEATURES);
+
+        assertThat(answer).isEqualTo("<db:result from='james.test' to='a.test'>"
+            + KEYS.key("a.test", "james.test", "peer-id") + "</db:result>");
+    }
+
+    @Test
+    void validDialbackShouldEnableStreamManagementThenSendTheStanzas() {
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+
+        assertThat(exchange("<db:result from='a.test' to='james.test' type='valid'/>"))
+            .isEqualTo("<enable xmlns='urn:xmpp:sm:3'/>");
+        assertThat(exchange("<enabled xmlns='urn:xmpp:sm:3'/>"))
+            .isEqualTo("<message id='m1'/><r xmlns='urn:xmpp:sm:3'/>");
+        exchange("<a xmlns='urn:xmpp:sm:3' h='1'/>");
+
+        assertThat(delivery).isCompleted();
+    }
+
+    @Test
+    void invalidDialbackShouldFailTheStanzasAsAuthenticationFailure() {
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+
+        exchange("<db:result from='a.test' to='james.test' type='invalid'/>");
+        channel.close();
+
+        assertThat(failure()).isEqualTo(DeliveryException.Reason.AUTHENTICATION_FAILED);
+    }
+
+    @Test
+    void requiredStartTlsWithoutTlsSettingsShouldFail() {
+        exchange(PEER_HEADER + "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>"
+            + "</stream:features>");
+        channel.close();
+
+        assertThat(failure()).isEqualTo(DeliveryException.Reason.AUTHENTICATION_FAILED);
+    }
+
+    @Test
+    void streamErrorAnsweringAnUnadvertisedEnableShouldRetryWithoutStreamManagement() {
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+        exchange("<db:result from='a.test' to='james.test' type='valid'/>");
+
+        exchange("<stream:error><unsupported-stanza-type xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
+        channel.close();
+
+        assertThat(delivery).isNotDone();
+        assertThat(resubmitted).hasSize(1);
+        assertThat(streamManagementSupport.shouldTry("a.test", false)).isFalse();
+    }
+
+    @Test
+    void verificationShouldAskTheAuthoritativeServerAndReportItsAnswer() {
+        channel = new EmbeddedChannel();
+        CompletableFuture<DialbackOutcome> outcome = new CompletableFuture<>();
+        connect(new DialbackVerification(PAIR, "their-id", "k3y", outcome));
+
+        assertThat(exchange(PEER_HEADER + DIALBACK_FEATURES))
+            .isEqualTo("<db:verify from='james.test' to='a.test' id='their-id'>k3y</db:verify>");
+        exchange("<db:verify from='a.test' to='james.test' id='their-id' type='valid'/>");
+
+        assertThat(outcome).isCompletedWithValue(DialbackOutcome.VALID);
+    }
+}

@@ -1,0 +1,194 @@
+package org.jamesxmpp.core.s2s.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.jamesxmpp.core.s2s.DeliveryException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+
+class OutgoingStreamTest {
+    static final DomainPair PAIR = new DomainPair("james.test", "a.test");
+    static final int MAX_QUEUED = 30;
+
+    EmbeddedChannel channel;
+    ChannelHandlerContext context;
+    OutgoingStream testee;
+    List<OutgoingStream> ended = new ArrayList<>();
+    List<PendingStanza> resubmitted = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        channel = new EmbeddedChannel(new ChannelInboundHandlerAdapter());
+        channel.freezeTime();
+        context = channel.pipeline().firstContext();
+        testee = new OutgoingStream(PAIR, channel.eventLoop(), MAX_QUEUED, Duration.ofSeconds(2), Duration.ofSeconds(30),
+            ended::add, resubmitted::add);
+    }
+
+    private CompletableFuture<Void> enqueue(int index) {
+        CompletableFuture<Void> delivery = new CompletableFuture<>();
+        testee.enqueue(new PendingStanza(PAIR, Optional.of("m" + index), "bob@james.test", "alice@a.test",
+            "<message id='m" + index + "'/>", delivery));
+        channel.runPendingTasks();
+        return delivery;
+    }
+
+    private List<Object> written() {
+        List<Object> written = new ArrayList<>();
+        Object message;
+        while ((message = channel.readOutbound()) != null) {
+            written.add(message);
+        }
+        return written;
+    }
+
+    @Test
+    void stanzasShouldWaitUntilTheStreamIsEstablished() {
+        CompletableFuture<Void> delivery = enqueue(0);
+
+        assertThat(written()).isEmpty();
+        testee.established(context, true);
+        assertThat(written()).containsExactly("<message id='m0'/>", "<r xmlns='urn:xmpp:sm:3'/>");
+        assertThat(delivery).isNotDone();
+    }
+
+    @Test
+    void ackShouldCompleteExactlyTheAcknowledgedStanzasInOrder() {
+        testee.established(context, true);
+        List<CompletableFuture<Void>> deliveries = IntStream.range(0, 3).mapToObj(this::enqueue).toList();
+
+        testee.acked(2);
+
+        assertThat(deliveries.get(0)).isCompleted();
+        assertThat(deliveries.get(1)).isCompleted();
+        assertThat(deliveries.get(2)).isNotDone();
+    }
+
+    @Test
+    void ackRequestShouldFollowEveryTenStanzas() {
+        enqueueWhileNotEstablished(25);
+
+        testee.established(context, true);
+
+        List<Object> written = written();
+        assertThat(written.stream().filter("<r xmlns='urn:xmpp:sm:3'/>"::equals)).hasSize(3);
+        assertThat(written.get(10)).isEqualTo("<r xmlns='urn:xmpp:sm:3'/>");
+        assertThat(written.get(written.size() - 1)).isEqualTo("<r xmlns='urn:xmpp:sm:3'/>");
+    }
+
+    private List<CompletableFuture<Void>> enqueueWhileNotEstablished(int count) {
+        return IntStream.range(0, count).mapToObj(this::enqueue).toList();
+    }
+
+    @Test
+    void brokenStreamShouldFailUnacknowledgedAndQueuedStanzas() {
+        testee.established(context, true);
+        CompletableFuture<Void> acked = enqueue(0);
+        CompletableFuture<Void> unacked = enqueue(1);
+        testee.acked(1);
+
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset"), false);
+
+        assertThat(acked).isCompleted();
+        assertThatThrownBy(unacked::join).hasCauseInstanceOf(DeliveryException.class);
+        assertThat(reason(unacked)).isEqualTo(DeliveryException.Reason.STREAM_BROKEN);
+        assertThat(ended).containsExactly(testee);
+    }
+
+    @Test
+    void queuedStanzasShouldTakeTheTerminationReason() {
+        CompletableFuture<Void> queued = enqueue(0);
+
+        testee.terminated(new TerminationCause(DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND, "refused"), false);
+
+        assertThat(reason(queued)).isEqualTo(DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND);
+    }
+
+    @Test
+    void retryableTerminationShouldResubmitQueuedStanzas() {
+        CompletableFuture<Void> queued = enqueue(0);
+
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "no sm", true), false);
+
+        assertThat(queued).isNotDone();
+        assertThat(resubmitted).hasSize(1);
+    }
+
+    @Test
+    void stanzaEnqueuedAfterTerminationShouldBeResubmitted() {
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "gone"), true);
+
+        enqueue(0);
+
+        assertThat(resubmitted).hasSize(1);
+    }
+
+    @Test
+    void queueShouldRefuseBeyondItsBound() {
+        enqueueWhileNotEstablished(MAX_QUEUED);
+
+        CompletableFuture<Void> oneTooMany = enqueue(MAX_QUEUED);
+
+        assertThat(reason(oneTooMany)).isEqualTo(DeliveryException.Reason.QUEUE_FULL);
+    }
+
+    @Test
+    void ackBeyondWhatWasSentShouldBeRefused() {
+        testee.established(context, true);
+        enqueue(0);
+
+        assertThatThrownBy(() -> testee.acked(2)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void withoutStreamManagementStanzaShouldBeDeliveredAfterTheGracePeriod() {
+        testee.established(context, false);
+        CompletableFuture<Void> delivery = enqueue(0);
+
+        channel.advanceTimeBy(1, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(delivery).isNotDone();
+        channel.advanceTimeBy(2, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(delivery).isCompleted();
+        assertThat(written()).containsExactly("<message id='m0'/>");
+    }
+
+    @Test
+    void withoutStreamManagementBrokenStreamShouldFailStanzasStillInGrace() {
+        testee.established(context, false);
+        CompletableFuture<Void> delivery = enqueue(0);
+
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset"), false);
+
+        assertThat(reason(delivery)).isEqualTo(DeliveryException.Reason.STREAM_BROKEN);
+    }
+
+    @Test
+    void withoutStreamManagementCleanCloseShouldDeliverStanzasInGrace() {
+        testee.established(context, false);
+        CompletableFuture<Void> delivery = enqueue(0);
+
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "closed"), true);
+
+        assertThat(delivery).isCompleted();
+    }
+
+    private static DeliveryException.Reason reason(CompletableFuture<Void> delivery) {
+        return delivery.handle((any, error) -> ((DeliveryException) error).reason()).join();
+    }
+}
