@@ -1,7 +1,12 @@
 package org.jamesxmpp.it;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -11,27 +16,98 @@ import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
-import org.apache.james.utils.TestIMAPClient;
+/**
+ * Reads whole messages over IMAP byte for byte, as a mail client does. (commons-net's IMAP client assumes every
+ * line of a literal ends in CRLF and loses its place otherwise.)
+ */
+public class ImapMessages implements AutoCloseable {
+    private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)}$");
 
-/** Reads whole messages over IMAP as a mail client would, byte for byte. */
-public interface ImapMessages {
-    Pattern LITERAL = Pattern.compile("\\{(\\d+)}\r\n");
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private int tag;
 
-    /** The raw RFC 5322 text of message {@code sequence} in {@code mailbox}. */
-    static String raw(TestIMAPClient imap, String mailbox, int sequence) throws IOException {
-        imap.sendCommand("SELECT \"" + mailbox + "\"");
-        String reply = imap.sendCommand("FETCH " + sequence + " BODY.PEEK[]");
-        Matcher literal = LITERAL.matcher(reply);
-        if (!literal.find()) {
-            throw new IOException("no message " + sequence + " in " + mailbox + ": " + reply);
-        }
-        int start = literal.end();
-        // commons-net decodes IMAP as ISO-8859-1: one char per byte, so the literal's byte count is a char count
-        return reply.substring(start, start + Integer.parseInt(literal.group(1)));
+    public static ImapMessages login(int port, String user, String password) throws IOException {
+        ImapMessages imap = new ImapMessages(new Socket("127.0.0.1", port));
+        imap.readLine();
+        imap.command("LOGIN \"" + user + "\" \"" + password + "\"");
+        return imap;
     }
 
-    static MimeMessage parsed(TestIMAPClient imap, String mailbox, int sequence) throws IOException, MessagingException {
-        return new MimeMessage(Session.getInstance(new Properties()),
-            new ByteArrayInputStream(raw(imap, mailbox, sequence).getBytes(StandardCharsets.ISO_8859_1)));
+    private ImapMessages(Socket socket) throws IOException {
+        this.socket = socket;
+        this.socket.setSoTimeout(10_000);
+        this.in = new BufferedInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+    }
+
+    /** The raw RFC 5322 bytes of message {@code sequence} in {@code mailbox}. */
+    public byte[] raw(String mailbox, int sequence) throws IOException {
+        command("SELECT \"" + mailbox + "\"");
+        String currentTag = send("FETCH " + sequence + " BODY.PEEK[]");
+        byte[] message = null;
+        while (true) {
+            String line = readLine();
+            Matcher literal = LITERAL.matcher(line);
+            if (literal.find() && message == null) {
+                message = in.readNBytes(Integer.parseInt(literal.group(1)));
+            } else if (line.startsWith(currentTag + " ")) {
+                if (!line.startsWith(currentTag + " OK") || message == null) {
+                    throw new IOException("FETCH " + sequence + " in " + mailbox + " failed: " + line);
+                }
+                return message;
+            }
+        }
+    }
+
+    public String text(String mailbox, int sequence) throws IOException {
+        return new String(raw(mailbox, sequence), StandardCharsets.UTF_8);
+    }
+
+    public MimeMessage parsed(String mailbox, int sequence) throws IOException, MessagingException {
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw(mailbox, sequence)));
+    }
+
+    private void command(String command) throws IOException {
+        String currentTag = send(command);
+        while (true) {
+            String line = readLine();
+            if (line.startsWith(currentTag + " ")) {
+                if (!line.startsWith(currentTag + " OK")) {
+                    throw new IOException(command + " failed: " + line);
+                }
+                return;
+            }
+        }
+    }
+
+    private String send(String command) throws IOException {
+        String currentTag = "t" + (++tag);
+        out.write((currentTag + " " + command + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return currentTag;
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int previous = -1;
+        while (true) {
+            int current = in.read();
+            if (current < 0) {
+                throw new IOException("IMAP server closed the connection");
+            }
+            if (previous == '\r' && current == '\n') {
+                byte[] bytes = line.toByteArray();
+                return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+            }
+            line.write(current);
+            previous = current;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
     }
 }

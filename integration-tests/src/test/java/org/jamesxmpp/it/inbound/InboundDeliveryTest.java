@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
@@ -16,11 +18,13 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.jamesxmpp.it.ImapMessages;
 import org.jamesxmpp.it.JamesXmppServerExtension;
+import org.jamesxmpp.core.xep.reply.ReplyElement;
 import org.jamesxmpp.testing.ProsodyPeer;
 import org.jamesxmpp.testing.SmackClient;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smackx.xhtmlim.packet.XHTMLExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +89,10 @@ class InboundDeliveryTest {
         return imap;
     }
 
+    private static ImapMessages reader(GuiceJamesServer server, String user) throws Exception {
+        return ImapMessages.login(server.getProbe(ImapGuiceProbe.class).getImapStartTLSPort(), user, PASSWORD);
+    }
+
     private Message message(String to, Message.Type type, String subject, String body, String id) throws Exception {
         MessageBuilder builder = StanzaBuilder.buildMessage(id)
             .to(JidCreate.from(to))
@@ -104,7 +112,7 @@ class InboundDeliveryTest {
 
         try (TestIMAPClient imap = imap(server, bob)) {
             imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
-            String mail = ImapMessages.raw(imap, TestIMAPClient.INBOX, 1);
+            String mail = reader(server, bob).text(TestIMAPClient.INBOX, 1);
             assertThat(mail)
                 .containsPattern("(?m)^From: .*alice@a\\.test")
                 .containsPattern("(?m)^Subject: Lunch\\?")
@@ -122,7 +130,7 @@ class InboundDeliveryTest {
 
         try (TestIMAPClient imap = imap(server, bob)) {
             AWAIT.untilAsserted(() -> assertThat(imap.getMessageCount("Chats")).isEqualTo(1));
-            assertThat(ImapMessages.raw(imap, "Chats", 1)).contains("hi, are you there?");
+            assertThat(reader(server, bob).text("Chats", 1)).contains("hi, are you there?");
             assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).isZero();
         }
     }
@@ -137,6 +145,60 @@ class InboundDeliveryTest {
     }
 
     @Test
+    void messagesOfOneXmppThreadShouldThreadInImap(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-thread");
+
+        alice.send(StanzaBuilder.buildMessage("thread-msg-1")
+            .to(JidCreate.from(bob)).ofType(Message.Type.normal)
+            .setSubject("Plans").setBody("first").setThread("thread-root-42")
+            .build());
+        alice.send(StanzaBuilder.buildMessage("thread-msg-2")
+            .to(JidCreate.from(bob)).ofType(Message.Type.normal)
+            .setSubject("Re: Plans").setBody("second").setThread("thread-root-42")
+            .addExtension(new ReplyElement(Optional.of(JidCreate.from("alice@a.test")), "thread-msg-1"))
+            .build());
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 2);
+            // the spool delivers concurrently: IMAP order is not sending order
+            MimeMessage one = reader(server, bob).parsed(TestIMAPClient.INBOX, 1);
+            MimeMessage two = reader(server, bob).parsed(TestIMAPClient.INBOX, 2);
+            boolean inOrder = "Plans".equals(one.getSubject());
+            MimeMessage first = inOrder ? one : two;
+            MimeMessage second = inOrder ? two : one;
+            String firstId = first.getMessageID();
+            assertThat(second.getHeader("In-Reply-To", null)).isEqualTo(firstId);
+            assertThat(second.getHeader("References", null)).isNotNull();
+            String root = second.getHeader("References", null).trim().split("\\s+")[0];
+            assertThat(root).isEqualTo(first.getHeader("References", firstId).trim().split("\\s+")[0]);
+        }
+    }
+
+    @Test
+    void xhtmlImMessageShouldArriveAsMultipartAlternative(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-html");
+        XHTMLExtension xhtml = new XHTMLExtension();
+        xhtml.addBody("<body xmlns='http://www.w3.org/1999/xhtml'><p>Hello <strong>bold</strong> world</p></body>");
+
+        alice.send(StanzaBuilder.buildMessage("html-1")
+            .to(JidCreate.from(bob)).ofType(Message.Type.normal)
+            .setSubject("Formatted").setBody("Hello *bold* world")
+            .addExtension(xhtml)
+            .build());
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            MimeMessage mail = reader(server, bob).parsed(TestIMAPClient.INBOX, 1);
+            assertThat(mail.getContentType()).startsWith("multipart/alternative");
+            MimeMultipart alternative = (MimeMultipart) mail.getContent();
+            assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
+            assertThat((String) alternative.getBodyPart(0).getContent()).contains("Hello *bold* world");
+            assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+            assertThat((String) alternative.getBodyPart(1).getContent()).contains("<strong>bold</strong>");
+        }
+    }
+
+    @Test
     void nonAsciiSubjectAndBodyShouldArriveIntact(GuiceJamesServer server) throws Exception {
         String bob = newUser(server, "bob-utf8");
 
@@ -144,7 +206,7 @@ class InboundDeliveryTest {
 
         try (TestIMAPClient imap = imap(server, bob)) {
             imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
-            MimeMessage mail = ImapMessages.parsed(imap, TestIMAPClient.INBOX, 1);
+            MimeMessage mail = reader(server, bob).parsed(TestIMAPClient.INBOX, 1);
             assertThat(mail.getSubject()).isEqualTo("Grüße aus Köln – 東京");
             assertThat(((String) mail.getContent()).trim()).isEqualTo("Ça va? Ünïcödé ✓ 東京");
         }

@@ -5,11 +5,14 @@ import reactor.core.publisher.Mono;
 /**
  * Remembers which inbound stanzas were already turned into mail, for a window, so that a peer re-sending a
  * stanza (after a broken stream, say) does not deliver it twice. Shared by every node of a cluster.
+ *
+ * <p>A key is claimed before the mail is enqueued, atomically, so that two copies arriving at once are not both
+ * delivered; a claim whose enqueue failed is released, so that the peer's retry is delivered.
  */
 public interface InboundDedupStore {
-    /** Whether {@code key} was remembered within the window. */
-    Mono<Boolean> isKnown(DedupKey key);
+    /** Claims {@code key} for the window: true when nobody held it, false for a duplicate. */
+    Mono<Boolean> claim(DedupKey key);
 
-    /** Remembers {@code key} for the window; call only once the mail is safely enqueued. */
-    Mono<Void> remember(DedupKey key);
+    /** Gives up a claim whose mail could not be enqueued. */
+    Mono<Void> release(DedupKey key);
 }

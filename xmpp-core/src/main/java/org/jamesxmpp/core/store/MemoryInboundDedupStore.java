@@ -31,12 +31,12 @@ public class MemoryInboundDedupStore implements InboundDedupStore {
     }
 
     @Override
-    public Mono<Boolean> isKnown(DedupKey key) {
-        return Mono.fromCallable(() -> seen.getIfPresent(key) != null);
+    public Mono<Boolean> claim(DedupKey key) {
+        return Mono.fromCallable(() -> seen.asMap().putIfAbsent(key, Boolean.TRUE) == null);
     }
 
     @Override
-    public Mono<Void> remember(DedupKey key) {
-        return Mono.fromRunnable(() -> seen.put(key, Boolean.TRUE));
+    public Mono<Void> release(DedupKey key) {
+        return Mono.fromRunnable(() -> seen.invalidate(key));
     }
 }

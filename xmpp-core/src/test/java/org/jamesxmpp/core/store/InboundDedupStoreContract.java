@@ -3,8 +3,13 @@ package org.jamesxmpp.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /** What every {@link InboundDedupStore} implementation must do; implemented once per backend. */
 public interface InboundDedupStoreContract {
@@ -17,39 +22,61 @@ public interface InboundDedupStoreContract {
     void advanceClock(Duration duration);
 
     @Test
-    default void unknownKeyShouldNotBeKnown() {
-        assertThat(testee().isKnown(KEY).block()).isFalse();
+    default void firstClaimShouldSucceed() {
+        assertThat(testee().claim(KEY).block()).isTrue();
     }
 
     @Test
-    default void rememberedKeyShouldBeKnown() {
-        testee().remember(KEY).block();
+    default void secondClaimShouldBeADuplicate() {
+        testee().claim(KEY).block();
 
-        assertThat(testee().isKnown(KEY).block()).isTrue();
+        assertThat(testee().claim(KEY).block()).isFalse();
     }
 
     @Test
-    default void sameIdFromAnotherSenderShouldNotBeKnown() {
-        testee().remember(KEY).block();
+    default void sameIdFromAnotherSenderShouldNotBeADuplicate() {
+        testee().claim(KEY).block();
 
-        assertThat(testee().isKnown(new DedupKey("mallory@b.test", "origin-1")).block()).isFalse();
+        assertThat(testee().claim(new DedupKey("mallory@b.test", "origin-1")).block()).isTrue();
     }
 
     @Test
-    default void keyShouldBeForgottenAfterTheWindow() {
-        testee().remember(KEY).block();
+    default void releasedClaimShouldBeClaimableAgain() {
+        testee().claim(KEY).block();
+
+        testee().release(KEY).block();
+
+        assertThat(testee().claim(KEY).block()).isTrue();
+    }
+
+    @Test
+    default void claimShouldExpireAfterTheWindow() {
+        testee().claim(KEY).block();
 
         advanceClock(WINDOW.plusSeconds(1));
 
-        assertThat(testee().isKnown(KEY).block()).isFalse();
+        assertThat(testee().claim(KEY).block()).isTrue();
     }
 
     @Test
-    default void keyShouldStillBeKnownWithinTheWindow() {
-        testee().remember(KEY).block();
+    default void claimShouldHoldWithinTheWindow() {
+        testee().claim(KEY).block();
 
         advanceClock(WINDOW.minusSeconds(1));
 
-        assertThat(testee().isKnown(KEY).block()).isTrue();
+        assertThat(testee().claim(KEY).block()).isFalse();
+    }
+
+    @Test
+    default void concurrentClaimsShouldHaveExactlyOneWinner() {
+        List<Boolean> outcomes = Flux.fromStream(IntStream.range(0, 16).boxed())
+            .parallel(8)
+            .runOn(Schedulers.parallel())
+            .flatMap(any -> testee().claim(KEY))
+            .sequential()
+            .collectList()
+            .block();
+
+        assertThat(outcomes).containsOnlyOnce(true).hasSize(16);
     }
 }

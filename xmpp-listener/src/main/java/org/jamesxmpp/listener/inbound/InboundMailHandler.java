@@ -90,14 +90,18 @@ public class InboundMailHandler implements InboundStanzaHandler {
                 Optional.of("messages of type " + mail.type() + " are not accepted here")));
         }
         Optional<DedupKey> dedupKey = dedupKey(message);
-        return dedupKey.map(dedupStore::isKnown).orElse(Mono.just(false))
-            .flatMap(known -> {
-                if (known) {
-                    LOGGER.info("Dropped duplicate XMPP message {} from {}", dedupKey.get().stanzaId(), message.getFrom());
+        if (dedupKey.isEmpty()) {
+            return deliver(mail, message, inbound);
+        }
+        DedupKey key = dedupKey.get();
+        return dedupStore.claim(key)
+            .flatMap(first -> {
+                if (!first) {
+                    LOGGER.info("Dropped duplicate XMPP message {} from {}", key.stanzaId(), message.getFrom());
                     return Mono.empty();
                 }
                 return deliver(mail, message, inbound)
-                    .then(dedupKey.map(dedupStore::remember).orElse(Mono.empty()));
+                    .onErrorResume(error -> dedupStore.release(key).then(Mono.error(error)));
             });
     }
 
