@@ -37,13 +37,17 @@ public final class ProsodyPeer implements AutoCloseable {
 
     private final String domain;
     private final String address;
+    private final Path prosody;
+    private final Path prosodyctl;
     private final Path directory;
     private final Path config;
     private Process process;
 
-    private ProsodyPeer(String domain, String address, Path directory, Path config) {
+    private ProsodyPeer(String domain, String address, Path prosody, Path prosodyctl, Path directory, Path config) {
         this.domain = domain;
         this.address = address;
+        this.prosody = prosody;
+        this.prosodyctl = prosodyctl;
         this.directory = directory;
         this.config = config;
     }
@@ -83,18 +87,18 @@ public final class ProsodyPeer implements AutoCloseable {
     }
 
     public ProsodyPeer registerUser(String user, String password) {
-        run(List.of(PROSODYCTL.toString(), "--config", config.toString(), "register", user, domain, password));
+        run(List.of(prosodyctl.toString(), "--config", config.toString(), "register", user, domain, password));
         return this;
     }
 
     private void start() {
-        ProcessBuilder builder = new ProcessBuilder(PROSODY.toString(), "--config", config.toString(), "-F")
+        ProcessBuilder builder = new ProcessBuilder(prosody.toString(), "--config", config.toString(), "-F")
             .redirectErrorStream(true)
             .redirectOutput(directory.resolve("stdout.log").toFile());
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start " + PROSODY + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot start " + prosody + ": " + e.getMessage(), e);
         }
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!listening(S2S_PORT) || !listening(C2S_PORT)) {
@@ -216,6 +220,8 @@ public final class ProsodyPeer implements AutoCloseable {
         private boolean smacks = true;
         private final List<String> extraConfig = new ArrayList<>();
         private final List<String> extraModules = new ArrayList<>();
+        private Path prosody = PROSODY;
+        private Path prosodyctl = PROSODYCTL;
 
         private Builder(String domain, String address) {
             this.domain = domain;
@@ -255,6 +261,13 @@ public final class ProsodyPeer implements AutoCloseable {
             return this;
         }
 
+        /** Where the {@code prosody} and {@code prosodyctl} binaries are (default: Debian's). */
+        public Builder binaries(Path prosody, Path prosodyctl) {
+            this.prosody = prosody;
+            this.prosodyctl = prosodyctl;
+            return this;
+        }
+
         /** Loads one more Prosody module, e.g. {@code limits}. */
         public Builder module(String module) {
             extraModules.add(module);
@@ -268,8 +281,8 @@ public final class ProsodyPeer implements AutoCloseable {
         }
 
         public ProsodyPeer start() {
-            if (!Files.isExecutable(PROSODY) || !Files.isExecutable(PROSODYCTL)) {
-                throw new IllegalStateException(PROSODY + " is missing: the s2s tests need a real Prosody 0.12. "
+            if (!Files.isExecutable(prosody) || !Files.isExecutable(prosodyctl)) {
+                throw new IllegalStateException(prosody + " is missing: the s2s tests need a real Prosody 0.12. "
                     + "Install it with `apt-get install -y prosody lua-unbound` (bin/test does it when run as root).");
             }
             try {
@@ -281,7 +294,7 @@ public final class ProsodyPeer implements AutoCloseable {
                     .collect(Collectors.joining()), StandardCharsets.US_ASCII);
                 Path config = directory.resolve("prosody.cfg.lua");
                 Files.writeString(config, configuration(directory, hostsFile), StandardCharsets.UTF_8);
-                ProsodyPeer peer = new ProsodyPeer(domain, address, directory, config);
+                ProsodyPeer peer = new ProsodyPeer(domain, address, prosody, prosodyctl, directory, config);
                 users.forEach(peer::registerUser);
                 peer.start();
                 return peer;

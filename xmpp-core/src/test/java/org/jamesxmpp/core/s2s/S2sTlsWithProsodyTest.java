@@ -50,7 +50,7 @@ class S2sTlsWithProsodyTest {
     @Test
     void saslExternalShouldAuthenticateBothWaysWhenProsodyRequiresSecureAuth() throws Exception {
         TestPki pki = TestPki.create();
-        start(pki, pki, pki, true);
+        start(pki, pki, pki, true, false);
 
         assertMessagesFlowBothWays(AuthMethod.SASL_EXTERNAL);
     }
@@ -58,9 +58,17 @@ class S2sTlsWithProsodyTest {
     @Test
     void dialbackOverTlsShouldAuthenticateBothWaysWhenNeitherSideTrustsTheOtherCertificate() throws Exception {
         TestPki unrelated = TestPki.create();
-        start(TestPki.create(), unrelated, unrelated, false);
+        start(TestPki.create(), unrelated, unrelated, false, false);
 
         assertMessagesFlowBothWays(AuthMethod.DIALBACK);
+    }
+
+    @Test
+    void requiredTlsOnOurSideShouldInteroperateWithProsody() throws Exception {
+        TestPki pki = TestPki.create();
+        start(pki, pki, pki, false, true);
+
+        assertMessagesFlowBothWays(AuthMethod.SASL_EXTERNAL);
     }
 
     private void assertMessagesFlowBothWays(AuthMethod expectedInbound) throws Exception {
@@ -89,8 +97,9 @@ class S2sTlsWithProsodyTest {
      * @param ourPki issues our certificate
      * @param weTrust the authority we check Prosody's certificate against (and verify it when it
      *     is {@code prosodyPki})
+     * @param weRequireTls whether our TLS settings say {@code required}
      */
-    private void start(TestPki prosodyPki, TestPki ourPki, TestPki weTrust, boolean secureAuth) {
+    private void start(TestPki prosodyPki, TestPki ourPki, TestPki weTrust, boolean secureAuth, boolean weRequireTls) {
         prosody = ProsodyPeer.builder(PEER_DOMAIN, PEER_ADDRESS)
             .resolve(LOCAL_DOMAIN, LOCAL_ADDRESS)
             .user("alice", "secret")
@@ -103,7 +112,7 @@ class S2sTlsWithProsodyTest {
             .bind(new InetSocketAddress(LOCAL_ADDRESS, 5269))
             .route(new StaticRoute(PEER_DOMAIN, PEER_ADDRESS, 5269))
             .tls(new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", SECRET),
-                Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), false, weTrust == prosodyPki))
+                Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), weRequireTls, weTrust == prosodyPki))
             .responseTimeout(Duration.ofSeconds(10))
             .build();
         testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
