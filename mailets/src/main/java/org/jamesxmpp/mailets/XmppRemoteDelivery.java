@@ -28,8 +28,10 @@ import org.jamesxmpp.mailets.remote.delivery.DeliveryFailure;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryMetrics;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryRunnable;
 import org.jamesxmpp.mailets.remote.delivery.DsnComposer;
+import org.jamesxmpp.mailets.remote.delivery.Fallback;
 import org.jamesxmpp.mailets.remote.delivery.FailureRoute;
 import org.jamesxmpp.mailets.remote.delivery.LoopProtection;
+import org.jamesxmpp.mailets.remote.delivery.SentStanzas;
 import org.jamesxmpp.mailets.remote.delivery.XmppDelivrer;
 import org.jamesxmpp.mailets.remote.delivery.XmppRemoteDeliveryConfiguration;
 import org.slf4j.Logger;
@@ -56,6 +58,7 @@ public class XmppRemoteDelivery extends GenericMailet {
     private final MailQueueFactory<?> queueFactory;
     private final MetricFactory metricFactory;
     private final S2sServer s2sServer;
+    private final SentStanzas sentStanzas;
     private final Clock clock;
     private final ThreadState startThreads;
 
@@ -66,16 +69,18 @@ public class XmppRemoteDelivery extends GenericMailet {
     private DeliveryRunnable deliveryRunnable;
 
     @Inject
-    public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, S2sServer s2sServer, Clock clock) {
-        this(queueFactory, metricFactory, s2sServer, clock, ThreadState.START_THREADS);
+    public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, S2sServer s2sServer,
+                              SentStanzas sentStanzas, Clock clock) {
+        this(queueFactory, metricFactory, s2sServer, sentStanzas, clock, ThreadState.START_THREADS);
     }
 
     @VisibleForTesting
-    public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, S2sServer s2sServer, Clock clock,
-                              ThreadState startThreads) {
+    public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, S2sServer s2sServer,
+                              SentStanzas sentStanzas, Clock clock, ThreadState startThreads) {
         this.queueFactory = queueFactory;
         this.metricFactory = metricFactory;
         this.s2sServer = s2sServer;
+        this.sentStanzas = sentStanzas;
         this.clock = clock;
         this.startThreads = startThreads;
     }
@@ -89,7 +94,7 @@ public class XmppRemoteDelivery extends GenericMailet {
         loopProtection = new LoopProtection(configuration.maxHops());
         Bouncer bouncer = new Bouncer(configuration, getMailetContext(), new DsnComposer(clock), metrics);
         failureRoute = new FailureRoute(configuration, getMailetContext(), bouncer, metrics);
-        deliveryRunnable = new DeliveryRunnable(queue, configuration, new XmppDelivrer(s2sServer, MappingOptions.defaults()),
+        deliveryRunnable = new DeliveryRunnable(queue, configuration, new XmppDelivrer(s2sServer, sentStanzas, MappingOptions.defaults()),
             failureRoute, metrics, clock);
         if (startThreads == ThreadState.START_THREADS) {
             deliveryRunnable.start();
@@ -144,7 +149,10 @@ public class XmppRemoteDelivery extends GenericMailet {
 
     @Override
     public Collection<ProcessingState> requiredProcessingState() {
-        return Stream.concat(configuration.bounceProcessor().stream(), Stream.of(configuration.fallbackProcessor()))
+        Stream<ProcessingState> fallback = configuration.fallback() == Fallback.SMTP
+            ? Stream.of(configuration.fallbackProcessor())
+            : Stream.empty();
+        return Stream.concat(configuration.bounceProcessor().stream(), fallback)
             .collect(ImmutableList.toImmutableList());
     }
 }

@@ -12,16 +12,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import javax.mail.internet.MimeMessage;
+
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.queue.api.MailQueue;
+import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.queue.api.ManageableMailQueue;
 import org.apache.james.queue.api.RawMailQueueItemDecoratorFactory;
 import org.apache.james.queue.memory.MemoryMailQueueFactory;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
@@ -30,12 +34,17 @@ import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryMetrics;
 import org.jamesxmpp.mailets.remote.delivery.DsnComposer;
+import org.jamesxmpp.mailets.remote.delivery.DsnParts;
+import org.jamesxmpp.mailets.remote.delivery.LateStanzaErrors;
+import org.jamesxmpp.mailets.remote.delivery.SentStanzas;
 import org.jamesxmpp.mailets.remote.delivery.XmppDeliveryAttributes;
 import org.jamesxmpp.mailets.remote.delivery.XmppRemoteDeliveryConfiguration;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +64,7 @@ class XmppRemoteDeliveryTest {
 
     S2sServer s2sServer;
     S2sServer peer;
+    SentStanzas sentStanzas;
     BlockingQueue<InboundStanza> peerReceived = new LinkedBlockingQueue<>();
     MemoryMailQueueFactory queueFactory;
     FakeMailContext mailetContext;
@@ -63,13 +73,18 @@ class XmppRemoteDeliveryTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        queueFactory = new MemoryMailQueueFactory(new RawMailQueueItemDecoratorFactory(), Clock.systemUTC());
+        mailetContext = FakeMailContext.builder().postmaster(new MailAddress("postmaster@james.test")).build();
+        metricFactory = new RecordingMetricFactory();
+        sentStanzas = new SentStanzas(Clock.systemUTC());
+        LateStanzaErrors lateStanzaErrors = new LateStanzaErrors(sentStanzas, queueFactory, metricFactory, Clock.systemUTC());
         s2sServer = new S2sServer(S2sSettings.builder()
             .bind(LOCAL)
             .route(new StaticRoute(PEER_DOMAIN, PEER.getHostString(), PEER.getPort()))
             .route(new StaticRoute(CLOSED_DOMAIN, CLOSED.getHostString(), CLOSED.getPort()))
             .connectTimeout(Duration.ofSeconds(2))
             .responseTimeout(Duration.ofSeconds(5))
-            .build(), LOCAL_DOMAIN::equals, stanza -> CompletableFuture.completedFuture(null),
+            .build(), LOCAL_DOMAIN::equals, lateStanzaErrors.decorate(stanza -> CompletableFuture.completedFuture(null)),
             new MemoryDialbackSecretStore(), Clock.systemUTC());
         s2sServer.start();
         peer = new S2sServer(S2sSettings.builder()
@@ -77,12 +92,12 @@ class XmppRemoteDeliveryTest {
             .route(new StaticRoute(LOCAL_DOMAIN, LOCAL.getHostString(), LOCAL.getPort()))
             .build(), PEER_DOMAIN::equals, stanza -> {
                 peerReceived.add(stanza);
-                return CompletableFuture.completedFuture(null);
+                return stanza.stanza().getTo().toString().startsWith("nobody@")
+                    ? CompletableFuture.failedFuture(new StanzaErrorException(StanzaError.Condition.item_not_found,
+                        StanzaError.Type.CANCEL))
+                    : CompletableFuture.completedFuture(null);
             }, new MemoryDialbackSecretStore(), Clock.systemUTC());
         peer.start();
-        queueFactory = new MemoryMailQueueFactory(new RawMailQueueItemDecoratorFactory(), Clock.systemUTC());
-        mailetContext = FakeMailContext.builder().postmaster(new MailAddress("postmaster@james.test")).build();
-        metricFactory = new RecordingMetricFactory();
     }
 
     @AfterEach
@@ -95,7 +110,7 @@ class XmppRemoteDeliveryTest {
     }
 
     XmppRemoteDelivery testee(XmppRemoteDelivery.ThreadState threads, FakeMailetConfig.Builder config) throws Exception {
-        testee = new XmppRemoteDelivery(queueFactory, metricFactory, s2sServer, Clock.systemUTC(), threads);
+        testee = new XmppRemoteDelivery(queueFactory, metricFactory, s2sServer, sentStanzas, Clock.systemUTC(), threads);
         testee.init(config.mailetName("XmppRemoteDelivery").mailetContext(mailetContext).build());
         return testee;
     }
@@ -115,6 +130,10 @@ class XmppRemoteDeliveryTest {
                 .setSubject("Lunch?")
                 .setText("Shall we meet at noon?"))
             .build();
+    }
+
+    ManageableMailQueue spool() {
+        return queueFactory.createQueue(MailQueueFactory.SPOOL);
     }
 
     ManageableMailQueue outgoing() {
@@ -185,6 +204,28 @@ class XmppRemoteDeliveryTest {
     }
 
     @Test
+    void unknownRecipientShouldProduceExactlyOneDsnToTheSender() throws Exception {
+        testee(XmppRemoteDelivery.ThreadState.START_THREADS, config());
+
+        testee.service(mail("nobody@peer.test"));
+
+        // The peer's error may overtake its acknowledgement (the send fails) or follow it (a late error): one DSN either way.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+            assertThat(mailetContext.getSentMails().size() + spool().getSize()).isEqualTo(1));
+        Thread.sleep(500);
+        assertThat(mailetContext.getSentMails().size() + spool().getSize()).isEqualTo(1);
+        MimeMessage dsn = mailetContext.getSentMails().isEmpty()
+            ? spool().browse().next().getMail().getMessage()
+            : mailetContext.getSentMails().get(0).getMsg();
+        assertThat(dsn.getHeader("To", ",")).isEqualTo("bob@james.test");
+        assertThat(DsnParts.deliveryStatus(dsn))
+            .contains("Final-Recipient: rfc822; nobody@peer.test")
+            .contains("Status: 5.1.1")
+            .contains("item-not-found");
+        assertThat(metricFactory.countFor(DeliveryMetrics.BOUNCED)).isEqualTo(1);
+    }
+
+    @Test
     void unreachablePeerShouldBeRetriedLater() throws Exception {
         testee(XmppRemoteDelivery.ThreadState.DO_NOT_START_THREADS, config());
         testee.service(mail("dave@closed.test"));
@@ -229,10 +270,18 @@ class XmppRemoteDeliveryTest {
 
     @Test
     void requiredProcessingStateShouldNameFallbackAndBounceProcessors() throws Exception {
-        testee(XmppRemoteDelivery.ThreadState.DO_NOT_START_THREADS, config().setProperty("bounceProcessor", "bounces"));
+        testee(XmppRemoteDelivery.ThreadState.DO_NOT_START_THREADS, config().setProperty("bounceProcessor", "bounces")
+            .setProperty("fallback", "smtp"));
 
-        assertThat(testee.requiredProcessingState()).extracting(state -> state.getValue())
+        assertThat(testee.requiredProcessingState()).extracting(ProcessingState::getValue)
             .containsExactlyInAnyOrder("bounces", "relay");
+    }
+
+    @Test
+    void requiredProcessingStateShouldNotNameTheFallbackProcessorWhenFailuresBounce() throws Exception {
+        testee(XmppRemoteDelivery.ThreadState.DO_NOT_START_THREADS, config());
+
+        assertThat(testee.requiredProcessingState()).isEmpty();
     }
 
     private void processOneQueuedMail() {

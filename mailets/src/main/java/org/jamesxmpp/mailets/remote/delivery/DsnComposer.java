@@ -49,9 +49,24 @@ public class DsnComposer {
     public MimeMessage compose(Mail mail, Map<MailAddress, DeliveryFailure> failures, MailAddress postmaster) throws MessagingException {
         MailAddress sender = mail.getMaybeSender().asOptional()
             .orElseThrow(() -> new IllegalArgumentException("no DSN for a mail without sender: " + mail.getName()));
-        Date now = Date.from(clock.instant());
         MimeMessage original = mail.getMessage();
+        return compose(sender, messageId(original), Optional.ofNullable(mail.getLastUpdated()), originalPart(mail, original),
+            failures, postmaster);
+    }
 
+    /**
+     * For a mail that is no longer at hand (a stanza error that came back after the delivery): the report returns
+     * the header lines kept of it.
+     */
+    public MimeMessage compose(ReturnedHeaders returned, Map<MailAddress, DeliveryFailure> failures, MailAddress postmaster)
+        throws MessagingException {
+        return compose(returned.sender(), returned.messageId().map(id -> singleLine(id, true)), Optional.empty(),
+            headersPart(returned.headerLines()), failures, postmaster);
+    }
+
+    private MimeMessage compose(MailAddress sender, Optional<String> messageId, Optional<Date> arrival, MimeBodyPart originalPart,
+                                Map<MailAddress, DeliveryFailure> failures, MailAddress postmaster) throws MessagingException {
+        Date now = Date.from(clock.instant());
         MimeMessage dsn = new MimeMessage(Session.getInstance(new Properties()));
         dsn.setFrom(internetAddress(postmaster));
         dsn.setRecipient(MimeMessage.RecipientType.TO, sender.toInternetAddress()
@@ -59,15 +74,15 @@ public class DsnComposer {
         dsn.setSubject(SUBJECT, StandardCharsets.UTF_8.name());
         dsn.setSentDate(now);
         dsn.setHeader("Auto-Submitted", "auto-replied");
-        messageId(original).ifPresent(id -> {
-            setHeader(dsn, "In-Reply-To", id);
-            setHeader(dsn, "References", id);
-        });
+        if (messageId.isPresent()) {
+            dsn.setHeader("In-Reply-To", messageId.get());
+            dsn.setHeader("References", messageId.get());
+        }
 
         MimeMultipart report = new MimeMultipart("report; report-type=delivery-status");
         report.addBodyPart(humanPart(failures, postmaster));
-        report.addBodyPart(deliveryStatusPart(mail, failures, postmaster, now));
-        report.addBodyPart(originalPart(mail, original));
+        report.addBodyPart(deliveryStatusPart(arrival, failures, postmaster, now));
+        report.addBodyPart(originalPart);
         dsn.setContent(report);
         dsn.saveChanges();
         return dsn;
@@ -88,13 +103,12 @@ public class DsnComposer {
         return part;
     }
 
-    private MimeBodyPart deliveryStatusPart(Mail mail, Map<MailAddress, DeliveryFailure> failures, MailAddress postmaster,
-                                            Date now) throws MessagingException {
+    private MimeBodyPart deliveryStatusPart(Optional<Date> arrival, Map<MailAddress, DeliveryFailure> failures,
+                                            MailAddress postmaster, Date now) throws MessagingException {
         MailDateFormat dateFormat = new MailDateFormat();
         StringBuilder status = new StringBuilder()
             .append("Reporting-MTA: dns; ").append(postmaster.getDomain().asString()).append(CRLF);
-        Optional.ofNullable(mail.getLastUpdated())
-            .ifPresent(arrival -> status.append("Arrival-Date: ").append(dateFormat.format(arrival)).append(CRLF));
+        arrival.ifPresent(date -> status.append("Arrival-Date: ").append(dateFormat.format(date)).append(CRLF));
         failures.forEach((recipient, failure) -> status.append(CRLF)
             .append("Final-Recipient: rfc822; ").append(recipient.asString()).append(CRLF)
             .append("Action: failed").append(CRLF)
@@ -110,14 +124,19 @@ public class DsnComposer {
     }
 
     private MimeBodyPart originalPart(Mail mail, MimeMessage original) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
         if (mail.getMessageSize() <= MAX_RETURNED_MESSAGE_BYTES) {
+            MimeBodyPart part = new MimeBodyPart();
             part.setContent(original, "message/rfc822");
             return part;
         }
         StringBuilder headers = new StringBuilder();
         Collections.list(original.getAllHeaderLines()).forEach(line -> headers.append(line).append(CRLF));
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(headers.toString().getBytes(StandardCharsets.UTF_8),
+        return headersPart(headers.toString());
+    }
+
+    private static MimeBodyPart headersPart(String headerLines) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(headerLines.getBytes(StandardCharsets.UTF_8),
             "text/rfc822-headers")));
         part.setHeader("Content-Type", "text/rfc822-headers");
         return part;
@@ -127,14 +146,6 @@ public class DsnComposer {
         return Optional.ofNullable(message.getMessageID())
             .map(id -> singleLine(id, true))
             .filter(id -> !id.isBlank());
-    }
-
-    private static void setHeader(MimeMessage message, String name, String value) {
-        try {
-            message.setHeader(name, value);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static InternetAddress internetAddress(MailAddress postmaster) throws MessagingException {

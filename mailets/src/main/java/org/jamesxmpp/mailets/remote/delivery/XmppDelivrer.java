@@ -16,6 +16,7 @@ import org.jamesxmpp.core.mapping.MimeToStanza;
 import org.jamesxmpp.core.mapping.OutboundStanza;
 import org.jamesxmpp.core.s2s.DeliveryException;
 import org.jamesxmpp.core.s2s.S2sServer;
+import org.jivesoftware.smack.packet.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +36,12 @@ public class XmppDelivrer {
         "a mail without sender cannot be sent over XMPP");
 
     private final S2sServer s2sServer;
+    private final SentStanzas sentStanzas;
     private final MappingOptions mappingOptions;
 
-    public XmppDelivrer(S2sServer s2sServer, MappingOptions mappingOptions) {
+    public XmppDelivrer(S2sServer s2sServer, SentStanzas sentStanzas, MappingOptions mappingOptions) {
         this.s2sServer = s2sServer;
+        this.sentStanzas = sentStanzas;
         this.mappingOptions = mappingOptions;
     }
 
@@ -49,8 +52,10 @@ public class XmppDelivrer {
             return Mono.just(DeliveryOutcome.allFailed(recipients, NO_SENDER));
         }
         MappingResult mapping;
+        ReturnedHeaders returned;
         try {
             mapping = MimeToStanza.convert(mail.getMessage(), sender.get(), recipients, mappingOptions);
+            returned = ReturnedHeaders.of(sender.get(), mail.getMessage());
         } catch (MappingException e) {
             LOGGER.info("Mail {} cannot be sent over XMPP: {}", mail.getName(), e.getMessage());
             return Mono.just(DeliveryOutcome.allFailed(recipients, DeliveryStatusMapping.forMappingException(e)));
@@ -60,15 +65,20 @@ public class XmppDelivrer {
         }
         mapping.notes().forEach(note -> LOGGER.info("Mail {} over XMPP: {}", mail.getName(), note));
         return Flux.fromIterable(mapping.stanzas())
-            .flatMap(this::send)
+            .flatMap(stanza -> send(stanza, new SentStanzas.SentStanza(stanza.recipient(), mail.getName(), returned)))
             .collectMap(Map.Entry::getKey, Map.Entry::getValue)
             .map(results -> new DeliveryOutcome(inOrder(recipients, results)));
     }
 
-    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(OutboundStanza stanza) {
+    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(OutboundStanza stanza, SentStanzas.SentStanza sent) {
         MailAddress recipient = stanza.recipient();
-        return Mono.fromCompletionStage(() -> s2sServer.send(stanza.message()))
-            .then(Mono.fromCallable(ExecutionResult::success))
+        Message message = stanza.message();
+        return Mono.fromCompletionStage(() -> s2sServer.send(message))
+            .then(Mono.fromCallable(() -> {
+                Optional.ofNullable(message.getStanzaId())
+                    .ifPresent(id -> sentStanzas.delivered(id, message.getTo().toString(), sent));
+                return ExecutionResult.success();
+            }))
             .onErrorResume(error -> Mono.just(ExecutionResult.failure(failure(error))))
             .map(result -> Map.entry(recipient, result));
     }

@@ -3,9 +3,6 @@ package org.jamesxmpp.mailets.remote.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -110,12 +107,7 @@ class DsnComposerTest {
     }
 
     private static String deliveryStatus(MimeMessage dsn) throws Exception {
-        MimeMultipart parts = (MimeMultipart) dsn.getContent();
-        try (InputStream in = parts.getBodyPart(1).getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return out.toString(StandardCharsets.US_ASCII);
-        }
+        return DsnParts.deliveryStatus(dsn);
     }
 
     private static MailAddress address(String value) {
