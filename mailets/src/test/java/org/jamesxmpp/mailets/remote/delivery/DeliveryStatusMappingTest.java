@@ -61,11 +61,19 @@ class DeliveryStatusMappingTest {
     }
 
     @Test
-    void forDeliveryExceptionShouldBePermanentWhenAuthenticationFailed() {
+    void forDeliveryExceptionShouldBeTransientWhenTheEngineSaysAuthenticationMaySucceedLater() {
         DeliveryFailure failure = DeliveryStatusMapping.forDeliveryException(
             new DeliveryException(DeliveryException.Reason.AUTHENTICATION_FAILED, "dialback invalid"));
 
-        assertThat(failure.status()).isEqualTo(DsnStatus.permanent(7, 0));
+        assertThat(failure.status()).isEqualTo(DsnStatus.transientFailure(7, 0));
+    }
+
+    @Test
+    void forDeliveryExceptionShouldBePermanentForAnInvalidStanza() {
+        DeliveryFailure failure = DeliveryStatusMapping.forDeliveryException(
+            new DeliveryException(DeliveryException.Reason.INVALID_STANZA, "from evil.test is not one of our domains"));
+
+        assertThat(failure.status()).isEqualTo(DsnStatus.permanent(7, 1));
     }
 
     @Test
