@@ -39,7 +39,7 @@ class RecipientIsXmppCapableTest {
     @BeforeEach
     void setUp() throws Exception {
         // DNS cannot run here: SRV answers come from this table, MX answers from InMemoryDNSService.
-        S2sRouter router = new S2sRouter(List.of(new StaticRoute("static.test", "127.0.15.2", 5269)),
+        S2sRouter router = new S2sRouter(List.of(new StaticRoute("static.test", "127.0.41.2", 5269)),
             domain -> CompletableFuture.completedFuture(domain.equals("srv.test") || domain.equals("both.test")
                 ? ImmutableList.of(new SrvTarget("xmpp." + domain, 5269, 0, 0, Duration.ofHours(1)))
                 : ImmutableList.of()),

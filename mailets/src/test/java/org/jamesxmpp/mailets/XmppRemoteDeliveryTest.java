@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -53,14 +54,14 @@ import com.google.common.collect.ImmutableList;
 
 import reactor.core.publisher.Flux;
 
-/** The mailet against a second s2s engine standing in for the peer, over loopback (127.0.14.x). */
+/** The mailet against a second s2s engine standing in for the peer, over loopback (127.0.40.x). */
 class XmppRemoteDeliveryTest {
     static final String LOCAL_DOMAIN = "james.test";
-    static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.14.3", 5269);
+    static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.40.3", 5269);
     static final String PEER_DOMAIN = "peer.test";
-    static final InetSocketAddress PEER = new InetSocketAddress("127.0.14.4", 5269);
+    static final InetSocketAddress PEER = new InetSocketAddress("127.0.40.4", 5269);
     static final String CLOSED_DOMAIN = "closed.test";
-    static final InetSocketAddress CLOSED = new InetSocketAddress("127.0.14.6", 5269);
+    static final InetSocketAddress CLOSED = new InetSocketAddress("127.0.40.6", 5269);
 
     S2sServer s2sServer;
     S2sServer peer;
@@ -105,8 +106,8 @@ class XmppRemoteDeliveryTest {
         if (testee != null) {
             testee.destroy();
         }
-        s2sServer.stop();
-        peer.stop();
+        Optional.ofNullable(s2sServer).ifPresent(S2sServer::stop);
+        Optional.ofNullable(peer).ifPresent(S2sServer::stop);
     }
 
     XmppRemoteDelivery testee(XmppRemoteDelivery.ThreadState threads, FakeMailetConfig.Builder config) throws Exception {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
 class LateStanzaErrorsTest {
-    static final InetSocketAddress PEER_ADDRESS = new InetSocketAddress("127.0.14.4", 5269);
+    static final InetSocketAddress PEER_ADDRESS = new InetSocketAddress("127.0.40.4", 5269);
 
     MemoryMailQueueFactory queueFactory;
     RecordingMetricFactory metricFactory;
