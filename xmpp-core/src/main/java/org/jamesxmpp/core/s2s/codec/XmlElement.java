@@ -14,8 +14,6 @@ import com.google.common.collect.ImmutableMap;
  */
 public record XmlElement(String namespace, String name, Map<String, String> attributes, List<XmlNode> nodes)
     implements XmlNode {
-    private static final String XML_PREFIX = "xml:";
-
     public XmlElement {
         attributes = ImmutableMap.copyOf(attributes);
         nodes = ImmutableList.copyOf(nodes);
@@ -76,9 +74,5 @@ public record XmlElement(String namespace, String name, Map<String, String> attr
         out.append('>');
         nodes.forEach(node -> node.appendTo(out, effectiveNamespace, rewrite));
         out.append("</").append(name).append('>');
-    }
-
-    static boolean isXmlAttribute(String key) {
-        return key.startsWith(XML_PREFIX);
     }
 }

@@ -88,8 +88,20 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof XmlElement element) {
             onElement(ctx, element);
         } else if (msg == StreamEnd.INSTANCE) {
-            peerClosedCleanly = state == State.CLOSING || purpose instanceof OutgoingStream stream && stream.isIdle();
-            closeStream(ctx, new TerminationCause(Reason.STREAM_BROKEN, "peer closed the stream"));
+            onPeerClose(ctx);
+        }
+    }
+
+    private void onPeerClose(ChannelHandlerContext ctx) {
+        peerClosedCleanly = state == State.CLOSING || purpose instanceof OutgoingStream stream && stream.isIdle();
+        if (cause.isEmpty()) {
+            cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, purpose.pair().remote() + " closed the stream"));
+        }
+        if (state == State.CLOSING) {
+            ctx.close();
+        } else {
+            state = State.CLOSING;
+            ctx.writeAndFlush(StreamXml.CLOSE).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
@@ -327,9 +339,6 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
         state = State.CLOSING;
         ctx.writeAndFlush(StreamXml.CLOSE);
         ctx.executor().schedule(() -> ctx.close(), responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (peerClosedCleanly) {
-            ctx.close();
-        }
     }
 
     @Override
