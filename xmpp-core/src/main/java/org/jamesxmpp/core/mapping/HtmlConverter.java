@@ -1,12 +1,10 @@
 package org.jamesxmpp.core.mapping;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
@@ -15,7 +13,8 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * HTML of mail ⇄ XHTML-IM (XEP-0071 recommended profile), and HTML to plain text.
+ * HTML of mail ⇄ XHTML-IM (XEP-0071 recommended profile), and HTML to plain text. Link schemes are checked by
+ * {@link XhtmlWriter} (jsoup's protocol check resolves every URL, which costs more than the rest of the cleaning).
  */
 final class HtmlConverter {
     static final String XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
@@ -27,13 +26,14 @@ final class HtmlConverter {
         .addAttributes("img", "alt", "height", "src", "width")
         .addAttributes("blockquote", "style")
         .addAttributes("p", "style")
-        .addAttributes("span", "style")
-        .addProtocols("a", "href", "http", "https", "mailto", "xmpp")
-        .addProtocols("img", "src", "http", "https", "cid");
-    private static final Safelist INBOUND_HTML = Safelist.relaxed()
-        .addAttributes(":all", "style")
-        .addProtocols("a", "href", "xmpp")
-        .addProtocols("img", "src", "cid");
+        .addAttributes("span", "style");
+    private static final Safelist INBOUND_HTML = new Safelist()
+        .addTags("a", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "div", "dl", "dt",
+            "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "img", "li", "ol", "p", "pre", "q", "small", "span", "strike",
+            "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul")
+        .addAttributes(":all", "style", "title")
+        .addAttributes("a", "href")
+        .addAttributes("img", "alt", "height", "src", "width");
 
     private HtmlConverter() {
     }
@@ -44,15 +44,19 @@ final class HtmlConverter {
         parsed.select("b").tagName("strong");
         parsed.select("i").tagName("em");
         Document cleaned = new Cleaner(XHTML_IM).clean(parsed);
-        cleaned.outputSettings(xmlOutput());
-        return "<body xmlns='" + XHTML_NAMESPACE + "'>" + cleaned.body().html() + "</body>";
+        StringBuilder out = new StringBuilder(html.length());
+        out.append("<body xmlns='").append(XHTML_NAMESPACE).append("'>");
+        XhtmlWriter.writeChildren(cleaned.body(), out);
+        return out.append("</body>").toString();
     }
 
     /** An HTML document from an XHTML-IM body received from a peer, sanitized. */
     static String toHtmlDocument(CharSequence xhtmlBody) {
         Document cleaned = new Cleaner(INBOUND_HTML).clean(Jsoup.parse(xhtmlBody.toString()));
-        cleaned.outputSettings(xmlOutput());
-        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/></head><body>" + cleaned.body().html() + "</body></html>\n";
+        StringBuilder out = new StringBuilder(xhtmlBody.length() + 128);
+        out.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/></head><body>");
+        XhtmlWriter.writeChildren(cleaned.body(), out);
+        return out.append("</body></html>\n").toString();
     }
 
     static String toText(String html) {
@@ -93,13 +97,5 @@ final class HtmlConverter {
             text.setLength(text.length() - 1);
         }
         text.append('\n');
-    }
-
-    private static Document.OutputSettings xmlOutput() {
-        return new Document.OutputSettings()
-            .syntax(Document.OutputSettings.Syntax.xml)
-            .escapeMode(Entities.EscapeMode.xhtml)
-            .charset(StandardCharsets.UTF_8)
-            .prettyPrint(false);
     }
 }
