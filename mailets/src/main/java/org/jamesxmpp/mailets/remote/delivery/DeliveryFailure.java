@@ -16,4 +16,9 @@ public record DeliveryFailure(DsnStatus status, String diagnostic) {
     public boolean isPermanent() {
         return status.isPermanent();
     }
+
+    @Override
+    public String toString() {
+        return status.asString() + " " + diagnostic;
+    }
 }

@@ -1,6 +1,7 @@
 package org.jamesxmpp.mailets.remote.delivery;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.jamesxmpp.core.mapping.MappingException;
 import org.jamesxmpp.core.s2s.DeliveryException;
@@ -37,8 +38,10 @@ public final class DeliveryStatusMapping {
         }
         SubjectDetail subjectDetail = ofReason(exception.reason());
         int statusClass = exception.isTemporary() ? 4 : 5;
+        String prefix = exception.reason().name() + ": ";
+        String message = Optional.ofNullable(exception.getMessage()).orElse("");
         String diagnostic = exception.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')
-            + ": " + exception.getMessage();
+            + ": " + (message.startsWith(prefix) ? message.substring(prefix.length()) : message);
         return new DeliveryFailure(new DsnStatus(statusClass, subjectDetail.subject(), subjectDetail.detail()), diagnostic);
     }
 

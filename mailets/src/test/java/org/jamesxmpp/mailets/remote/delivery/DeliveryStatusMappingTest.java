@@ -57,7 +57,7 @@ class DeliveryStatusMappingTest {
             new DeliveryException(DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND, "connection refused"));
 
         assertThat(failure.status()).isEqualTo(DsnStatus.transientFailure(4, 4));
-        assertThat(failure.diagnostic()).startsWith("remote-server-not-found").contains("connection refused");
+        assertThat(failure.diagnostic()).isEqualTo("remote-server-not-found: connection refused");
     }
 
     @Test

@@ -1,0 +1,184 @@
+package org.jamesxmpp.it.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerExtension;
+import org.apache.james.modules.protocols.ImapGuiceProbe;
+import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.SMTPMessageSender;
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.jamesxmpp.core.s2s.InboundStanzaHandler;
+import org.jamesxmpp.core.xep.reply.ReplyElement;
+import org.jamesxmpp.it.ImapMessages;
+import org.jamesxmpp.it.JamesXmppServerExtension;
+import org.jamesxmpp.listener.inbound.InboundMailHandler;
+import org.jamesxmpp.mailets.remote.delivery.LateStanzaErrors;
+import org.jamesxmpp.testing.ProsodyPeer;
+import org.jamesxmpp.testing.SmackClient;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.impl.JidCreate;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+/**
+ * bob submits mail by authenticated SMTP; recipients on a Prosody peer get it over s2s, failures come back to
+ * bob's INBOX as DSNs. a.test runs on 127.0.0.2; b.test (127.0.0.5) is routed but down.
+ */
+class OutboundDeliveryTest {
+    private static final String JAMES_DOMAIN = "james.test";
+    private static final String JAMES_ADDRESS = "127.0.0.3";
+    private static final String PEER_DOMAIN = "a.test";
+    private static final String PEER_ADDRESS = "127.0.0.2";
+    private static final String DOWN_DOMAIN = "b.test";
+    private static final String PASSWORD = "secret";
+    private static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(40));
+
+    @RegisterExtension
+    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(new AbstractModule() {
+        @Provides
+        @Singleton
+        InboundStanzaHandler inboundStanzaHandler(LateStanzaErrors lateStanzaErrors, InboundMailHandler inboundMailHandler) {
+            return lateStanzaErrors.decorate(inboundMailHandler);
+        }
+    });
+
+    private static ProsodyPeer prosody;
+
+    private SmackClient alice;
+
+    @BeforeAll
+    static void startProsody() {
+        prosody = ProsodyPeer.builder(PEER_DOMAIN, PEER_ADDRESS)
+            .resolve(JAMES_DOMAIN, JAMES_ADDRESS)
+            .user("alice", PASSWORD)
+            .start();
+    }
+
+    @AfterAll
+    static void stopProsody() {
+        prosody.close();
+    }
+
+    @BeforeEach
+    void setUp(GuiceJamesServer server) throws Exception {
+        DataProbeImpl data = server.getProbe(DataProbeImpl.class);
+        if (!data.containsDomain(JAMES_DOMAIN)) {
+            data.addDomain(JAMES_DOMAIN);
+        }
+        alice = SmackClient.login(PEER_DOMAIN, prosody.c2sAddress(), "alice", PASSWORD);
+    }
+
+    @AfterEach
+    void tearDown() {
+        alice.close();
+    }
+
+    private static String newUser(GuiceJamesServer server, String localPart) throws Exception {
+        String user = localPart + "@" + JAMES_DOMAIN;
+        server.getProbe(DataProbeImpl.class).addUser(user, PASSWORD);
+        return user;
+    }
+
+    private static void submit(GuiceJamesServer server, String from, String to, String message) throws Exception {
+        try (SMTPMessageSender smtp = new SMTPMessageSender(JAMES_DOMAIN)) {
+            smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+                .authenticate(from, PASSWORD)
+                .sendMessageWithHeaders(from, to, message);
+        }
+    }
+
+    private static TestIMAPClient imap(GuiceJamesServer server, String user) throws Exception {
+        TestIMAPClient imap = new TestIMAPClient();
+        imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapStartTLSPort())
+            .login(user, PASSWORD);
+        return imap;
+    }
+
+    private static ImapMessages reader(GuiceJamesServer server, String user) throws Exception {
+        return ImapMessages.login(server.getProbe(ImapGuiceProbe.class).getImapStartTLSPort(), user, PASSWORD);
+    }
+
+    @Test
+    void mailToAnXmppUserShouldReachHerClientAndHerReplyShouldThreadInImap(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-lunch");
+
+        submit(server, bob, "alice@" + PEER_DOMAIN, "From: " + bob + "\r\nTo: alice@a.test\r\n"
+            + "Message-ID: <lunch-1@james.test>\r\nSubject: Lunch?\r\n\r\nShall we meet at noon?\r\n");
+
+        List<Message> received = alice.awaitMessages(m -> "Lunch?".equals(m.getSubject()), 1, Duration.ofSeconds(40));
+        Message lunch = received.get(0);
+        assertThat(lunch.getFrom().asBareJid().toString()).isEqualTo(bob);
+        assertThat(lunch.getBody()).contains("Shall we meet at noon?");
+
+        alice.send(StanzaBuilder.buildMessage("reply-1")
+            .to(JidCreate.from(bob))
+            .ofType(Message.Type.normal)
+            .setSubject("Re: Lunch?")
+            .setBody("Yes, see you there")
+            .setThread(lunch.getThread())
+            .addExtension(new ReplyElement(Optional.of(JidCreate.from(bob)), lunch.getStanzaId()))
+            .build());
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            String reply = reader(server, bob).text(TestIMAPClient.INBOX, 1);
+            assertThat(reply)
+                .containsPattern("(?m)^In-Reply-To: <lunch-1@james\\.test>")
+                .contains("Yes, see you there");
+        }
+    }
+
+    @Test
+    void mailToAUserThePeerDoesNotKnowShouldComeBackAsADsn(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-unknown");
+
+        submit(server, bob, "nobody@" + PEER_DOMAIN, "From: " + bob + "\r\nTo: nobody@a.test\r\n"
+            + "Subject: Anyone?\r\n\r\nHello?\r\n");
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            String dsn = reader(server, bob).text(TestIMAPClient.INBOX, 1);
+            assertThat(dsn)
+                .contains("multipart/report")
+                .contains("Final-Recipient: rfc822; nobody@a.test")
+                .contains("Action: failed")
+                .containsPattern("Status: 5\\.\\d\\.\\d")
+                .contains("service-unavailable");
+        }
+    }
+
+    @Test
+    void mailToAPeerThatStaysDownShouldComeBackAsADsnAfterTheRetries(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-down");
+
+        submit(server, bob, "carol@" + DOWN_DOMAIN, "From: " + bob + "\r\nTo: carol@b.test\r\n"
+            + "Subject: Are you up?\r\n\r\nPing\r\n");
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            String dsn = reader(server, bob).text(TestIMAPClient.INBOX, 1);
+            assertThat(dsn)
+                .contains("Final-Recipient: rfc822; carol@b.test")
+                .contains("Action: failed")
+                .contains("gave up after")
+                .contains("remote-server-not-found");
+        }
+    }
+}
