@@ -11,7 +11,8 @@
  * and the peer acknowledges only after handling it. We request an acknowledgement after every
  * ten stanzas and at the end of each write batch; a stream that breaks fails every stanza not
  * acknowledged yet ({@code STREAM_BROKEN}), so nothing is reported delivered that the peer did
- * not get. Prosody only advertises stream management on authenticated streams, so after
+ * not get; stanzas still queued (never written) when an established stream breaks go on a new
+ * stream once. Prosody only advertises stream management on authenticated streams, so after
  * dialback we send {@code <enable/>} unadvertised; a peer that refuses it with a stream error is
  * remembered and reconnected without stream management. Residual risk without XEP-0198: a
  * stanza counts as delivered once written and the stream stayed up

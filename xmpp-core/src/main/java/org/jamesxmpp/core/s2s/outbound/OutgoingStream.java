@@ -29,6 +29,8 @@ public final class OutgoingStream implements OutboundPurpose {
     private static final Logger LOGGER = LoggerFactory.getLogger(OutgoingStream.class);
     private static final long H_MASK = 0xFFFFFFFFL;
     private static final int ACK_REQUEST_INTERVAL = 10;
+    /** Stanzas never written when an established stream broke go on a new stream, this many times at most. */
+    private static final int MAX_REQUEUES = 1;
     private static final String ACK_REQUEST = "<r xmlns='" + StreamXml.SM_NAMESPACE + "'/>";
 
     private final DomainPair pair;
@@ -42,6 +44,7 @@ public final class OutgoingStream implements OutboundPurpose {
     private final Deque<PendingStanza> unacked = new ArrayDeque<>();
     private Optional<ChannelHandlerContext> context = Optional.empty();
     private boolean streamManagement;
+    private boolean wasEstablished;
     private long lastAcked;
     private boolean terminated;
     private Optional<ScheduledFuture<?>> ackTimer = Optional.empty();
@@ -86,6 +89,7 @@ public final class OutgoingStream implements OutboundPurpose {
     public void established(ChannelHandlerContext context, boolean streamManagement) {
         this.context = Optional.of(context);
         this.streamManagement = streamManagement;
+        this.wasEstablished = true;
         LOGGER.info("Outgoing s2s stream {} -> {} established (stream management: {})",
             pair.local(), pair.remote(), streamManagement);
         flush();
@@ -160,11 +164,16 @@ public final class OutgoingStream implements OutboundPurpose {
             unacked.forEach(stanza -> stanza.fail(unackedReason(cause), "stream to " + pair.remote()
                 + " ended before the stanza was acknowledged: " + cause.message()));
         }
-        if (cause.retry()) {
-            queued.forEach(resubmit);
-        } else {
-            queued.forEach(stanza -> stanza.fail(cause.reason(), cause.message()));
-        }
+        queued.forEach(stanza -> {
+            if (cause.retry()) {
+                resubmit.accept(stanza);
+            } else if (wasEstablished && stanza.attempt() < MAX_REQUEUES
+                && cause.reason() != DeliveryException.Reason.SHUTDOWN) {
+                resubmit.accept(stanza.requeued());
+            } else {
+                stanza.fail(cause.reason(), cause.message());
+            }
+        });
         unacked.clear();
         queued.clear();
         onTerminated.accept(this);

@@ -5,9 +5,23 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
 
-/** A stanza on its way out, with the future its sender waits on. */
+/**
+ * A stanza on its way out, with the future its sender waits on.
+ *
+ * @param attempt how many streams it was queued on before, never written to any of them
+ */
 public record PendingStanza(DomainPair pair, Optional<String> id, String from, String to, String xml,
-                            CompletableFuture<Void> delivery) {
+                            CompletableFuture<Void> delivery, int attempt) {
+    public PendingStanza(DomainPair pair, Optional<String> id, String from, String to, String xml,
+                         CompletableFuture<Void> delivery) {
+        this(pair, id, from, to, xml, delivery, 0);
+    }
+
+    /** The same stanza, to be queued on a new stream. */
+    public PendingStanza requeued() {
+        return new PendingStanza(pair, id, from, to, xml, delivery, attempt + 1);
+    }
+
     public void fail(DeliveryException.Reason reason, String message) {
         delivery.completeExceptionally(new DeliveryException(reason, message));
     }

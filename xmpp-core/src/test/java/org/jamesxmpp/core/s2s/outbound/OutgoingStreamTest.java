@@ -3,6 +3,7 @@ package org.jamesxmpp.core.s2s.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.string.StringEncoder;
 
 class OutgoingStreamTest {
     static final DomainPair PAIR = new DomainPair("james.test", "a.test");
@@ -134,6 +137,43 @@ class OutgoingStreamTest {
         enqueue(0);
 
         assertThat(resubmitted).hasSize(1);
+    }
+
+    private void useChannelThatFillsAfterOneStanza() {
+        channel = new EmbeddedChannel(new StringEncoder(StandardCharsets.UTF_8), new ChannelInboundHandlerAdapter());
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1, 2));
+        testee = new OutgoingStream(PAIR, channel.eventLoop(), MAX_QUEUED, Duration.ofSeconds(2), Duration.ofSeconds(30),
+            ended::add, resubmitted::add);
+    }
+
+    @Test
+    void stanzasNeverWrittenWhenAnEstablishedStreamBreaksShouldGoOnANewStreamOnce() {
+        useChannelThatFillsAfterOneStanza();
+        CompletableFuture<Void> written = enqueue(0);
+        CompletableFuture<Void> neverWritten = enqueue(1);
+        testee.established(channel.pipeline().lastContext(), true);
+
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset"), false);
+
+        assertThat(reason(written)).isEqualTo(DeliveryException.Reason.STREAM_BROKEN);
+        assertThat(neverWritten).isNotDone();
+        assertThat(resubmitted).extracting(PendingStanza::attempt).containsExactly(1);
+    }
+
+    @Test
+    void requeuedStanzaShouldFailWhenItsSecondStreamBreaksToo() {
+        useChannelThatFillsAfterOneStanza();
+        enqueue(0);
+        CompletableFuture<Void> requeued = new CompletableFuture<>();
+        testee.enqueue(new PendingStanza(PAIR, Optional.empty(), "bob@james.test", "alice@a.test", "<message/>",
+            requeued, 1));
+        channel.runPendingTasks();
+        testee.established(channel.pipeline().lastContext(), true);
+
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset again"), false);
+
+        assertThat(reason(requeued)).isEqualTo(DeliveryException.Reason.STREAM_BROKEN);
+        assertThat(resubmitted).isEmpty();
     }
 
     @Test
