@@ -120,7 +120,8 @@ class S2sConnectionManagementTest {
             }
             streams.forEach(RawStream::streamId);
 
-            assertThat(Thread.getAllStackTraces().size() - threadsBefore).isLessThan(20);
+            int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
+            assertThat(Thread.getAllStackTraces().size() - threadsBefore).isLessThan(eventLoops + 20);
         } finally {
             streams.forEach(RawStream::close);
         }
