@@ -1,6 +1,7 @@
 package org.jamesxmpp.mailets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
@@ -103,16 +105,19 @@ class XmppRemoteDeliveryTest {
 
     @AfterEach
     void tearDown() {
-        if (testee != null) {
-            testee.destroy();
+        try {
+            Optional.ofNullable(testee).ifPresent(XmppRemoteDelivery::destroy);
+        } finally {
+            Optional.ofNullable(s2sServer).ifPresent(S2sServer::stop);
+            Optional.ofNullable(peer).ifPresent(S2sServer::stop);
         }
-        Optional.ofNullable(s2sServer).ifPresent(S2sServer::stop);
-        Optional.ofNullable(peer).ifPresent(S2sServer::stop);
     }
 
     XmppRemoteDelivery testee(XmppRemoteDelivery.ThreadState threads, FakeMailetConfig.Builder config) throws Exception {
-        testee = new XmppRemoteDelivery(queueFactory, metricFactory, s2sServer, sentStanzas, Clock.systemUTC(), threads);
-        testee.init(config.mailetName("XmppRemoteDelivery").mailetContext(mailetContext).build());
+        XmppRemoteDelivery mailet = new XmppRemoteDelivery(queueFactory, metricFactory, s2sServer, sentStanzas,
+            Clock.systemUTC(), threads);
+        mailet.init(config.mailetName("XmppRemoteDelivery").mailetContext(mailetContext).build());
+        testee = mailet;
         return testee;
     }
 
@@ -267,6 +272,21 @@ class XmppRemoteDeliveryTest {
             assertThat(fallback.getRecipients()).containsExactly(new MailAddress("dave@closed.test"));
         });
         assertThat(metricFactory.countFor(DeliveryMetrics.FALLEN_BACK)).isEqualTo(1);
+    }
+
+    @Test
+    void initShouldFailNamingAnUnknownParameter() {
+        assertThatThrownBy(() -> testee(XmppRemoteDelivery.ThreadState.DO_NOT_START_THREADS, config().setProperty("maxRetrys", "3")))
+            .isInstanceOf(MessagingException.class)
+            .hasMessageContaining("maxRetrys");
+    }
+
+    @Test
+    void initShouldFailNamingParameterAndValueWhenAValueIsBad() {
+        assertThatThrownBy(() -> testee(XmppRemoteDelivery.ThreadState.DO_NOT_START_THREADS, config().setProperty("fallback", "fax")))
+            .isInstanceOf(MessagingException.class)
+            .hasMessageContaining("'fallback'")
+            .hasMessageContaining("'fax'");
     }
 
     @Test

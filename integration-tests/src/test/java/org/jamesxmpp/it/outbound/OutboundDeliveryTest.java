@@ -47,6 +47,7 @@ class OutboundDeliveryTest {
     private static final String PEER_DOMAIN = "a.test";
     private static final String PEER_ADDRESS = "127.0.0.2";
     private static final String DOWN_DOMAIN = "b.test";
+    private static final String DOWN_ADDRESS = "127.0.0.5";
     private static final String PASSWORD = "secret";
     private static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(40));
 
@@ -161,6 +162,30 @@ class OutboundDeliveryTest {
                 .contains("Action: failed")
                 .containsPattern("Status: 5\\.\\d\\.\\d")
                 .contains("service-unavailable");
+        }
+    }
+
+    @Test
+    void mailToAPeerThatComesBackShouldBeDeliveredOnceByARetry(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-retry");
+
+        submit(server, bob, "dora@" + DOWN_DOMAIN, "From: " + bob + "\r\nTo: dora@b.test\r\n"
+            + "Subject: Back online?\r\n\r\nTell me when you are back\r\n");
+        // the first attempt finds b.test down; the peer comes up before the retries run out (2 s, 2 s, 4 s)
+        Thread.sleep(1000);
+        try (ProsodyPeer comeback = ProsodyPeer.builder(DOWN_DOMAIN, DOWN_ADDRESS)
+                .resolve(JAMES_DOMAIN, JAMES_ADDRESS)
+                .user("dora", PASSWORD)
+                .start();
+             SmackClient dora = SmackClient.login(DOWN_DOMAIN, comeback.c2sAddress(), "dora", PASSWORD)) {
+            List<Message> received = dora.awaitMessages(m -> "Back online?".equals(m.getSubject()), 1, Duration.ofSeconds(40));
+            assertThat(received.get(0).getFrom().asBareJid().toString()).isEqualTo(bob);
+
+            Thread.sleep(3000);
+            assertThat(dora.received()).filteredOn(m -> "Back online?".equals(m.getSubject())).hasSize(1);
+        }
+        try (TestIMAPClient imap = imap(server, bob)) {
+            assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).isZero();
         }
     }
 
