@@ -121,6 +121,35 @@ class S2sStreamManagementWithProsodyTest {
     }
 
     @Test
+    void burstFromProsodyShouldReachTheHandlerOnceEachWhenTheHandlerFinishesOutOfOrder() throws Exception {
+        prosody = ProsodyPeer.builder(PEER_DOMAIN, PEER_ADDRESS)
+            .resolve(LOCAL_DOMAIN, LOCAL_ADDRESS)
+            .user("alice", "secret")
+            .start();
+        S2sSettings settings = S2sSettings.builder()
+            .bind(new InetSocketAddress(LOCAL_ADDRESS, 5269))
+            .route(new StaticRoute(PEER_DOMAIN, PEER_ADDRESS, 5269))
+            .responseTimeout(Duration.ofSeconds(10))
+            .build();
+        testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
+            received.add(stanza);
+            long delay = Math.abs(stanza.stanza().getStanzaId().hashCode() % 50);
+            return CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
+        }, new MemoryDialbackSecretStore(), Clock.systemUTC());
+        testee.start();
+
+        try (SmackClient alice = SmackClient.login(PEER_DOMAIN, prosody.c2sAddress(), "alice", "secret")) {
+            IntStream.range(0, 50).forEach(i -> alice.sendMessage("bob@" + LOCAL_DOMAIN, "inbound " + i));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 50);
+        }
+
+        assertThat(received.stream().map(inbound -> ((Message) inbound.stanza()).getBody()))
+            .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 50).mapToObj(i -> "inbound " + i).toList());
+    }
+
+    @Test
     void messagesShouldFlowBothWaysWhenProsodyHasNoStreamManagement() throws Exception {
         prosody = ProsodyPeer.builder(PEER_DOMAIN, PEER_ADDRESS)
             .resolve(LOCAL_DOMAIN, LOCAL_ADDRESS)
