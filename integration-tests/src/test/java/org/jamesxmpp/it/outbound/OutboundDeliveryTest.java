@@ -147,6 +147,35 @@ class OutboundDeliveryTest {
     }
 
     @Test
+    void mixedRecipientsShouldEachTakeTheirOwnPath(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-mixed");
+        String carol = newUser(server, "carol-mixed");
+
+        try (SMTPMessageSender smtp = new SMTPMessageSender(JAMES_DOMAIN)) {
+            smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+                .authenticate(bob, PASSWORD)
+                .sendMessageWithHeaders(bob, List.of("alice@" + PEER_DOMAIN, carol, "dave@smtp-only.test"),
+                    "From: " + bob + "\r\nTo: alice@a.test, " + carol + ", dave@smtp-only.test\r\n"
+                        + "Subject: Team lunch\r\n\r\nEveryone welcome\r\n");
+        }
+
+        // XMPP for alice, the mailbox for carol, SMTP for dave (whose domain has no mail server: James bounces it)
+        assertThat(alice.awaitMessages(m -> "Team lunch".equals(m.getSubject()), 1, Duration.ofSeconds(40))).hasSize(1);
+        try (TestIMAPClient imap = imap(server, carol)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            assertThat(reader(server, carol).text(TestIMAPClient.INBOX, 1)).contains("Everyone welcome");
+        }
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            String bounce = reader(server, bob).text(TestIMAPClient.INBOX, 1);
+            assertThat(bounce)
+                .contains("dave@smtp-only.test")
+                .doesNotContain("Final-Recipient: rfc822; alice@a.test")
+                .doesNotContain("Final-Recipient: rfc822; " + carol);
+        }
+    }
+
+    @Test
     void mailToAUserThePeerDoesNotKnowShouldComeBackAsADsn(GuiceJamesServer server) throws Exception {
         String bob = newUser(server, "bob-unknown");
 
