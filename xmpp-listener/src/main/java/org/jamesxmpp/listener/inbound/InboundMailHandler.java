@@ -14,6 +14,7 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.mapping.InboundContext;
 import org.jamesxmpp.core.mapping.InboundMail;
 import org.jamesxmpp.core.mapping.InboundResult;
@@ -27,6 +28,7 @@ import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jxmpp.jid.impl.JidCreate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,15 +143,15 @@ public class InboundMailHandler implements InboundStanzaHandler {
             authMethod(inbound), inbound.tls(), settings.receivingHost(), clock, settings.mappingOptions());
     }
 
-    private static org.jamesxmpp.core.mapping.AuthMethod authMethod(InboundStanza inbound) {
+    private static AuthMethod authMethod(InboundStanza inbound) {
         return switch (inbound.authMethod()) {
-            case DIALBACK -> org.jamesxmpp.core.mapping.AuthMethod.DIALBACK;
-            case SASL_EXTERNAL -> org.jamesxmpp.core.mapping.AuthMethod.SASL_EXTERNAL;
+            case DIALBACK -> AuthMethod.DIALBACK;
+            case SASL_EXTERNAL -> AuthMethod.SASL_EXTERNAL;
         };
     }
 
     private static Optional<DedupKey> dedupKey(Message message) {
-        Optional<String> id = Optional.ofNullable(org.jivesoftware.smackx.sid.element.OriginIdElement.getOriginId(message))
+        Optional<String> id = Optional.ofNullable(OriginIdElement.getOriginId(message))
             .map(origin -> origin.getId())
             .or(() -> Optional.ofNullable(message.getStanzaId()))
             .filter(value -> !value.isBlank());
