@@ -232,6 +232,25 @@ class XmppRemoteDeliveryTest {
     }
 
     @Test
+    void aRecipientWithoutJidFormShouldFailAloneWhileTheOthersAreDelivered() throws Exception {
+        testee(XmppRemoteDelivery.ThreadState.DO_NOT_START_THREADS, config());
+        String tooLong = "a".repeat(1100) + "@" + PEER_DOMAIN;
+        testee.service(mail("alice@peer.test", tooLong));
+
+        processOneQueuedMail();
+
+        InboundStanza received = peerReceived.poll(20, TimeUnit.SECONDS);
+        assertThat(received).isNotNull();
+        assertThat(received.stanza().getTo().toString()).isEqualTo("alice@peer.test");
+        assertThat(mailetContext.getSentMails()).singleElement().satisfies(dsn ->
+            assertThat(DsnParts.deliveryStatus(dsn.getMsg()))
+                .contains("Final-Recipient: rfc822; " + tooLong)
+                .contains("Status: 5.1.3")
+                .doesNotContain("alice@peer.test"));
+        assertThat(metricFactory.countFor(DeliveryMetrics.SENT)).isEqualTo(1);
+    }
+
+    @Test
     void unreachablePeerShouldBeRetriedLater() throws Exception {
         testee(XmppRemoteDelivery.ThreadState.DO_NOT_START_THREADS, config());
         testee.service(mail("dave@closed.test"));

@@ -1,5 +1,7 @@
 package org.jamesxmpp.mailets.remote.delivery;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,23 +53,49 @@ public class XmppDelivrer {
         if (sender.isEmpty()) {
             return Mono.just(DeliveryOutcome.allFailed(recipients, NO_SENDER));
         }
-        MappingResult mapping;
+        Map<MailAddress, ExecutionResult> refused = new LinkedHashMap<>();
+        List<OutboundStanza> stanzas;
         ReturnedHeaders returned;
         try {
-            mapping = MimeToStanza.convert(mail.getMessage(), sender.get(), recipients, mappingOptions);
+            stanzas = map(mail, sender.get(), recipients, refused);
             returned = ReturnedHeaders.of(sender.get(), mail.getMessage());
-        } catch (MappingException e) {
-            LOGGER.info("Mail {} cannot be sent over XMPP: {}", mail.getName(), e.getMessage());
-            return Mono.just(DeliveryOutcome.allFailed(recipients, DeliveryStatusMapping.forMappingException(e)));
         } catch (MessagingException e) {
             return Mono.just(DeliveryOutcome.allFailed(recipients, new DeliveryFailure(DsnStatus.transientFailure(3, 0),
                 "the mail could not be read: " + e.getMessage())));
         }
-        mapping.notes().forEach(note -> LOGGER.info("Mail {} over XMPP: {}", mail.getName(), note));
-        return Flux.fromIterable(mapping.stanzas())
+        return Flux.fromIterable(stanzas)
             .flatMap(stanza -> send(stanza, new SentStanzas.SentStanza(stanza.recipient(), mail.getName(), returned)))
             .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-            .map(results -> new DeliveryOutcome(inOrder(recipients, results)));
+            .map(results -> {
+                Map<MailAddress, ExecutionResult> all = new LinkedHashMap<>(refused);
+                all.putAll(results);
+                return new DeliveryOutcome(inOrder(recipients, all));
+            });
+    }
+
+    /**
+     * One stanza per recipient; the recipients the mapping refuses go into {@code refused}. A recipient without JID
+     * form fails alone: the others are mapped one by one.
+     */
+    private List<OutboundStanza> map(Mail mail, MailAddress sender, List<MailAddress> recipients,
+                                     Map<MailAddress, ExecutionResult> refused) throws MessagingException {
+        try {
+            MappingResult mapping = MimeToStanza.convert(mail.getMessage(), sender, recipients, mappingOptions);
+            mapping.notes().forEach(note -> LOGGER.info("Mail {} over XMPP: {}", mail.getName(), note));
+            return mapping.stanzas();
+        } catch (MappingException e) {
+            if (e.getReason() == MappingException.Reason.UNMAPPABLE_RECIPIENT && recipients.size() > 1) {
+                List<OutboundStanza> stanzas = new ArrayList<>();
+                for (MailAddress recipient : recipients) {
+                    stanzas.addAll(map(mail, sender, ImmutableList.of(recipient), refused));
+                }
+                return stanzas;
+            }
+            LOGGER.info("Mail {} cannot be sent over XMPP to {}: {}", mail.getName(), recipients, e.getMessage());
+            ExecutionResult failure = ExecutionResult.permanentFailure(DeliveryStatusMapping.forMappingException(e));
+            recipients.forEach(recipient -> refused.put(recipient, failure));
+            return ImmutableList.of();
+        }
     }
 
     private Mono<Map.Entry<MailAddress, ExecutionResult>> send(OutboundStanza stanza, SentStanzas.SentStanza sent) {
