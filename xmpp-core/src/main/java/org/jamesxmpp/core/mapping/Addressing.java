@@ -53,8 +53,8 @@ final class Addressing {
         return !visibleAddresses.contains(recipient.asString().toLowerCase(Locale.ROOT));
     }
 
-    boolean truncated() {
-        return visible.size() + 1 > maxAddresses;
+    boolean truncated(MailAddress recipient) {
+        return visible.size() > maxAddresses - (isBcc(recipient) ? 1 : 0);
     }
 
     Optional<MultipleAddressesElement> forRecipient(MailAddress recipient, EntityBareJid recipientJid) {

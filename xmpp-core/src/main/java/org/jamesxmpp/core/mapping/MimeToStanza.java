@@ -77,7 +77,7 @@ public final class MimeToStanza {
             }
             if (largest <= options.maxStanzaBytes()) {
                 List<String> notes = new ArrayList<>(plan.resultNotes(level));
-                if (addressing.truncated()) {
+                if (recipients.stream().anyMatch(addressing::truncated)) {
                     notes.add("address list cut to " + options.maxAddresses() + " entries");
                 }
                 return new MappingResult(stanzas.build(), notes);

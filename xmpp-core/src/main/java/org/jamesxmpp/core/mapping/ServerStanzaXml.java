@@ -17,9 +17,9 @@ public final class ServerStanzaXml {
 
     /** Standalone form: {@code <message xmlns='jabber:server' …>…</message>}. */
     public static String toXml(Stanza stanza) {
-        String xml = toStreamXml(stanza);
-        int nameEnd = 1 + stanza.getElementName().length();
-        return xml.substring(0, nameEnd) + " xmlns='" + StreamOpen.SERVER_NAMESPACE + "'" + xml.substring(nameEnd);
+        StringBuilder xml = flat(stanza);
+        xml.insert(1 + stanza.getElementName().length(), " xmlns='" + StreamOpen.SERVER_NAMESPACE + "'");
+        return xml.toString();
     }
 
     /**
@@ -27,11 +27,15 @@ public final class ServerStanzaXml {
      * {@code body}/{@code subject}/{@code thread} children inherit the stream's default namespace.
      */
     public static String toStreamXml(Stanza stanza) {
+        return flat(stanza).toString();
+    }
+
+    private static StringBuilder flat(Stanza stanza) {
         CharSequence xml = stanza.toXML(CLIENT_ENVIRONMENT);
         if (xml instanceof XmlStringBuilder) {
             // Flattens nested builders chunk by chunk; toString() reads nested ones char by char (quadratic).
-            return ((XmlStringBuilder) xml).toXML(CLIENT_ENVIRONMENT).toString();
+            return ((XmlStringBuilder) xml).toXML(CLIENT_ENVIRONMENT);
         }
-        return xml.toString();
+        return new StringBuilder(xml);
     }
 }

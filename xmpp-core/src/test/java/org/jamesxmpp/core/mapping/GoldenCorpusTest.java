@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.james.core.MailAddress;
+import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -72,7 +73,7 @@ class GoldenCorpusTest {
 
         String actual;
         try {
-            org.jivesoftware.smack.packet.Message stanza = ServerStanzaParser.parseMessage(xml);
+            Message stanza = ServerStanzaParser.parseMessage(xml);
             InboundResult result = StanzaToMime.convert(stanza, Fixtures.context(stanza.getFrom().getDomain().toString()));
             actual = describe(result);
         } catch (MappingException e) {

@@ -49,6 +49,31 @@ class MimeToStanzaTest {
     }
 
     @Test
+    void streamXmlShouldInheritStreamNamespaceWhenWrittenInsideStream() throws Exception {
+        Message message = MimeToStanza.convert(SIMPLE, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults())
+            .stanzas().get(0).message();
+
+        assertThat(ServerStanzaXml.toStreamXml(message))
+            .startsWith("<message to='alice@a.test' from='bob@james.test' id='m1@james.test' type='normal'><subject>Hello</subject><body>")
+            .doesNotContain("jabber:client");
+    }
+
+    @Test
+    void convertShouldCutAddressListAndSayItWhenOverTheCap() throws Exception {
+        StringBuilder to = new StringBuilder("alice@a.test");
+        for (int i = 0; i < 10; i++) {
+            to.append(", user").append(i).append("@a.test");
+        }
+        byte[] mail = crlf("From: bob@james.test\nTo: " + to + "\nSubject: many\n\nhi\n");
+
+        MappingResult result = MimeToStanza.convert(mail, address("bob@james.test"), List.of(address("alice@a.test")),
+            MappingOptions.defaults().withMaxAddresses(5));
+
+        assertThat(MultipleAddressesElement.from(result.stanzas().get(0).message()).getAddresses()).hasSize(5);
+        assertThat(result.notes()).containsExactly("address list cut to 5 entries");
+    }
+
+    @Test
     void convertShouldGiveOneStanzaPerRecipientWhenSeveralRecipients() throws Exception {
         MappingResult result = MimeToStanza.convert(SIMPLE, address("bob@james.test"),
             List.of(address("alice@a.test"), address("carol@a.test")), MappingOptions.defaults());

@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import org.apache.james.core.MailAddress;
-import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.TextBody;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.jamesxmpp.core.xep.reply.ReplyElement;
+import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
@@ -50,7 +50,7 @@ class RoundTripTest {
         OutboundStanza stanza = MimeToStanza.convert(mail, new MailAddress("bob@james.test"), List.of(recipient), MappingOptions.defaults())
             .stanzas().get(0);
         InboundMail back = (InboundMail) StanzaToMime.convert(ServerStanzaParser.parseMessage(stanza.xml()), Fixtures.context("james.test"));
-        Message parsed = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(back.mimeBytes()));
+        org.apache.james.mime4j.dom.Message parsed = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(back.mimeBytes()));
 
         assertThat(parsed.getSubject()).isEqualTo(subject);
         assertThat(plainText(parsed)).isEqualTo(text);
@@ -68,8 +68,8 @@ class RoundTripTest {
     @MethodSource("seeds")
     void stanzaShouldKeepBodySubjectThreadIdsAndTypeWhenGoingThroughMail(long seed) throws Exception {
         RandomInputs random = new RandomInputs(seed);
-        org.jivesoftware.smack.packet.Message.Type type = List.of(org.jivesoftware.smack.packet.Message.Type.chat,
-            org.jivesoftware.smack.packet.Message.Type.normal, org.jivesoftware.smack.packet.Message.Type.headline).get(random.nextInt(3));
+        Message.Type type = List.of(Message.Type.chat,
+            Message.Type.normal, Message.Type.headline).get(random.nextInt(3));
         String id = random.id();
         String body = random.text();
         Optional<String> subject = random.nextBoolean() ? Optional.of(random.words(1, 6)) : Optional.empty();
@@ -84,10 +84,10 @@ class RoundTripTest {
         subject.ifPresent(builder::setSubject);
         thread.ifPresent(builder::setThread);
         replyTo.ifPresent(reply -> builder.addExtension(new ReplyElement(Optional.empty(), reply)));
-        org.jivesoftware.smack.packet.Message original = ServerStanzaParser.parseMessage(ServerStanzaXml.toXml(builder.build()));
+        Message original = ServerStanzaParser.parseMessage(ServerStanzaXml.toXml(builder.build()));
 
         InboundMail mail = (InboundMail) StanzaToMime.convert(original, Fixtures.context("a.test"));
-        org.jivesoftware.smack.packet.Message back = MimeToStanza.convert(mail.mimeBytes(), mail.sender(), mail.recipients(), MappingOptions.defaults())
+        Message back = MimeToStanza.convert(mail.mimeBytes(), mail.sender(), mail.recipients(), MappingOptions.defaults())
             .stanzas().get(0).message();
 
         assertThat(back.getBody()).isEqualTo(body);
@@ -105,7 +105,7 @@ class RoundTripTest {
         return mailboxes.stream().map(Mailbox::getAddress).collect(Collectors.toList());
     }
 
-    private static String plainText(Message message) throws Exception {
+    private static String plainText(org.apache.james.mime4j.dom.Message message) throws Exception {
         TextBody body;
         if (message.getBody() instanceof Multipart) {
             body = (TextBody) ((Multipart) message.getBody()).getBodyParts().get(0).getBody();
