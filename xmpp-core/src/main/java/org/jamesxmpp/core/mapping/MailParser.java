@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -216,13 +217,48 @@ final class MailParser {
 
     static String decodeText(byte[] content, String charsetName) {
         Charset declared = Optional.ofNullable(charsetName).map(CharsetUtil::lookup).orElse(null);
-        String decoded;
         if (declared == null || declared.equals(StandardCharsets.US_ASCII)) {
-            decoded = strictUtf8(content).orElseGet(() -> new String(content, WINDOWS_1252));
-        } else {
-            decoded = new String(content, declared);
+            byte[] lines = lfLineEnds(content);
+            return Texts.xmlSafe(strictUtf8(lines).orElseGet(() -> new String(lines, WINDOWS_1252)));
         }
-        return Texts.normalizedText(decoded);
+        if (isAsciiCompatible(declared)) {
+            return Texts.xmlSafe(new String(lfLineEnds(content), declared));
+        }
+        return Texts.normalizedText(new String(content, declared));
+    }
+
+    private static boolean isAsciiCompatible(Charset charset) {
+        String name = charset.name().toLowerCase(Locale.ROOT);
+        return name.equals("utf-8") || name.startsWith("iso-8859-") || name.startsWith("windows-125");
+    }
+
+    /** CRLF and lone CR to LF on the bytes: for ASCII-compatible charsets, cheaper than on decoded text. */
+    static byte[] lfLineEnds(byte[] content) {
+        int firstCr = -1;
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == '\r') {
+                firstCr = i;
+                break;
+            }
+        }
+        if (firstCr < 0) {
+            return content;
+        }
+        byte[] out = new byte[content.length];
+        System.arraycopy(content, 0, out, 0, firstCr);
+        int written = firstCr;
+        for (int i = firstCr; i < content.length; i++) {
+            byte b = content[i];
+            if (b == '\r') {
+                out[written++] = '\n';
+                if (i + 1 < content.length && content[i + 1] == '\n') {
+                    i++;
+                }
+            } else {
+                out[written++] = b;
+            }
+        }
+        return written == out.length ? out : Arrays.copyOf(out, written);
     }
 
     static Optional<String> strictUtf8(byte[] content) {
