@@ -30,12 +30,7 @@ public record DelaysAndMaxRetry(int maxRetries, List<Duration> delays) {
      */
     public static DelaysAndMaxRetry from(int intendedMaxRetries, String delayTime) {
         Preconditions.checkArgument(intendedMaxRetries >= 0, "maxRetries must not be negative: %s", intendedMaxRetries);
-        List<Delay> delays = Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(delayTime)
-            .map(Delay::parse)
-            .collect(ImmutableList.toImmutableList());
-        List<Duration> expanded = delays.stream()
-            .flatMap(delay -> delay.expanded().stream())
-            .collect(ImmutableList.toImmutableList());
+        List<Duration> expanded = expand(delayTime);
         if (expanded.size() > intendedMaxRetries) {
             LOGGER.warn("delayTime lists {} attempts, more than maxRetries {}: making {} retries",
                 expanded.size(), intendedMaxRetries, expanded.size());
@@ -57,8 +52,20 @@ public record DelaysAndMaxRetry(int maxRetries, List<Duration> delays) {
      * {@code maxRetries} or with its last delay repeated up to it.
      */
     public static DelaysAndMaxRetry withDefaultDelays(int maxRetries, String defaultDelayTime) {
-        DelaysAndMaxRetry full = from(maxRetries, defaultDelayTime);
-        return new DelaysAndMaxRetry(maxRetries, full.delays().subList(0, maxRetries));
+        List<Duration> defaults = expand(defaultDelayTime);
+        Preconditions.checkArgument(!defaults.isEmpty(), "no default delay");
+        ImmutableList.Builder<Duration> delays = ImmutableList.builder();
+        for (int retry = 0; retry < maxRetries; retry++) {
+            delays.add(defaults.get(Math.min(retry, defaults.size() - 1)));
+        }
+        return new DelaysAndMaxRetry(maxRetries, delays.build());
+    }
+
+    private static List<Duration> expand(String delayTime) {
+        return Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(delayTime)
+            .map(Delay::parse)
+            .flatMap(delay -> delay.expanded().stream())
+            .collect(ImmutableList.toImmutableList());
     }
 
     /** The delay before retry number {@code retry} (1 for the first retry). */
