@@ -67,7 +67,7 @@ public class DeliveryRunnable implements Disposable {
     /** One attempt for a dequeued mail; acknowledges the item (RETRY when handling it failed unexpectedly). */
     public Mono<Void> process(MailQueue.MailQueueItem item) {
         Mail mail = item.getMail();
-        return delivrer.deliver(mail)
+        return Mono.defer(() -> delivrer.deliver(mail))
             .publishOn(processScheduler)
             .flatMap(outcome -> Mono.fromCallable(() -> {
                 handle(mail, outcome);

@@ -49,6 +49,9 @@ public class XmppDelivrer {
 
     public Mono<DeliveryOutcome> deliver(Mail mail) {
         List<MailAddress> recipients = ImmutableList.copyOf(mail.getRecipients());
+        if (recipients.isEmpty()) {
+            return Mono.just(new DeliveryOutcome(ImmutableMap.of()));
+        }
         Optional<MailAddress> sender = mail.getMaybeSender().asOptional();
         if (sender.isEmpty()) {
             return Mono.just(DeliveryOutcome.allFailed(recipients, NO_SENDER));
