@@ -13,6 +13,7 @@ import org.jxmpp.jid.DomainBareJid;
  * @param tls whether the stream was encrypted
  * @param receivingHost our host name, the authserv-id of {@code Authentication-Results}
  * @param clock arrival time when the stanza carries no XEP-0203 delay
+ * @param options limits: {@link MappingOptions#maxAddresses()} and {@link MappingOptions#maxMimeBytes()} apply inbound
  */
 public record InboundContext(DomainBareJid peerDomain, AuthMethod authMethod, boolean tls, String receivingHost,
                              Clock clock, MappingOptions options) {

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jamesxmpp.core.mapping.Fixtures.address;
 import static org.jamesxmpp.core.mapping.Fixtures.crlf;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Properties;
+
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
 
 import org.jamesxmpp.core.xep.addresses.AddressType;
 import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
@@ -114,5 +119,14 @@ class MimeToStanzaTest {
                 assertThat(e.getReason()).isEqualTo(MappingException.Reason.UNMAPPABLE_RECIPIENT);
                 assertThat(e.dsnStatus()).isEqualTo("5.1.3");
             });
+    }
+
+    @Test
+    void convertShouldReadJavaMailMessageWhenGivenOne() throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(SIMPLE));
+
+        MappingResult result = MimeToStanza.convert(message, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults());
+
+        assertThat(result.stanzas().get(0).message().getBody()).isEqualTo("Hi Alice");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jamesxmpp.core.mapping.Fixtures.context;
 
+import javax.mail.internet.MimeMessage;
+
 import org.junit.jupiter.api.Test;
 
 class StanzaToMimeTest {
@@ -51,5 +53,37 @@ class StanzaToMimeTest {
             context("a.test")))
             .isInstanceOfSatisfying(MappingException.class,
                 e -> assertThat(e.getReason()).isEqualTo(MappingException.Reason.SENDER_NOT_AUTHENTICATED));
+    }
+
+    @Test
+    void convertShouldUseDisplayNameWhenShimFromMatchesSender() throws Exception {
+        InboundMail mail = (InboundMail) StanzaToMime.convert(ServerStanzaParser.parseMessage(
+            "<message xmlns='jabber:server' from='alice@a.test' to='bob@james.test'><body>x</body>"
+                + "<headers xmlns='http://jabber.org/protocol/shim'><header name='From'>Alice Ärger &lt;alice@a.test&gt;</header></headers></message>"),
+            context("a.test"));
+
+        assertThat(Fixtures.text(mail)).contains("\r\nFrom: =?UTF-8?Q?Alice_=C3=84rger?= <alice@a.test>\r\n");
+    }
+
+    @Test
+    void convertShouldIgnoreShimFromWhenItNamesSomeoneElse() throws Exception {
+        InboundMail mail = (InboundMail) StanzaToMime.convert(ServerStanzaParser.parseMessage(
+            "<message xmlns='jabber:server' from='alice@a.test' to='bob@james.test'><body>x</body>"
+                + "<headers xmlns='http://jabber.org/protocol/shim'><header name='From'>The CEO &lt;ceo@james.test&gt;</header></headers></message>"),
+            context("a.test"));
+
+        assertThat(Fixtures.text(mail)).contains("\r\nFrom: alice@a.test\r\n").doesNotContain("CEO");
+    }
+
+    @Test
+    void toMimeMessageShouldGiveParsableMessage() throws Exception {
+        InboundMail mail = (InboundMail) StanzaToMime.convert(ServerStanzaParser.parseMessage(
+            "<message xmlns='jabber:server' from='alice@a.test' to='bob@james.test'><subject>Grüße</subject><body>Köln</body></message>"),
+            context("a.test"));
+
+        MimeMessage message = mail.toMimeMessage();
+
+        assertThat(message.getSubject()).isEqualTo("Grüße");
+        assertThat(message.getContent()).isEqualTo("Köln\r\n");
     }
 }
