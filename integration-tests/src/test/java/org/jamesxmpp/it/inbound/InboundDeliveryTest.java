@@ -118,6 +118,7 @@ class InboundDeliveryTest {
                 .containsPattern("(?m)^Subject: Lunch\\?")
                 .containsPattern("(?m)^Date: ")
                 .containsPattern("(?m)^Authentication-Results: .*dialback")
+                .containsPattern("(?m)^Received: from a\\.test \\(127\\.0\\.0\\.1\\) by .* with XMPP id ")
                 .contains("Shall we have lunch at noon?");
         }
     }

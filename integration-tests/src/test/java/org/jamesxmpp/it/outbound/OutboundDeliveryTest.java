@@ -15,12 +15,9 @@ import org.apache.james.utils.SMTPMessageSender;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.jamesxmpp.core.s2s.InboundStanzaHandler;
 import org.jamesxmpp.core.xep.reply.ReplyElement;
 import org.jamesxmpp.it.ImapMessages;
 import org.jamesxmpp.it.JamesXmppServerExtension;
-import org.jamesxmpp.listener.inbound.InboundMailHandler;
-import org.jamesxmpp.mailets.remote.delivery.LateStanzaErrors;
 import org.jamesxmpp.testing.ProsodyPeer;
 import org.jamesxmpp.testing.SmackClient;
 import org.jivesoftware.smack.packet.Message;
@@ -33,9 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.impl.JidCreate;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
 
 /**
  * bob submits mail by authenticated SMTP; recipients on a Prosody peer get it over s2s, failures come back to
@@ -52,13 +46,7 @@ class OutboundDeliveryTest {
     private static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(40));
 
     @RegisterExtension
-    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(new AbstractModule() {
-        @Provides
-        @Singleton
-        InboundStanzaHandler inboundStanzaHandler(LateStanzaErrors lateStanzaErrors, InboundMailHandler inboundMailHandler) {
-            return lateStanzaErrors.decorate(inboundMailHandler);
-        }
-    });
+    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build();
 
     private static ProsodyPeer prosody;
 

@@ -1,12 +1,15 @@
 package org.jamesxmpp.listener.inbound;
 
 import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
+import javax.mail.internet.MailDateFormat;
+import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.server.core.MailImpl;
@@ -123,11 +126,17 @@ public class InboundMailHandler implements InboundStanzaHandler {
 
     private Mail toMail(InboundMail mapped, List<MailAddress> recipients, InboundStanza inbound) {
         try {
+            String name = MailImpl.getId();
+            MimeMessage message = mapped.toMimeMessage();
+            // the trace header lets loop protection (hop counting) see the XMPP hop, as an SMTP hop would be seen
+            message.addHeader("Received", "from " + inbound.peerDomain() + " ("
+                + inbound.remoteAddress().getAddress().getHostAddress() + ") by " + settings.receivingHost()
+                + " with XMPP id " + name + "; " + new MailDateFormat().format(Date.from(clock.instant())));
             return MailImpl.builder()
-                .name(MailImpl.getId())
+                .name(name)
                 .sender(mapped.sender())
                 .addRecipients(recipients)
-                .mimeMessage(mapped.toMimeMessage())
+                .mimeMessage(message)
                 .remoteAddr(inbound.remoteAddress().getAddress().getHostAddress())
                 .remoteHost(inbound.peerDomain())
                 .addAttribute(new Attribute(XmppMailAttributes.MESSAGE_TYPE, AttributeValue.of(mapped.type().name())))
