@@ -39,7 +39,7 @@ public class XmppS2sModule extends AbstractModule {
     @Provides
     @Singleton
     S2sServer s2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
-                        DialbackSecretStore secretStore, S2sRouter router) {
-        return new S2sServer(settings, localDomains, handler, secretStore, router);
+                        DialbackSecretStore secretStore, S2sRouter router, Clock clock) {
+        return new S2sServer(settings, localDomains, handler, secretStore, router, clock);
     }
 }

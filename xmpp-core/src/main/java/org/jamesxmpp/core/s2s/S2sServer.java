@@ -59,11 +59,17 @@ public class S2sServer implements AutoCloseable {
 
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
                      DialbackSecretStore secretStore, Clock clock) {
-        this(settings, localDomains, handler, secretStore, new S2sRouter(settings.staticRoutes(), clock));
+        this(settings, localDomains, handler, secretStore, new S2sRouter(settings.staticRoutes(), clock), clock);
     }
 
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
                      DialbackSecretStore secretStore, S2sRouter router) {
+        this(settings, localDomains, handler, secretStore, router, Clock.systemUTC());
+    }
+
+    /** @param clock drives the reconnect backoff */
+    public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
+                     DialbackSecretStore secretStore, S2sRouter router, Clock clock) {
         this.settings = settings;
         this.localDomains = domain -> localDomains.isLocal(domain.toLowerCase(Locale.ROOT));
         this.router = router;
@@ -75,7 +81,7 @@ public class S2sServer implements AutoCloseable {
         this.addressResolver = Executors.newFixedThreadPool(2,
             new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-resolver-%d").setDaemon(true).build());
         OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
-        this.outgoing = new OutgoingStreams(workerGroup, connector, settings);
+        this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock);
         this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
             new RemoteDialbackVerifier(workerGroup, connector), new InboundStanzas(this.localDomains, handler, outgoing));
     }

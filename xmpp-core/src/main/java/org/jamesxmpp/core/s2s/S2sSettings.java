@@ -29,6 +29,9 @@ import com.google.common.collect.ImmutableList;
  * @param dialbackSecret configured dialback secret; empty means generated once and kept in the
  *     {@link org.jamesxmpp.core.store.DialbackSecretStore}
  * @param streamManagement offer and use XEP-0198
+ * @param reconnectBackoffBase after a failed connection attempt to a remote domain, sends to it fail
+ *     at once for this long; doubled for each further failure in a row
+ * @param reconnectBackoffCap the longest such wait
  */
 public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<TlsSettings> tls,
@@ -40,7 +43,9 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           int maxQueuedStanzas,
                           List<StaticRoute> staticRoutes,
                           Optional<String> dialbackSecret,
-                          boolean streamManagement) {
+                          boolean streamManagement,
+                          Duration reconnectBackoffBase,
+                          Duration reconnectBackoffCap) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
 
     public S2sSettings {
@@ -54,6 +59,10 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         Preconditions.checkArgument(!responseTimeout.isNegative() && !responseTimeout.isZero(), "responseTimeout must be positive");
         Preconditions.checkArgument(!idleTimeout.isNegative() && !idleTimeout.isZero(), "idleTimeout must be positive");
         Preconditions.checkArgument(!unackedDeliveryGrace.isNegative(), "unackedDeliveryGrace must not be negative");
+        Preconditions.checkArgument(!reconnectBackoffBase.isNegative(), "reconnectBackoffBase must not be negative");
+        Preconditions.checkArgument(reconnectBackoffCap.compareTo(reconnectBackoffBase) >= 0,
+            "reconnectBackoffCap (%s) must not be shorter than reconnectBackoffBase (%s)", reconnectBackoffCap,
+            reconnectBackoffBase);
     }
 
     public static Builder builder() {
@@ -67,7 +76,8 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             + ", idleTimeout=" + idleTimeout + ", unackedDeliveryGrace=" + unackedDeliveryGrace
             + ", maxQueuedStanzas=" + maxQueuedStanzas + ", staticRoutes=" + staticRoutes
             + ", dialbackSecret=" + dialbackSecret.map(any -> "***").orElse("generated")
-            + ", streamManagement=" + streamManagement + "]";
+            + ", streamManagement=" + streamManagement + ", reconnectBackoffBase=" + reconnectBackoffBase
+            + ", reconnectBackoffCap=" + reconnectBackoffCap + "]";
     }
 
     public static class Builder {
@@ -82,6 +92,8 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private int maxQueuedStanzas = 10_000;
         private Optional<String> dialbackSecret = Optional.empty();
         private boolean streamManagement = true;
+        private Duration reconnectBackoffBase = Duration.ofSeconds(1);
+        private Duration reconnectBackoffCap = Duration.ofSeconds(60);
 
         public Builder bind(InetSocketAddress address) {
             bindAddresses.add(address);
@@ -138,10 +150,17 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
+        /** Zero base and cap turn the backoff off: every send tries to connect. */
+        public Builder reconnectBackoff(Duration base, Duration cap) {
+            this.reconnectBackoffBase = base;
+            this.reconnectBackoffCap = cap;
+            return this;
+        }
+
         public S2sSettings build() {
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
                 idleTimeout, unackedDeliveryGrace, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
-                streamManagement);
+                streamManagement, reconnectBackoffBase, reconnectBackoffCap);
         }
     }
 }

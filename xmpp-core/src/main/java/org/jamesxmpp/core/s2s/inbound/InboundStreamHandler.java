@@ -238,7 +238,12 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
             .orElseThrow(() -> improperAddressing("db:result without from"));
         String to = result.attribute("to").map(InboundStreamHandler::normalize)
             .orElseThrow(() -> improperAddressing("db:result without to"));
+        boolean piggybacked = !authenticated.isEmpty();
         if (!context.localDomains().isLocal(to)) {
+            if (piggybacked) {
+                ctx.writeAndFlush(StreamXml.dialbackResultError(to, from, "item-not-found"));
+                return;
+            }
             throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:result to " + to);
         }
         String verifiedStreamId = streamId;
@@ -255,9 +260,14 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
                         ctx.writeAndFlush(StreamXml.dialbackResultType(to, from, "valid"));
                     }
                     case INVALID -> {
-                        LOGGER.warn("Dialback key from {} for {} is invalid: refusing the stream", from, to);
                         ctx.write(StreamXml.dialbackResultType(to, from, "invalid"));
-                        sendStreamError(ctx, StreamErrorCondition.NOT_AUTHORIZED);
+                        if (piggybacked) {
+                            LOGGER.warn("Dialback key from {} for {} is invalid: refusing that domain pair", from, to);
+                            ctx.flush();
+                        } else {
+                            LOGGER.warn("Dialback key from {} for {} is invalid: refusing the stream", from, to);
+                            sendStreamError(ctx, StreamErrorCondition.NOT_AUTHORIZED);
+                        }
                     }
                     case UNREACHABLE -> ctx.writeAndFlush(StreamXml.dialbackResultError(to, from, "remote-server-not-found"));
                 }

@@ -3,6 +3,7 @@ package org.jamesxmpp.core.s2s.outbound;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +50,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     private State state = State.AWAITING_HEADER;
     private Optional<String> streamId = Optional.empty();
     private boolean dialbackDeclared;
+    private boolean dialbackErrors;
     private boolean encrypted;
     private boolean authenticated;
     private boolean saslFailed;
@@ -138,6 +140,11 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
             onSaslAnswer(ctx, element);
         } else if (element.is(XmppStreamDecoder.DIALBACK_NAMESPACE, "result") && state == State.DIALBACK) {
             onDialbackResult(ctx, element);
+        } else if (element.is(XmppStreamDecoder.DIALBACK_NAMESPACE, "result") && state == State.ESTABLISHED
+            && purpose instanceof OutgoingStream stream
+            && element.attribute("from").map(purpose.pair().remote()::equalsIgnoreCase).orElse(false)) {
+            element.attribute("to").ifPresent(local -> stream.piggybackAnswered(local.toLowerCase(Locale.ROOT),
+                "valid".equals(element.attribute("type").orElse(""))));
         } else if (element.is(XmppStreamDecoder.DIALBACK_NAMESPACE, "verify") && state == State.VERIFYING) {
             onVerifyAnswer(ctx, element);
         } else if (StreamXml.SM_NAMESPACE.equals(namespace)) {
@@ -151,6 +158,8 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     private void onFeatures(ChannelHandlerContext ctx, XmlElement features) {
         Optional<XmlElement> startTls = features.child(StreamXml.TLS_NAMESPACE, "starttls");
         smOffered = smOffered || features.child(StreamXml.SM_NAMESPACE, "sm").isPresent();
+        dialbackErrors = dialbackErrors || features.child(StreamXml.DIALBACK_FEATURE_NAMESPACE, "dialback")
+            .flatMap(dialback -> dialback.child(StreamXml.DIALBACK_FEATURE_NAMESPACE, "errors")).isPresent();
         if (!encrypted && startTls.isPresent() && tls.isPresent()) {
             state = State.STARTTLS;
             ctx.writeAndFlush("<starttls xmlns='" + StreamXml.TLS_NAMESPACE + "'/>");
@@ -271,6 +280,12 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
         state = State.ESTABLISHED;
         cancelNegotiationTimer();
         if (purpose instanceof OutgoingStream stream) {
+            if (dialbackErrors && streamId.isPresent()) {
+                String id = streamId.get();
+                String remote = purpose.pair().remote();
+                stream.piggybackVia(local -> ctx.writeAndFlush(StreamXml.dialbackResult(local, remote,
+                    keys.key(remote, local, id))));
+            }
             stream.established(ctx, streamManagement);
         }
     }

@@ -2,7 +2,9 @@ package org.jamesxmpp.core.s2s.outbound;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,17 +42,27 @@ public final class OutgoingStream implements OutboundPurpose {
     private final Duration ackTimeout;
     private final Consumer<OutgoingStream> onTerminated;
     private final Consumer<PendingStanza> resubmit;
+    private final StreamEvents events;
+    private final PiggybackedDomains piggybacked = new PiggybackedDomains();
+    private Optional<PiggybackAuthenticator> piggybackAuthenticator = Optional.empty();
+    private volatile boolean acceptsPiggyback;
     private final Deque<PendingStanza> queued = new ArrayDeque<>();
     private final Deque<PendingStanza> unacked = new ArrayDeque<>();
     private Optional<ChannelHandlerContext> context = Optional.empty();
     private boolean streamManagement;
     private boolean wasEstablished;
     private long lastAcked;
-    private boolean terminated;
+    private volatile boolean terminated;
+    private Optional<TerminationCause> terminationCause = Optional.empty();
     private Optional<ScheduledFuture<?>> ackTimer = Optional.empty();
 
     public OutgoingStream(DomainPair pair, EventLoop eventLoop, int maxQueued, Duration grace, Duration ackTimeout,
                           Consumer<OutgoingStream> onTerminated, Consumer<PendingStanza> resubmit) {
+        this(pair, eventLoop, maxQueued, grace, ackTimeout, onTerminated, resubmit, StreamEvents.NONE);
+    }
+
+    public OutgoingStream(DomainPair pair, EventLoop eventLoop, int maxQueued, Duration grace, Duration ackTimeout,
+                          Consumer<OutgoingStream> onTerminated, Consumer<PendingStanza> resubmit, StreamEvents events) {
         this.pair = pair;
         this.eventLoop = eventLoop;
         this.maxQueued = maxQueued;
@@ -58,6 +70,7 @@ public final class OutgoingStream implements OutboundPurpose {
         this.ackTimeout = ackTimeout;
         this.onTerminated = onTerminated;
         this.resubmit = resubmit;
+        this.events = events;
     }
 
     @Override
@@ -76,13 +89,75 @@ public final class OutgoingStream implements OutboundPurpose {
                 resubmit.accept(stanza);
                 return;
             }
-            if (queued.size() + unacked.size() >= maxQueued) {
+            if (queued.size() + unacked.size() + piggybacked.heldCount() >= maxQueued) {
                 stanza.fail(DeliveryException.Reason.QUEUE_FULL, "more than " + maxQueued + " stanzas waiting for " + pair.remote());
                 return;
             }
-            queued.add(stanza);
-            flush();
+            if (stanza.pair().local().equals(pair.local()) || piggybacked.isAuthenticated(stanza.pair().local())) {
+                queued.add(stanza);
+                flush();
+            } else {
+                piggybacked.hold(stanza);
+                requestPiggybacks();
+            }
         });
+    }
+
+    /**
+     * The peer may be asked to accept further local domains on this stream (it announced
+     * dialback errors, so refusing one does not end the stream). Called before {@link #established}.
+     */
+    public void piggybackVia(PiggybackAuthenticator authenticator) {
+        this.piggybackAuthenticator = Optional.of(authenticator);
+        this.acceptsPiggyback = true;
+    }
+
+    /** Thread-safe: whether stanzas of another local domain may be offered to this stream now. */
+    public boolean acceptsPiggyback() {
+        return acceptsPiggyback && !terminated;
+    }
+
+    /** The peer answered the db:result for {@code localDomain} sent over this stream. */
+    public void piggybackAnswered(String localDomain, boolean valid) {
+        if (terminated || !piggybacked.isAwaitingAnswer(localDomain)) {
+            return;
+        }
+        Deque<PendingStanza> held = piggybacked.answered(localDomain, valid);
+        if (valid) {
+            LOGGER.info("Outgoing s2s stream {} -> {} now also carries {}", pair.local(), pair.remote(), localDomain);
+            queued.addAll(held);
+            flush();
+        } else {
+            LOGGER.info("{} refused {} on the stream of {}: it gets a stream of its own", pair.remote(), localDomain,
+                pair.local());
+            acceptsPiggyback = false;
+            events.piggybackRefused(this, localDomain);
+            held.forEach(resubmit);
+        }
+    }
+
+    private void requestPiggybacks() {
+        if (context.isEmpty() || piggybackAuthenticator.isEmpty()) {
+            return;
+        }
+        for (String localDomain : piggybacked.toRequest()) {
+            piggybackAuthenticator.get().requestAuthentication(localDomain);
+            eventLoop.schedule(() -> piggybackAnswered(localDomain, false), ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Thread-safe. */
+    public boolean isAlive() {
+        return !terminated;
+    }
+
+    public boolean wasEstablished() {
+        return wasEstablished;
+    }
+
+    /** Why the stream ended; empty while it is alive. Read on the event loop or after {@code onTerminated}. */
+    public Optional<TerminationCause> terminationCause() {
+        return terminationCause;
     }
 
     /** The stream is authenticated: stanzas may flow. */
@@ -92,11 +167,13 @@ public final class OutgoingStream implements OutboundPurpose {
         this.wasEstablished = true;
         LOGGER.info("Outgoing s2s stream {} -> {} established (stream management: {})",
             pair.local(), pair.remote(), streamManagement);
+        events.established(this);
         flush();
+        requestPiggybacks();
     }
 
     public boolean isIdle() {
-        return queued.isEmpty() && unacked.isEmpty();
+        return queued.isEmpty() && unacked.isEmpty() && piggybacked.heldCount() == 0;
     }
 
     /** Writes what the channel accepts now; called again when it becomes writable. */
@@ -156,15 +233,22 @@ public final class OutgoingStream implements OutboundPurpose {
             return;
         }
         terminated = true;
+        terminationCause = Optional.of(cause);
         context = Optional.empty();
         cancelAckTimer();
+        onTerminated.accept(this);
         if (clean && !streamManagement) {
             unacked.forEach(this::delivered);
         } else {
             unacked.forEach(stanza -> stanza.fail(unackedReason(cause), "stream to " + pair.remote()
                 + " ended before the stanza was acknowledged: " + cause.message()));
         }
-        queued.forEach(stanza -> {
+        if (cause.reason() != DeliveryException.Reason.SHUTDOWN) {
+            piggybacked.awaitingAnswer().forEach(localDomain -> events.piggybackRefused(this, localDomain));
+        }
+        List<PendingStanza> waiting = new ArrayList<>(queued);
+        waiting.addAll(piggybacked.drain());
+        waiting.forEach(stanza -> {
             if (cause.retry()) {
                 resubmit.accept(stanza);
             } else if (wasEstablished && stanza.attempt() < MAX_REQUEUES
@@ -176,7 +260,6 @@ public final class OutgoingStream implements OutboundPurpose {
         });
         unacked.clear();
         queued.clear();
-        onTerminated.accept(this);
     }
 
     private static DeliveryException.Reason unackedReason(TerminationCause cause) {

@@ -1,5 +1,6 @@
 package org.jamesxmpp.core.s2s.outbound;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,20 +16,38 @@ import io.netty.channel.EventLoopGroup;
 /**
  * The connection manager: one outgoing stream per (local domain, remote domain), opened on
  * demand, reused, closed when idle (see {@link OutboundStreamHandler}). A stream that ended is
- * replaced by a new one on the next stanza.
+ * replaced by a new one on the next stanza, unless connecting to that remote domain failed
+ * recently ({@link ConnectBackoff}). A further local domain to the same remote domain rides on
+ * an established stream that accepts piggybacking (XEP-0220 multiplexing); a peer that refuses
+ * it once gets one stream per domain pair from then on.
  */
 public class OutgoingStreams {
     private final Map<DomainPair, OutgoingStream> streams = new ConcurrentHashMap<>();
     private final Map<String, PendingStanza> awaitingPeerError = new ConcurrentHashMap<>();
     private final EventLoopGroup group;
     private final OutboundConnector connector;
+    private final Set<String> refusingPiggyback = ConcurrentHashMap.newKeySet();
     private final S2sSettings settings;
+    private final ConnectBackoff backoff;
+    private final StreamEvents events = new StreamEvents() {
+        @Override
+        public void established(OutgoingStream stream) {
+            backoff.succeeded(stream.pair().remote());
+        }
+
+        @Override
+        public void piggybackRefused(OutgoingStream stream, String localDomain) {
+            refusingPiggyback.add(stream.pair().remote());
+            streams.remove(new DomainPair(localDomain, stream.pair().remote()), stream);
+        }
+    };
     private volatile boolean stopped;
 
-    public OutgoingStreams(EventLoopGroup group, OutboundConnector connector, S2sSettings settings) {
+    public OutgoingStreams(EventLoopGroup group, OutboundConnector connector, S2sSettings settings, Clock clock) {
         this.group = group;
         this.connector = connector;
         this.settings = settings;
+        this.backoff = new ConnectBackoff(settings.reconnectBackoffBase(), settings.reconnectBackoffCap(), clock);
     }
 
     public CompletableFuture<Void> send(DomainPair pair, Optional<String> id, String from, String to, String xml) {
@@ -59,15 +78,44 @@ public class OutgoingStreams {
             stanza.fail(DeliveryException.Reason.SHUTDOWN, "s2s engine stopped");
             return;
         }
-        streams.computeIfAbsent(stanza.pair(), this::open).enqueue(stanza);
+        OutgoingStream existing = streams.get(stanza.pair());
+        if (existing == null) {
+            Optional<DeliveryException> refusal = backoff.refusal(stanza.pair().remote());
+            if (refusal.isPresent()) {
+                stanza.delivery().completeExceptionally(refusal.get());
+                return;
+            }
+        }
+        streams.computeIfAbsent(stanza.pair(), pair -> piggybackCandidate(pair).orElseGet(() -> open(pair)))
+            .enqueue(stanza);
+    }
+
+    private void resubmit(PendingStanza stanza) {
+        streams.values().removeIf(stream -> !stream.isAlive());
+        submit(stanza);
+    }
+
+    private Optional<OutgoingStream> piggybackCandidate(DomainPair pair) {
+        if (refusingPiggyback.contains(pair.remote())) {
+            return Optional.empty();
+        }
+        return streams.values().stream()
+            .filter(stream -> stream.pair().remote().equals(pair.remote()) && stream.acceptsPiggyback())
+            .findFirst();
     }
 
     private OutgoingStream open(DomainPair pair) {
         OutgoingStream stream = new OutgoingStream(pair, group.next(), settings.maxQueuedStanzas(),
-            settings.unackedDeliveryGrace(), settings.responseTimeout(),
-            ended -> streams.remove(ended.pair(), ended), this::submit);
+            settings.unackedDeliveryGrace(), settings.responseTimeout(), this::ended, this::resubmit, events);
         stream.eventLoop().execute(() -> connector.connect(stream, stream.eventLoop()));
         return stream;
+    }
+
+    private void ended(OutgoingStream stream) {
+        streams.values().removeIf(candidate -> candidate == stream);
+        if (!stream.wasEstablished()) {
+            stream.terminationCause().ifPresent(cause -> backoff.failed(stream.pair().remote(), cause));
+        }
     }
 
     /** The (local, remote) pairs that have an outgoing stream now, open or opening. */

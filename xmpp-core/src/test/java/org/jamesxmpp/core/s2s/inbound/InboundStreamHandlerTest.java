@@ -47,7 +47,7 @@ class InboundStreamHandlerTest {
         DialbackKeys keys = new DialbackKeys(SECRET);
         OutboundConnector connector = new OutboundConnector(new S2sRouter(List.of(), Clock.systemUTC()), settings, keys,
             Optional.empty(), Runnable::run);
-        OutgoingStreams outgoing = new OutgoingStreams(group, connector, settings);
+        OutgoingStreams outgoing = new OutgoingStreams(group, connector, settings, Clock.systemUTC());
         InboundContext context = new InboundContext(settings, "james.test"::equals, keys, Optional.empty(),
             (receiving, originating, streamId, key) -> {
                 verified.add(receiving + " " + originating + " " + key);

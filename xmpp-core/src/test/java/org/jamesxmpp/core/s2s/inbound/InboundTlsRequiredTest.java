@@ -56,7 +56,7 @@ class InboundTlsRequiredTest {
         InboundContext context = new InboundContext(settings, "james.test"::equals, keys, tls,
             new RemoteDialbackVerifier(group, connector),
             new InboundStanzas("james.test"::equals, stanza -> CompletableFuture.completedFuture(null),
-                new OutgoingStreams(group, connector, settings)));
+                new OutgoingStreams(group, connector, settings, Clock.systemUTC())));
         channel = new EmbeddedChannel(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
             new StringEncoder(StandardCharsets.UTF_8), new InboundStreamHandler(context));
     }

@@ -1,0 +1,65 @@
+package org.jamesxmpp.core.s2s.outbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jamesxmpp.core.s2s.DeliveryException;
+
+/**
+ * Per remote domain: after a failed connection attempt (no route, refused, or no answer in
+ * time), new streams to that domain are not tried for a while, exponentially longer for each
+ * failure in a row up to a cap; a stream that gets established forgets the failures. Without
+ * it, every stanza to a dead peer would open a socket and wait for the connect timeout again.
+ * Thread-safe.
+ */
+public class ConnectBackoff {
+    private record Failures(int count, Instant until, DeliveryException.Reason reason, String message) {
+    }
+
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Duration base;
+    private final Duration cap;
+    private final Clock clock;
+
+    public ConnectBackoff(Duration base, Duration cap, Clock clock) {
+        this.base = base;
+        this.cap = cap;
+        this.clock = clock;
+    }
+
+    /** The failure to report instead of connecting, while {@code remoteDomain} is backing off. */
+    public Optional<DeliveryException> refusal(String remoteDomain) {
+        Instant now = clock.instant();
+        return Optional.ofNullable(failures.get(remoteDomain))
+            .filter(state -> now.isBefore(state.until()))
+            .map(state -> new DeliveryException(state.reason(), "not trying " + remoteDomain + " again before "
+                + state.until() + " after " + state.count() + " failed connection attempt(s); last: " + state.message()));
+    }
+
+    /** Only connection failures count: {@code REMOTE_SERVER_NOT_FOUND} and {@code REMOTE_SERVER_TIMEOUT}. */
+    public void failed(String remoteDomain, TerminationCause cause) {
+        if (cause.retry() || (cause.reason() != DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND
+            && cause.reason() != DeliveryException.Reason.REMOTE_SERVER_TIMEOUT)) {
+            return;
+        }
+        Instant now = clock.instant();
+        failures.compute(remoteDomain, (domain, previous) -> {
+            int count = previous == null ? 1 : previous.count() + 1;
+            return new Failures(count, now.plus(delay(count)), cause.reason(), cause.message());
+        });
+    }
+
+    public void succeeded(String remoteDomain) {
+        failures.remove(remoteDomain);
+    }
+
+    private Duration delay(int failureCount) {
+        int doublings = Math.min(failureCount - 1, 30);
+        Duration delay = base.multipliedBy(1L << doublings);
+        return delay.compareTo(cap) > 0 || delay.isNegative() ? cap : delay;
+    }
+}
