@@ -26,13 +26,39 @@
  * a pending send (same remote domain and id) fails that send with {@code STANZA_ERROR}; once the
  * send completed, such an error goes to the handler like any other stanza.
  *
+ * <p>Reconnect backoff ({@code outbound.ConnectBackoff}): when a connection attempt to a remote
+ * domain fails (no route, refused, or no answer within {@code responseTimeout} before the stream
+ * was established), sends to that domain fail at once with the same reason
+ * ({@code REMOTE_SERVER_NOT_FOUND} or {@code REMOTE_SERVER_TIMEOUT}) without opening a socket,
+ * for {@code reconnectBackoffBase} (default 1 s), doubled for each further failure in a row up
+ * to {@code reconnectBackoffCap} (default 60 s), measured with the injected {@code Clock}. A
+ * stream that gets established resets it. Authentication failures, broken established streams
+ * and the reconnect without stream management do not count. The defaults stay below the retry
+ * delays of {@code XmppRemoteDelivery}, whose schedule still decides when a mail is tried again.
+ *
+ * <p>Piggybacking (XEP-0220 multiplexing): a stanza from a second local domain to a remote domain
+ * that already has an established outgoing stream offering dialback (Prosody 0.12, this engine)
+ * is not given a new connection: a {@code db:result} for the new (local, remote) pair goes over
+ * that stream and the stanzas wait for its answer. {@code valid} → they are written on the
+ * shared stream (one stanza queue and one XEP-0198 counter per connection); {@code invalid} or
+ * {@code error}, no answer within {@code responseTimeout}, or the stream ending while waiting →
+ * the peer is remembered as refusing and every pair to it gets a stream of its own from then on
+ * (the waiting stanzas go there). A peer that answers a piggybacked {@code db:result} by closing
+ * the whole stream costs the stanzas in flight on it ({@code STREAM_BROKEN}, the caller retries)
+ * once. {@link org.jamesxmpp.core.s2s.S2sServer#outgoingStreams()} lists every pair, piggybacked
+ * or not. Incoming streams accept several {@code db:result}s (several authenticated domain pairs
+ * per stream); each stanza's from/to domains must be one of the authenticated pairs, else
+ * {@code invalid-from}. Once one pair is authenticated, an invalid key for a further pair only
+ * answers {@code type='invalid'} and a further pair to a domain we do not serve gets a dialback
+ * error ({@code item-not-found}); the stream and its pairs stay.
+ *
  * <p>Threads: a few Netty event loops serve every stream; nothing blocks them except
  * {@link org.jamesxmpp.core.s2s.LocalDomains#isLocal}, which must answer from memory.
  * Host names of routes are resolved on a small separate pool.
  *
- * <p>Not done yet: XEP-0288 bidirectional streams, piggybacking several local domains on one
- * outgoing stream (one stream per domain pair instead), XEP-0198 resumption, re-sending
- * unacknowledged stanzas on a new stream (they fail instead and the caller retries),
- * engine-level reconnect backoff (the caller's retry schedule applies).
+ * <p>Not done yet: XEP-0288 bidirectional streams, XEP-0198 resumption, re-sending
+ * unacknowledged stanzas on a new stream (they fail instead and the caller retries), piggybacking
+ * on streams authenticated by SASL EXTERNAL without dialback offered, backoff shared between
+ * cluster nodes (it is per engine).
  */
 package org.jamesxmpp.core.s2s;

@@ -50,7 +50,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     private State state = State.AWAITING_HEADER;
     private Optional<String> streamId = Optional.empty();
     private boolean dialbackDeclared;
-    private boolean dialbackErrors;
+    private boolean dialbackOffered;
     private boolean encrypted;
     private boolean authenticated;
     private boolean saslFailed;
@@ -158,8 +158,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     private void onFeatures(ChannelHandlerContext ctx, XmlElement features) {
         Optional<XmlElement> startTls = features.child(StreamXml.TLS_NAMESPACE, "starttls");
         smOffered = smOffered || features.child(StreamXml.SM_NAMESPACE, "sm").isPresent();
-        dialbackErrors = dialbackErrors || features.child(StreamXml.DIALBACK_FEATURE_NAMESPACE, "dialback")
-            .flatMap(dialback -> dialback.child(StreamXml.DIALBACK_FEATURE_NAMESPACE, "errors")).isPresent();
+        dialbackOffered = dialbackOffered || features.child(StreamXml.DIALBACK_FEATURE_NAMESPACE, "dialback").isPresent();
         if (!encrypted && startTls.isPresent() && tls.isPresent()) {
             state = State.STARTTLS;
             ctx.writeAndFlush("<starttls xmlns='" + StreamXml.TLS_NAMESPACE + "'/>");
@@ -280,7 +279,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
         state = State.ESTABLISHED;
         cancelNegotiationTimer();
         if (purpose instanceof OutgoingStream stream) {
-            if (dialbackErrors && streamId.isPresent()) {
+            if ((dialbackOffered || dialbackDeclared) && streamId.isPresent()) {
                 String id = streamId.get();
                 String remote = purpose.pair().remote();
                 stream.piggybackVia(local -> ctx.writeAndFlush(StreamXml.dialbackResult(local, remote,

@@ -287,7 +287,7 @@ public final class OutgoingStream implements OutboundPurpose {
         }
         ackTimer = Optional.of(eventLoop.schedule(() -> {
             ackTimer = Optional.empty();
-            context.ifPresent(ctx -> ctx.fireExceptionCaught(new AckTimeoutException(pair.remote())));
+            context.ifPresent(ctx -> ctx.pipeline().fireExceptionCaught(new AckTimeoutException(pair.remote())));
         }, ackTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 

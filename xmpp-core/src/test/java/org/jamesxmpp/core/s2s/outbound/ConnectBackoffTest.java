@@ -1,0 +1,98 @@
+package org.jamesxmpp.core.s2s.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.jamesxmpp.core.s2s.DeliveryException;
+import org.junit.jupiter.api.Test;
+
+class ConnectBackoffTest {
+    static final String REMOTE = "a.test";
+    static final TerminationCause REFUSED = new TerminationCause(DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND,
+        "connection refused");
+    static final TerminationCause SILENT = new TerminationCause(DeliveryException.Reason.REMOTE_SERVER_TIMEOUT,
+        "no answer");
+
+    MutableClock clock = new MutableClock();
+    ConnectBackoff testee = new ConnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(5), clock);
+
+    @Test
+    void refusalShouldBeEmptyWhenNothingFailed() {
+        assertThat(testee.refusal(REMOTE)).isEmpty();
+    }
+
+    @Test
+    void refusalShouldCarryTheReasonOfTheLastFailureWhileBackingOff() {
+        testee.failed(REMOTE, SILENT);
+
+        assertThat(testee.refusal(REMOTE)).hasValueSatisfying(error -> {
+            assertThat(error.reason()).isEqualTo(DeliveryException.Reason.REMOTE_SERVER_TIMEOUT);
+            assertThat(error.getMessage()).contains("after 1 failed connection attempt(s)", "no answer");
+        });
+    }
+
+    @Test
+    void refusalShouldEndWhenTheBaseDelayElapsed() {
+        testee.failed(REMOTE, REFUSED);
+
+        clock.advance(Duration.ofMillis(999));
+        assertThat(testee.refusal(REMOTE)).isPresent();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(testee.refusal(REMOTE)).isEmpty();
+    }
+
+    @Test
+    void delayShouldDoubleForEachFailureInARowUpToTheCap() {
+        testee.failed(REMOTE, REFUSED);
+        testee.failed(REMOTE, REFUSED);
+        testee.failed(REMOTE, REFUSED);
+
+        clock.advance(Duration.ofMillis(3999));
+        assertThat(testee.refusal(REMOTE)).isPresent();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(testee.refusal(REMOTE)).isEmpty();
+
+        testee.failed(REMOTE, REFUSED);
+        clock.advance(Duration.ofMillis(4999));
+        assertThat(testee.refusal(REMOTE)).as("8 s capped at 5 s").isPresent();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(testee.refusal(REMOTE)).isEmpty();
+    }
+
+    @Test
+    void successShouldResetTheFailureCount() {
+        testee.failed(REMOTE, REFUSED);
+        testee.failed(REMOTE, REFUSED);
+        testee.succeeded(REMOTE);
+
+        testee.failed(REMOTE, REFUSED);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(testee.refusal(REMOTE)).isEmpty();
+    }
+
+    @Test
+    void failuresShouldBeCountedPerRemoteDomain() {
+        testee.failed(REMOTE, REFUSED);
+
+        assertThat(testee.refusal("b.test")).isEmpty();
+    }
+
+    @Test
+    void failuresOtherThanConnectingShouldNotBackOff() {
+        testee.failed(REMOTE, new TerminationCause(DeliveryException.Reason.AUTHENTICATION_FAILED, "dialback invalid"));
+        testee.failed(REMOTE, new TerminationCause(DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND, "reconnect", true));
+
+        assertThat(testee.refusal(REMOTE)).isEmpty();
+    }
+
+    @Test
+    void zeroBaseShouldNeverBackOff() {
+        ConnectBackoff disabled = new ConnectBackoff(Duration.ZERO, Duration.ZERO, clock);
+
+        disabled.failed(REMOTE, REFUSED);
+
+        assertThat(disabled.refusal(REMOTE)).isEmpty();
+    }
+}
