@@ -3,43 +3,19 @@ package org.jamesxmpp.core.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jamesxmpp.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class S2sRouterTest {
-    static class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     AtomicInteger lookups = new AtomicInteger();
     Map<String, List<SrvTarget>> dns = Map.of("srv.test",
         List.of(new SrvTarget("xmpp.srv.test", 5270, 10, 0, Duration.ofMinutes(5))));

@@ -1,11 +1,9 @@
 package org.jamesxmpp.core.store;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import org.jamesxmpp.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 
 class MemoryInboundDedupStoreTest implements InboundDedupStoreContract {
@@ -26,32 +24,5 @@ class MemoryInboundDedupStoreTest implements InboundDedupStoreContract {
     @Override
     public void advanceClock(Duration duration) {
         clock.advance(duration);
-    }
-
-    static class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +24,7 @@ import org.apache.james.queue.memory.MemoryMailQueueFactory;
 import org.apache.mailet.Mail;
 import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jamesxmpp.core.s2s.InboundStanza;
+import org.jamesxmpp.testing.MutableClock;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -134,32 +134,5 @@ class LateStanzaErrorsTest {
         clock.advance(Duration.ofHours(2));
 
         assertThat(shortLived.take("id", "alice@peer.test")).isEqualTo(Optional.empty());
-    }
-
-    static class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
