@@ -4,6 +4,7 @@ package org.jamesxmpp.core.mapping;
  * Character hygiene at the boundary of both formats: what XML 1.0 cannot carry, and what would break a header line.
  */
 final class Texts {
+    static final String CUT_MARK = " [...]";
     private Texts() {
     }
 
@@ -54,10 +55,14 @@ final class Texts {
         return new String(out, 0, written);
     }
 
-    /** One line: CR, LF, TAB become spaces, other controls disappear; never more than {@code maxChars}. */
+    /**
+     * One line: CR, LF, TAB become spaces, other controls disappear. Longer than {@code maxChars}: cut, and the cut
+     * is marked with {@value #CUT_MARK} (never a silent truncation, never a split surrogate pair).
+     */
     static String singleLine(String value, int maxChars) {
         StringBuilder builder = new StringBuilder(Math.min(value.length(), maxChars));
-        for (int i = 0; i < value.length() && builder.length() < maxChars; i++) {
+        int i = 0;
+        for (; i < value.length() && builder.length() < maxChars; i++) {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n' || c == '\t') {
                 if (builder.length() > 0 && builder.charAt(builder.length() - 1) != ' ') {
@@ -66,6 +71,13 @@ final class Texts {
             } else if (c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && isXmlChar(value, i)) {
                 builder.append(c);
             }
+        }
+        if (i < value.length() && !value.substring(i).isBlank()) {
+            builder.setLength(Math.max(0, maxChars - CUT_MARK.length()));
+            if (builder.length() > 0 && Character.isHighSurrogate(builder.charAt(builder.length() - 1))) {
+                builder.setLength(builder.length() - 1);
+            }
+            builder.append(CUT_MARK);
         }
         return builder.toString().strip();
     }
