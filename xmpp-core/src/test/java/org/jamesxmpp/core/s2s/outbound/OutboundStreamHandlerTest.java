@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
 import org.jamesxmpp.core.s2s.S2sSettings;
@@ -85,6 +86,39 @@ class OutboundStreamHandlerTest {
         exchange("<a xmlns='urn:xmpp:sm:3' h='1'/>");
 
         assertThat(delivery).isCompleted();
+    }
+
+    @Test
+    void secondLocalDomainShouldBeAuthenticatedOverTheEstablishedStream() {
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+        exchange("<db:result from='a.test' to='james.test' type='valid'/>");
+        exchange("<enabled xmlns='urn:xmpp:sm:3'/>");
+        DomainPair other = new DomainPair("other.test", "a.test");
+        CompletableFuture<Void> otherDelivery = new CompletableFuture<>();
+
+        stream.enqueue(new PendingStanza(other, Optional.of("o1"), "dan@other.test", "alice@a.test", "<message id='o1'/>",
+            otherDelivery));
+
+        assertThat(exchange("")).isEqualTo("<db:result from='other.test' to='a.test'>"
+            + KEYS.key("a.test", "other.test", "peer-id") + "</db:result>");
+        assertThat(exchange("<db:result from='a.test' to='other.test' type='valid'/>"))
+            .isEqualTo("<message id='o1'/><r xmlns='urn:xmpp:sm:3'/>");
+        exchange("<a xmlns='urn:xmpp:sm:3' h='2'/>");
+        assertThat(otherDelivery).isCompleted();
+    }
+
+    @Test
+    void missingAckShouldBreakTheStreamAndFailTheStanzaAsTimeout() {
+        channel.freezeTime();
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+        exchange("<db:result from='a.test' to='james.test' type='valid'/>");
+        exchange("<enabled xmlns='urn:xmpp:sm:3'/>");
+
+        channel.advanceTimeBy(10, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(failure()).isEqualTo(DeliveryException.Reason.REMOTE_SERVER_TIMEOUT);
     }
 
     @Test
