@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jamesxmpp.core.routing.StaticRoute;
-import org.jamesxmpp.core.s2s.outbound.MutableClock;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
+import org.jamesxmpp.testing.MutableClock;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,7 @@ class S2sReconnectBackoffTest {
     static final InetSocketAddress PEER = new InetSocketAddress("127.0.30.7", 5269);
     static final Duration BASE = Duration.ofSeconds(1);
 
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     S2sServer testee;
 
     @BeforeEach

@@ -3,8 +3,10 @@ package org.jamesxmpp.core.s2s.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
+import org.jamesxmpp.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ConnectBackoffTest {
@@ -14,7 +16,7 @@ class ConnectBackoffTest {
     static final TerminationCause SILENT = new TerminationCause(DeliveryException.Reason.REMOTE_SERVER_TIMEOUT,
         "no answer");
 
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     ConnectBackoff testee = new ConnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(5), clock);
 
     @Test
