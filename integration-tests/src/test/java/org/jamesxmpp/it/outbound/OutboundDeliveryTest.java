@@ -8,15 +8,14 @@ import java.util.Optional;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
-import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
-import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.SMTPMessageSender;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.jamesxmpp.core.xep.reply.ReplyElement;
 import org.jamesxmpp.it.ImapMessages;
+import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.it.JamesXmppServerExtension;
 import org.jamesxmpp.testing.ProsodyPeer;
 import org.jamesxmpp.testing.SmackClient;
@@ -67,10 +66,7 @@ class OutboundDeliveryTest {
 
     @BeforeEach
     void setUp(GuiceJamesServer server) throws Exception {
-        DataProbeImpl data = server.getProbe(DataProbeImpl.class);
-        if (!data.containsDomain(JAMES_DOMAIN)) {
-            data.addDomain(JAMES_DOMAIN);
-        }
+        users(server).ensureDomain();
         alice = SmackClient.login(PEER_DOMAIN, prosody.c2sAddress(), "alice", PASSWORD);
     }
 
@@ -79,29 +75,24 @@ class OutboundDeliveryTest {
         alice.close();
     }
 
+    private static JamesUsers users(GuiceJamesServer server) {
+        return new JamesUsers(server, JAMES_DOMAIN, PASSWORD);
+    }
+
     private static String newUser(GuiceJamesServer server, String localPart) throws Exception {
-        String user = localPart + "@" + JAMES_DOMAIN;
-        server.getProbe(DataProbeImpl.class).addUser(user, PASSWORD);
-        return user;
+        return users(server).create(localPart);
     }
 
     private static void submit(GuiceJamesServer server, String from, String to, String message) throws Exception {
-        try (SMTPMessageSender smtp = new SMTPMessageSender(JAMES_DOMAIN)) {
-            smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
-                .authenticate(from, PASSWORD)
-                .sendMessageWithHeaders(from, to, message);
-        }
+        users(server).submit(from, to, message);
     }
 
     private static TestIMAPClient imap(GuiceJamesServer server, String user) throws Exception {
-        TestIMAPClient imap = new TestIMAPClient();
-        imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapStartTLSPort())
-            .login(user, PASSWORD);
-        return imap;
+        return users(server).imap(user);
     }
 
     private static ImapMessages reader(GuiceJamesServer server, String user) throws Exception {
-        return ImapMessages.login(server.getProbe(ImapGuiceProbe.class).getImapStartTLSPort(), user, PASSWORD);
+        return users(server).reader(user);
     }
 
     @Test
