@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.james.core.MailAddress;
-import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.mapping.InboundContext;
 import org.jamesxmpp.core.mapping.InboundMail;
 import org.jamesxmpp.core.mapping.InboundResult;
@@ -17,6 +16,7 @@ import org.jamesxmpp.core.mapping.MimeToStanza;
 import org.jamesxmpp.core.mapping.OutboundStanza;
 import org.jamesxmpp.core.mapping.ServerStanzaParser;
 import org.jamesxmpp.core.mapping.StanzaToMime;
+import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jivesoftware.smack.packet.Message;
 import org.jxmpp.jid.impl.JidCreate;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,6 +2,17 @@ package org.jamesxmpp.core.s2s;
 
 /** How the peer domain of an incoming stream was authenticated. */
 public enum AuthMethod {
-    DIALBACK,
-    SASL_EXTERNAL
+    DIALBACK("dialback"),
+    SASL_EXTERNAL("sasl-external");
+
+    private final String token;
+
+    AuthMethod(String token) {
+        this.token = token;
+    }
+
+    /** The name written into {@code Authentication-Results}. */
+    public String token() {
+        return token;
+    }
 }

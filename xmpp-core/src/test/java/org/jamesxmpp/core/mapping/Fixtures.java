@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
+import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 

@@ -24,7 +24,8 @@ public class S2sSettingsFactory {
         S2sSettings.Builder builder = S2sSettings.builder()
             .maxStanzaSize(configuration.maxStanzaSize())
             .idleTimeout(configuration.idleTimeout())
-            .streamManagement(configuration.streamManagement());
+            .streamManagement(configuration.streamManagement())
+            .reconnectBackoff(configuration.reconnectBackoff(), configuration.reconnectBackoffCap());
         if (configuration.enabled()) {
             configuration.binds().forEach(bind -> builder.bind(bind.toSocketAddress()));
         }

@@ -28,7 +28,9 @@ public record XmppConfiguration(boolean enabled,
                                 Duration idleTimeout,
                                 boolean streamManagement,
                                 Set<Message.Type> acceptedTypes,
-                                Duration dedupWindow) {
+                                Duration dedupWindow,
+                                Duration reconnectBackoff,
+                                Duration reconnectBackoffCap) {
 
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", 5269);
     public static final int DEFAULT_PORT = 5269;
@@ -36,6 +38,8 @@ public record XmppConfiguration(boolean enabled,
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     public static final Set<Message.Type> DEFAULT_ACCEPTED_TYPES = ImmutableSet.of(Message.Type.normal, Message.Type.chat, Message.Type.headline);
     public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(1);
+    public static final Duration DEFAULT_RECONNECT_BACKOFF = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_RECONNECT_BACKOFF_CAP = Duration.ofMinutes(1);
 
     private static final Set<String> KNOWN_KEYS = ImmutableSet.of(
         "[@enabled]",
@@ -45,17 +49,24 @@ public record XmppConfiguration(boolean enabled,
         "routes", "routes.route", "routes.route[@domain]", "routes.route[@host]", "routes.route[@port]",
         "limits", "limits.maxStanzaSize",
         "dialback", "dialback.secret",
-        "streams", "streams.idleTimeout", "streams.streamManagement",
+        "streams", "streams.idleTimeout", "streams.streamManagement", "streams.reconnectBackoff", "streams.reconnectBackoffCap",
         "inbound", "inbound.acceptedTypes", "inbound.dedupWindow");
 
     public static XmppConfiguration defaults() {
         return new XmppConfiguration(true, ImmutableList.of(DEFAULT_BIND), TlsConfiguration.disabled(), ImmutableList.of(),
-            DEFAULT_MAX_STANZA_SIZE, Optional.empty(), DEFAULT_IDLE_TIMEOUT, true, DEFAULT_ACCEPTED_TYPES, DEFAULT_DEDUP_WINDOW);
+            DEFAULT_MAX_STANZA_SIZE, Optional.empty(), DEFAULT_IDLE_TIMEOUT, true, DEFAULT_ACCEPTED_TYPES, DEFAULT_DEDUP_WINDOW,
+            DEFAULT_RECONNECT_BACKOFF, DEFAULT_RECONNECT_BACKOFF_CAP);
     }
 
     public static XmppConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
         rejectUnknownKeys(config);
         ConfigurationValues values = new ConfigurationValues(config);
+        Duration reconnectBackoff = values.duration("streams.reconnectBackoff", DEFAULT_RECONNECT_BACKOFF);
+        Duration reconnectBackoffCap = values.duration("streams.reconnectBackoffCap", DEFAULT_RECONNECT_BACKOFF_CAP);
+        if (reconnectBackoffCap.compareTo(reconnectBackoff) < 0) {
+            throw new ConfigurationException(String.format("xmpp.xml: streams/reconnectBackoffCap '%s' is shorter than streams/reconnectBackoff '%s'",
+                reconnectBackoffCap, reconnectBackoff));
+        }
         return new XmppConfiguration(
             values.bool("[@enabled]", true),
             parseBinds(values),
@@ -66,7 +77,9 @@ public record XmppConfiguration(boolean enabled,
             values.duration("streams.idleTimeout", DEFAULT_IDLE_TIMEOUT),
             values.bool("streams.streamManagement", true),
             parseAcceptedTypes(values),
-            values.duration("inbound.dedupWindow", DEFAULT_DEDUP_WINDOW));
+            values.duration("inbound.dedupWindow", DEFAULT_DEDUP_WINDOW),
+            reconnectBackoff,
+            reconnectBackoffCap);
     }
 
     public XmppConfiguration {
@@ -156,6 +169,7 @@ public record XmppConfiguration(boolean enabled,
         return "XmppConfiguration{enabled=" + enabled + ", binds=" + binds + ", tls=" + tls + ", routes=" + routes
             + ", maxStanzaSize=" + maxStanzaSize + ", dialbackSecret=" + dialbackSecret.map(s -> "***").orElse("generated")
             + ", idleTimeout=" + idleTimeout + ", streamManagement=" + streamManagement
-            + ", acceptedTypes=" + acceptedTypes + ", dedupWindow=" + dedupWindow + "}";
+            + ", acceptedTypes=" + acceptedTypes + ", dedupWindow=" + dedupWindow
+            + ", reconnectBackoff=" + reconnectBackoff + ", reconnectBackoffCap=" + reconnectBackoffCap + "}";
     }
 }

@@ -17,7 +17,6 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
-import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.mapping.InboundContext;
 import org.jamesxmpp.core.mapping.InboundMail;
 import org.jamesxmpp.core.mapping.InboundResult;
@@ -149,15 +148,9 @@ public class InboundMailHandler implements InboundStanzaHandler {
 
     private InboundContext context(InboundStanza inbound) {
         return new InboundContext(JidCreate.domainBareFromOrThrowUnchecked(inbound.peerDomain()),
-            authMethod(inbound), inbound.tls(), settings.receivingHost(), clock, settings.mappingOptions());
+            inbound.authMethod(), inbound.tls(), settings.receivingHost(), clock, settings.mappingOptions());
     }
 
-    private static AuthMethod authMethod(InboundStanza inbound) {
-        return switch (inbound.authMethod()) {
-            case DIALBACK -> AuthMethod.DIALBACK;
-            case SASL_EXTERNAL -> AuthMethod.SASL_EXTERNAL;
-        };
-    }
 
     private static Optional<DedupKey> dedupKey(Message message) {
         Optional<String> id = Optional.ofNullable(OriginIdElement.getOriginId(message))

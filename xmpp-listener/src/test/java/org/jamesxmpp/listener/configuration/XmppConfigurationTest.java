@@ -58,7 +58,8 @@ class XmppConfigurationTest {
             + "<verifyCertificates>false</verifyCertificates></tls>"
             + "<limits><maxStanzaSize>256K</maxStanzaSize></limits>"
             + "<dialback><secret>abc</secret></dialback>"
-            + "<streams><idleTimeout>30s</idleTimeout><streamManagement>false</streamManagement></streams>"
+            + "<streams><idleTimeout>30s</idleTimeout><streamManagement>false</streamManagement>"
+            + "<reconnectBackoff>2s</reconnectBackoff><reconnectBackoffCap>5m</reconnectBackoffCap></streams>"
             + "<inbound><acceptedTypes>normal, chat</acceptedTypes><dedupWindow>10m</dedupWindow></inbound>"
             + "</xmpp>"));
 
@@ -70,6 +71,8 @@ class XmppConfigurationTest {
         assertThat(testee.streamManagement()).isFalse();
         assertThat(testee.acceptedTypes()).containsExactlyInAnyOrder(Message.Type.normal, Message.Type.chat);
         assertThat(testee.dedupWindow()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(testee.reconnectBackoff()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(testee.reconnectBackoffCap()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
@@ -140,6 +143,14 @@ class XmppConfigurationTest {
         assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><streams><idleTimeout>0s</idleTimeout></streams></xmpp>")))
             .isInstanceOf(ConfigurationException.class)
             .hasMessageContaining("streams/idleTimeout '0s'");
+    }
+
+    @Test
+    void backoffCapShorterThanBackoffShouldFail() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><streams><reconnectBackoff>2m</reconnectBackoff>"
+            + "<reconnectBackoffCap>1m</reconnectBackoffCap></streams></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining("streams/reconnectBackoffCap");
     }
 
     @Test
