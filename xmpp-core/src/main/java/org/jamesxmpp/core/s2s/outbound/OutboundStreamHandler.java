@@ -309,6 +309,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
             }
             case "failed" -> {
                 if (state == State.ENABLING_SM) {
+                    rememberUnadvertisedRefusal();
                     established(ctx, false);
                 }
             }
@@ -327,6 +328,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
         negotiationTimer = Optional.empty();
         if (state == State.ENABLING_SM) {
             LOGGER.info("{} did not answer <enable/>: going on without stream management", purpose.pair().remote());
+            rememberUnadvertisedRefusal();
             established(ctx, false);
             return;
         }
@@ -334,6 +336,16 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
             cause = Optional.of(new TerminationCause(Reason.REMOTE_SERVER_TIMEOUT,
                 purpose.pair().remote() + " did not answer in " + responseTimeout + " (state " + state + ")"));
             ctx.close();
+        }
+    }
+
+    /**
+     * A peer that did not advertise XEP-0198 and ignored or failed our {@code <enable/>} (ejabberd 23.01 drops it
+     * silently) is not asked again: otherwise every new stream to it would wait a whole response timeout.
+     */
+    private void rememberUnadvertisedRefusal() {
+        if (!smOffered) {
+            streamManagementSupport.refusedBy(purpose.pair().remote());
         }
     }
 

@@ -154,6 +154,30 @@ class OutboundStreamHandlerTest {
     }
 
     @Test
+    void unansweredUnadvertisedEnableShouldGoOnWithoutStreamManagementAndNotBeTriedAgain() {
+        channel.freezeTime();
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+        assertThat(exchange("<db:result from='a.test' to='james.test' type='valid'/>"))
+            .isEqualTo("<enable xmlns='urn:xmpp:sm:3'/>");
+
+        channel.advanceTimeBy(10, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(exchange("")).isEqualTo("<message id='m1'/>");
+        assertThat(streamManagementSupport.shouldTry("a.test", false)).isFalse();
+        assertThat(streamManagementSupport.shouldTry("a.test", true)).isTrue();
+    }
+
+    @Test
+    void failedUnadvertisedEnableShouldNotBeTriedAgain() {
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+        exchange("<db:result from='a.test' to='james.test' type='valid'/>");
+
+        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>")).isEqualTo("<message id='m1'/>");
+        assertThat(streamManagementSupport.shouldTry("a.test", false)).isFalse();
+    }
+
+    @Test
     void verificationShouldAskTheAuthoritativeServerAndReportItsAnswer() {
         channel = new EmbeddedChannel();
         CompletableFuture<DialbackOutcome> outcome = new CompletableFuture<>();
