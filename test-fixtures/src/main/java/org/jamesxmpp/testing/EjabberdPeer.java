@@ -3,19 +3,16 @@ package org.jamesxmpp.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -81,19 +78,19 @@ public final class EjabberdPeer implements AutoCloseable {
 
     /** ejabberd's log so far (for assertions and failure messages). */
     public String log() {
-        return read(directory.resolve("ejabberd.log"));
+        return PeerProcesses.read(directory.resolve("ejabberd.log"));
     }
 
     private String output() {
-        return read(directory.resolve("stdout.log"));
+        return PeerProcesses.read(directory.resolve("stdout.log"));
     }
 
     private void awaitStarted() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!output().contains(READY) || !listening(S2S_PORT) || !listening(C2S_PORT)) {
+        while (!output().contains(READY) || !PeerProcesses.listening(address, S2S_PORT) || !PeerProcesses.listening(address, C2S_PORT)) {
             if (!process.isAlive()) {
                 String failure = "ejabberd for " + domain + " exited with " + process.exitValue() + ":\n" + output();
-                deleteRecursively(directory);
+                PeerProcesses.deleteRecursively(directory);
                 throw new IllegalStateException(failure);
             }
             if (Instant.now().isAfter(deadline)) {
@@ -102,68 +99,16 @@ public final class EjabberdPeer implements AutoCloseable {
                 close();
                 throw new IllegalStateException(failure);
             }
-            sleep(Duration.ofMillis(20));
+            PeerProcesses.sleep(Duration.ofMillis(20));
         }
         LOGGER.info("ejabberd for {} listening on {}", domain, address);
-    }
-
-    private boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Stops ejabberd (SIGTERM: the Erlang VM shuts down in order) and deletes its directory. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!waitFor(process)) {
-                process.destroyForcibly();
-                waitFor(process);
-            }
-        }
-        deleteRecursively(directory);
-    }
-
-    private static boolean waitFor(Process process) {
-        try {
-            return process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOGGER.warn("Cannot delete {}: {}", directory, e.toString());
-        }
+        PeerProcesses.stop(process);
+        PeerProcesses.deleteRecursively(directory);
     }
 
     public static final class Builder {
@@ -249,7 +194,7 @@ public final class EjabberdPeer implements AutoCloseable {
                 return peer;
             } catch (IOException e) {
                 if (directory != null) {
-                    deleteRecursively(directory);
+                    PeerProcesses.deleteRecursively(directory);
                 }
                 throw new UncheckedIOException("Cannot start ejabberd for " + domain, e);
             }

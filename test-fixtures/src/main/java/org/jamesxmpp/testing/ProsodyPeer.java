@@ -3,21 +3,18 @@ package org.jamesxmpp.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,12 +75,7 @@ public final class ProsodyPeer implements AutoCloseable {
 
     /** Prosody's debug log so far (for assertions and failure messages). */
     public String log() {
-        try {
-            Path log = directory.resolve("prosody.log");
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PeerProcesses.read(directory.resolve("prosody.log"));
     }
 
     public ProsodyPeer registerUser(String user, String password) {
@@ -101,7 +93,7 @@ public final class ProsodyPeer implements AutoCloseable {
             throw new IllegalStateException("Cannot start " + prosody + ": " + e.getMessage(), e);
         }
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!listening(S2S_PORT) || !listening(C2S_PORT)) {
+        while (!PeerProcesses.listening(address, S2S_PORT) || !PeerProcesses.listening(address, C2S_PORT)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Prosody for " + domain + " exited with " + process.exitValue()
                     + ":\n" + output() + "\n" + log());
@@ -111,27 +103,13 @@ public final class ProsodyPeer implements AutoCloseable {
                 throw new IllegalStateException("Prosody for " + domain + " did not listen on " + address
                     + " within " + START_TIMEOUT + ":\n" + output() + "\n" + log());
             }
-            sleep(Duration.ofMillis(20));
+            PeerProcesses.sleep(Duration.ofMillis(20));
         }
         LOGGER.info("Prosody for {} listening on {}", domain, address);
     }
 
-    private boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private String output() {
-        try {
-            Path stdout = directory.resolve("stdout.log");
-            return Files.exists(stdout) ? Files.readString(stdout, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return PeerProcesses.read(directory.resolve("stdout.log"));
     }
 
     /** Starts Prosody again after {@link #kill()}, with the same configuration and data. */
@@ -147,30 +125,15 @@ public final class ProsodyPeer implements AutoCloseable {
     public void kill() {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
-            waitFor(process);
+            PeerProcesses.waitFor(process);
         }
     }
 
     /** Stops Prosody (SIGTERM) and deletes its directory. */
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!waitFor(process)) {
-                process.destroyForcibly();
-                waitFor(process);
-            }
-        }
-        deleteRecursively(directory);
-    }
-
-    private static boolean waitFor(Process process) {
-        try {
-            return process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        PeerProcesses.stop(process);
+        PeerProcesses.deleteRecursively(directory);
     }
 
     private void run(List<String> command) {
@@ -185,26 +148,6 @@ public final class ProsodyPeer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOGGER.warn("Cannot delete {}: {}", directory, e.toString());
         }
     }
 
