@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +43,28 @@ public class ImapMessages implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    /** The raw RFC 5322 bytes of message {@code sequence} in {@code mailbox}. */
+    /**
+     * The raw RFC 5322 bytes of message {@code sequence} in {@code mailbox}. A message another session already saw
+     * may take a moment to show in this one: the mailbox is selected again until it does, for a few seconds.
+     */
     public byte[] raw(String mailbox, int sequence) throws IOException {
+        IOException missing = new IOException("no message " + sequence + " in " + mailbox);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Optional<byte[]> message = fetch(mailbox, sequence);
+            if (message.isPresent()) {
+                return message.get();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        throw missing;
+    }
+
+    private Optional<byte[]> fetch(String mailbox, int sequence) throws IOException {
         command("SELECT \"" + mailbox + "\"");
         String currentTag = send("FETCH " + sequence + " BODY.PEEK[]");
         byte[] message = null;
@@ -53,10 +74,10 @@ public class ImapMessages implements AutoCloseable {
             if (literal.find() && message == null) {
                 message = in.readNBytes(Integer.parseInt(literal.group(1)));
             } else if (line.startsWith(currentTag + " ")) {
-                if (!line.startsWith(currentTag + " OK") || message == null) {
+                if (!line.startsWith(currentTag + " OK")) {
                     throw new IOException("FETCH " + sequence + " in " + mailbox + " failed: " + line);
                 }
-                return message;
+                return Optional.ofNullable(message);
             }
         }
     }
