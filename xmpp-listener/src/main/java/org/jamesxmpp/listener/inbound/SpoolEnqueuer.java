@@ -4,6 +4,7 @@ import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.queue.api.MailQueue;
 import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.mailet.Mail;
@@ -44,6 +45,9 @@ public class SpoolEnqueuer {
             spool.enQueue(mail);
         } catch (MailQueue.MailQueueException e) {
             throw new SpoolUnavailableException(e);
+        } finally {
+            // the queue keeps its own copy, as after an SMTP DATA: ours is released here
+            LifecycleUtil.dispose(mail);
         }
     }
 
