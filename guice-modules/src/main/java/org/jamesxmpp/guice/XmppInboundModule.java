@@ -38,7 +38,7 @@ public class XmppInboundModule extends AbstractModule {
     @Provides
     @Singleton
     InboundSettings inboundSettings(XmppConfiguration configuration) {
-        return new InboundSettings(configuration.acceptedTypes(), configuration.dedupWindow(), receivingHost(),
+        return new InboundSettings(configuration.acceptedTypes(), receivingHost(),
             MappingOptions.defaults());
     }
 

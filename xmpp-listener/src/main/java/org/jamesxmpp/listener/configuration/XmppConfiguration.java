@@ -9,7 +9,9 @@ import java.util.Set;
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jivesoftware.smack.packet.Message;
 
 import com.google.common.collect.ImmutableList;
@@ -32,9 +34,9 @@ public record XmppConfiguration(boolean enabled,
                                 Duration reconnectBackoff,
                                 Duration reconnectBackoffCap) {
 
-    public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", 5269);
-    public static final int DEFAULT_PORT = 5269;
-    public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
+    public static final int DEFAULT_PORT = S2sRouter.DEFAULT_PORT;
+    public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", DEFAULT_PORT);
+    public static final int DEFAULT_MAX_STANZA_SIZE = S2sSettings.DEFAULT_MAX_STANZA_SIZE;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     public static final Set<Message.Type> DEFAULT_ACCEPTED_TYPES = ImmutableSet.of(Message.Type.normal, Message.Type.chat, Message.Type.headline);
     public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(1);
