@@ -11,7 +11,7 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.jamesxmpp.core.address.AddressMapper;
 import org.jamesxmpp.core.address.UnmappableAddressException;
-import org.jamesxmpp.core.xep.XmppProviders;
+import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.jivesoftware.smack.packet.Message;
 import org.jxmpp.jid.EntityBareJid;
 
@@ -23,10 +23,6 @@ import com.google.common.collect.ImmutableList;
  * See {@code docs/mapping.md}.
  */
 public final class MimeToStanza {
-    static {
-        XmppProviders.registerAll();
-    }
-
     private MimeToStanza() {
     }
 
@@ -49,6 +45,7 @@ public final class MimeToStanza {
      */
     public static MappingResult convert(byte[] mime, MailAddress sender, List<? extends MailAddress> recipients,
                                         MappingOptions options) throws MappingException {
+        SmackBootstrap.initialize();
         Preconditions.checkArgument(!recipients.isEmpty(), "at least one recipient is needed");
         if (mime.length > options.maxMimeBytes()) {
             throw new MappingException(MappingException.Reason.TOO_LARGE,

@@ -3,7 +3,7 @@ package org.jamesxmpp.core.mapping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.jamesxmpp.core.xep.XmppProviders;
+import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StreamOpen;
 import org.jivesoftware.smack.packet.XmlEnvironment;
@@ -19,10 +19,6 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 public final class ServerStanzaParser {
     public static final int MAX_DEPTH = 32;
 
-    static {
-        XmppProviders.registerAll();
-    }
-
     private ServerStanzaParser() {
     }
 
@@ -31,6 +27,7 @@ public final class ServerStanzaParser {
     }
 
     public static Message parseMessage(String xml) throws MappingException {
+        SmackBootstrap.initialize();
         RestrictedXml.check(xml, MAX_DEPTH);
         try {
             XmlPullParser parser = PacketParserUtils.getParserFor(xml);

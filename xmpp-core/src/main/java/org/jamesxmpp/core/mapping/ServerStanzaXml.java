@@ -1,5 +1,6 @@
 package org.jamesxmpp.core.mapping;
 
+import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StreamOpen;
 import org.jivesoftware.smack.packet.XmlEnvironment;
@@ -17,6 +18,7 @@ public final class ServerStanzaXml {
 
     /** Standalone form: {@code <message xmlns='jabber:server' …>…</message>}. */
     public static String toXml(Stanza stanza) {
+        SmackBootstrap.initialize();
         StringBuilder xml = flat(stanza);
         xml.insert(1 + stanza.getElementName().length(), " xmlns='" + StreamOpen.SERVER_NAMESPACE + "'");
         return xml.toString();
@@ -27,6 +29,7 @@ public final class ServerStanzaXml {
      * {@code body}/{@code subject}/{@code thread} children inherit the stream's default namespace.
      */
     public static String toStreamXml(Stanza stanza) {
+        SmackBootstrap.initialize();
         return flat(stanza).toString();
     }
 

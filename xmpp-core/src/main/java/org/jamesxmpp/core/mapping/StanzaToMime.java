@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.apache.james.core.MailAddress;
 import org.jamesxmpp.core.address.AddressMapper;
 import org.jamesxmpp.core.address.UnmappableAddressException;
-import org.jamesxmpp.core.xep.XmppProviders;
+import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
 import org.jamesxmpp.core.xep.mime.OriginalMimeElement;
 import org.jamesxmpp.core.xep.oob.OutOfBandDataElement;
@@ -26,10 +26,6 @@ import com.google.common.collect.ImmutableList;
  * comes from the context's clock. See {@code docs/mapping.md}.
  */
 public final class StanzaToMime {
-    static {
-        XmppProviders.registerAll();
-    }
-
     private StanzaToMime() {
     }
 
@@ -37,6 +33,7 @@ public final class StanzaToMime {
      * @throws MappingException when the stanza should be answered with a stanza error (its condition is given)
      */
     public static InboundResult convert(Message stanza, InboundContext context) throws MappingException {
+        SmackBootstrap.initialize();
         Message.Type type = Optional.ofNullable(stanza.getType()).orElse(Message.Type.normal);
         if (type == Message.Type.groupchat) {
             return new NotMail(NotMail.Kind.GROUPCHAT);

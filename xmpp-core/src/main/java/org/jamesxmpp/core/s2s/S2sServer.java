@@ -26,6 +26,7 @@ import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
 import org.jamesxmpp.core.s2s.outbound.RemoteDialbackVerifier;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.store.DialbackSecretStore;
+import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.jivesoftware.smack.packet.Stanza;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,7 @@ public class S2sServer implements AutoCloseable {
     /** @param clock drives the reconnect backoff */
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
                      DialbackSecretStore secretStore, S2sRouter router, Clock clock) {
+        SmackBootstrap.initialize();
         this.settings = settings;
         this.localDomains = domain -> localDomains.isLocal(domain.toLowerCase(Locale.ROOT));
         this.router = router;

@@ -28,7 +28,8 @@ public final class XmppProviders {
     private XmppProviders() {
     }
 
-    public static void registerAll() {
+    /** Called by {@link SmackBootstrap} once Smack itself is set up. */
+    static void registerAll() {
         if (!REGISTERED.compareAndSet(false, true)) {
             return;
         }

@@ -1,5 +1,6 @@
 package org.jamesxmpp.core.s2s.codec;
 
+import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.PacketParserUtils;
@@ -28,6 +29,7 @@ public final class StanzaCodec {
     }
 
     public static Stanza parse(XmlElement element) {
+        SmackBootstrap.initialize();
         try {
             return PacketParserUtils.parseStanza(element.toXml(SERVER_AS_CLIENT));
         } catch (Exception e) {
@@ -37,6 +39,7 @@ public final class StanzaCodec {
 
     /** The stanza as it goes on an s2s stream (no namespace: inherits {@code jabber:server}). */
     public static String serialize(Stanza stanza) {
+        SmackBootstrap.initialize();
         return stanza.toXML(CLIENT_ENVIRONMENT).toString();
     }
 }
