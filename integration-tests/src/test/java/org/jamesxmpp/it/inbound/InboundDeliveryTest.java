@@ -11,6 +11,7 @@ import javax.mail.internet.MimeMultipart;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
+import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -138,6 +139,50 @@ class InboundDeliveryTest {
         List<Message> errors = alice.awaitMessages(m -> m.getType() == Message.Type.error && "unknown-1".equals(m.getStanzaId()),
             1, Duration.ofSeconds(30));
         assertThat(errors.get(0).getError().getCondition().toString()).isEqualTo("service-unavailable");
+    }
+
+    @Test
+    void messageToAnAliasShouldReachTheUserItMapsTo(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-alias");
+        server.getProbe(DataProbeImpl.class).addUserAliasMapping("robert", JAMES_DOMAIN, bob);
+
+        alice.send(message("robert@" + JAMES_DOMAIN, Message.Type.normal, "Alias", "to robert, who is bob", "alias-1"));
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            assertThat(reader(server, bob).text(TestIMAPClient.INBOX, 1)).contains("to robert, who is bob");
+        }
+    }
+
+    @Test
+    void messageToAGroupShouldReachEveryMember(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-group");
+        String carol = newUser(server, "carol-group");
+        DataProbeImpl probe = server.getProbe(DataProbeImpl.class);
+        probe.addGroupAliasMapping("team@" + JAMES_DOMAIN, bob);
+        probe.addGroupAliasMapping("team@" + JAMES_DOMAIN, carol);
+
+        alice.send(message("team@" + JAMES_DOMAIN, Message.Type.normal, "Team", "hello team", "group-1"));
+
+        for (String member : List.of(bob, carol)) {
+            try (TestIMAPClient imap = imap(server, member)) {
+                imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+                assertThat(reader(server, member).text(TestIMAPClient.INBOX, 1)).contains("hello team");
+            }
+        }
+    }
+
+    @Test
+    void messageToAnAddressRewrittenToAUserShouldReachThatUser(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-rewrite");
+        server.getProbe(DataProbeImpl.class).addAddressMapping("sales", JAMES_DOMAIN, bob);
+
+        alice.send(message("sales@" + JAMES_DOMAIN, Message.Type.normal, "Quote", "a quote please", "rewrite-1"));
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            assertThat(reader(server, bob).text(TestIMAPClient.INBOX, 1)).contains("a quote please");
+        }
     }
 
     @Test
