@@ -1,0 +1,34 @@
+package org.jamesxmpp.cassandra;
+
+import java.util.List;
+
+import org.jamesxmpp.cassandra.tables.DialbackSecretTable;
+import org.jamesxmpp.cassandra.tables.InboundDedupTable;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.google.common.collect.ImmutableList;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The extension's tables, created at start when missing: every node may run this, any number of times. */
+public final class XmppCassandraSchema {
+    public static final List<String> TABLES = ImmutableList.of(
+        "CREATE TABLE IF NOT EXISTS " + DialbackSecretTable.TABLE_NAME + " ("
+            + DialbackSecretTable.NAME + " text PRIMARY KEY, "
+            + DialbackSecretTable.SECRET + " text, "
+            + DialbackSecretTable.CREATED_AT + " timestamp)",
+        "CREATE TABLE IF NOT EXISTS " + InboundDedupTable.TABLE_NAME + " ("
+            + InboundDedupTable.KEY + " text PRIMARY KEY, "
+            + InboundDedupTable.CLAIMED_AT + " timestamp)");
+
+    private XmppCassandraSchema() {
+    }
+
+    /** Creates the missing tables in the session's keyspace, one after the other. */
+    public static Mono<Void> createTables(CqlSession session) {
+        return Flux.fromIterable(TABLES)
+            .concatMap(statement -> Mono.fromCompletionStage(() -> session.executeAsync(statement)))
+            .then();
+    }
+}
