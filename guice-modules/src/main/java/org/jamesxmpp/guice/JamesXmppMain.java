@@ -1,5 +1,7 @@
 package org.jamesxmpp.guice;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -10,19 +12,27 @@ import org.apache.james.JamesServerMain;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.modules.RunArgumentsModule;
+import org.jamesxmpp.cassandra.CassandraStoresConfiguration;
 
 import com.google.common.base.Throwables;
+import com.google.inject.Module;
 
 /**
  * The run command's entry point: James's memory server combined with the XMPP extension.
  * Like {@link MemoryJamesServerMain}, it reads {@code conf/} below the {@code working.directory} system property.
+ * With a {@code conf/cassandra.properties}, the state the nodes of a cluster share goes to Cassandra.
  */
 public class JamesXmppMain implements JamesServerMain {
 
     public static GuiceJamesServer createServer(MemoryJamesConfiguration configuration) {
+        return createServer(configuration, XmppModules.ALL);
+    }
+
+    /** @param xmppModules {@link XmppModules#ALL} or {@link XmppModules#WITH_CASSANDRA_STORES} */
+    public static GuiceJamesServer createServer(MemoryJamesConfiguration configuration, Module xmppModules) {
         return MemoryJamesServerMain.createServer(configuration)
             .combineWith(new FakeSearchMailboxModule())
-            .combineWith(XmppModules.ALL);
+            .combineWith(xmppModules);
     }
 
     public static void main(String[] args) throws Exception {
@@ -33,7 +43,7 @@ public class JamesXmppMain implements JamesServerMain {
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
             .useWorkingDirectoryEnvProperty()
             .build();
-        GuiceJamesServer server = createServer(configuration)
+        GuiceJamesServer server = createServer(configuration, xmppModules(configuration))
             .overrideWith(new RunArgumentsModule(args));
         try {
             JamesServerMain.main(server);
@@ -41,6 +51,12 @@ public class JamesXmppMain implements JamesServerMain {
             System.err.println("james-xmpp: cannot start: " + explain(e));
             System.exit(1);
         }
+    }
+
+    private static Module xmppModules(MemoryJamesConfiguration configuration) {
+        Path cassandraProperties = Path.of(configuration.directories().getConfDirectory(),
+            CassandraStoresConfiguration.FILE);
+        return Files.exists(cassandraProperties) ? XmppModules.WITH_CASSANDRA_STORES : XmppModules.ALL;
     }
 
     private static String explain(Throwable e) {
