@@ -27,6 +27,7 @@ import org.jamesxmpp.testing.CassandraKeyspaceExtension;
 import org.jamesxmpp.testing.EmbeddedCassandra;
 
 import com.google.common.collect.ImmutableList;
+import com.google.inject.Module;
 
 /** One James node of a test cluster: the run command's server with the Cassandra stores, on its own addresses. */
 final class ClusterNode {
@@ -41,8 +42,8 @@ final class ClusterNode {
     }
 
     /** A server (not started) whose XMPP listener binds {@code xmppBind} and that routes a.test to 127.0.0.2. */
-    static GuiceJamesServer server(Path workingDirectory, String xmppBind, CassandraStoresConfiguration cassandra)
-        throws ConfigurationException {
+    static GuiceJamesServer server(Path workingDirectory, String xmppBind, CassandraStoresConfiguration cassandra,
+                                   Module... overrides) throws ConfigurationException {
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
             .workingDirectory(workingDirectory.toFile())
             .configurationFromClasspath()
@@ -52,7 +53,8 @@ final class ClusterNode {
             + "<routes><route domain=\"a.test\" host=\"127.0.0.2\" port=\"5269\"/></routes></xmpp>");
         return JamesXmppMain.createServer(configuration, XmppModules.WITH_CASSANDRA_STORES)
             .overrideWith(binder -> binder.bind(CassandraStoresConfiguration.class).toInstance(cassandra),
-                binder -> binder.bind(XmppConfiguration.class).toInstance(xmpp));
+                binder -> binder.bind(XmppConfiguration.class).toInstance(xmpp))
+            .overrideWith(overrides);
     }
 
     /**
