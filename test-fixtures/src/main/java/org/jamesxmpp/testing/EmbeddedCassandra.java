@@ -70,7 +70,7 @@ public final class EmbeddedCassandra {
     /** The running Cassandra, started by the first call. */
     public static synchronized EmbeddedCassandra instance() {
         if (instance == null) {
-            instance = start();
+            instance = start(classPathFile());
         }
         return instance;
     }
@@ -91,8 +91,8 @@ public final class EmbeddedCassandra {
         return directory.resolve("cassandra.log");
     }
 
-    private static EmbeddedCassandra start() {
-        Path classPathFile = classPathFile();
+    /** Package-private for the failure test; use {@link #instance()}. */
+    static EmbeddedCassandra start(Path classPathFile) {
         try {
             Path directory = Files.createTempDirectory("embedded-cassandra");
             int nativePort = freePort();
@@ -125,10 +125,11 @@ public final class EmbeddedCassandra {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 String why = process.isAlive() ? "is not listening after " + START_TIMEOUT.toSeconds() + " s"
                     : "exited with " + process.exitValue();
+                // read the logs before stop() deletes them
+                String logs = tail(directory.resolve("output.log")) + tail(logFile());
                 stop();
                 throw new IllegalStateException("Embedded Cassandra (cassandra-all, forked JVM) on " + HOST + ":"
-                    + nativePort + " " + why + "; its log: " + logFile() + "\n" + tail(directory.resolve("output.log"))
-                    + tail(logFile()));
+                    + nativePort + " " + why + "; last lines of its output and log:\n" + logs);
             }
             PeerProcesses.sleep(Duration.ofMillis(200));
         }
