@@ -1,0 +1,21 @@
+package org.jamesxmpp.benchmarks.throughput;
+
+/** The same ~4 KiB of text for both paths. */
+final class Content {
+    private Content() {
+    }
+
+    static String body4k() {
+        StringBuilder body = new StringBuilder(4096);
+        int line = 0;
+        while (body.length() < 4000) {
+            body.append("Line ").append(line++).append(" of a four kilobyte message, the same over SMTP and XMPP.\r\n");
+        }
+        return body.toString();
+    }
+
+    static String mail(String from, String to, String subject, String body) {
+        return "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: text/plain; charset=us-ascii\r\n\r\n" + body;
+    }
+}
