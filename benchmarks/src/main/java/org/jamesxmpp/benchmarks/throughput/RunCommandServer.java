@@ -38,7 +38,19 @@ final class RunCommandServer implements AutoCloseable {
         this.webAdminPort = webAdminPort;
     }
 
+    record Route(String domain, String address) {
+    }
+
+    /** Where RemoteDelivery sends every mail (instead of the MX of the recipient's domain). */
+    record Gateway(String address, int port) {
+    }
+
     static RunCommandServer start(Path repository, Path directory, String xmppAddress, String peerDomain, String peerAddress,
+                                  List<String> extraArguments) throws Exception {
+        return start(repository, directory, xmppAddress, List.of(new Route(peerDomain, peerAddress)), null, extraArguments);
+    }
+
+    static RunCommandServer start(Path repository, Path directory, String xmppAddress, List<Route> routes, Gateway gateway,
                                   List<String> extraArguments) throws Exception {
         Path conf = Files.createDirectories(directory.resolve("conf"));
         try (Stream<Path> files = Files.list(repository.resolve("conf"))) {
@@ -55,8 +67,14 @@ final class RunCommandServer implements AutoCloseable {
         replace(conf.resolve("imapserver.xml"), "<bind>0.0.0.0:143</bind>", "<bind>127.0.0.1:" + imapPort + "</bind>");
         replace(conf.resolve("webadmin.properties"), "port=8000", "port=" + webAdminPort);
         replace(conf.resolve("xmpp.xml"), "<bind>0.0.0.0:5269</bind>", "<bind>" + xmppAddress + ":5269</bind>");
-        replace(conf.resolve("xmpp.xml"), "<routes>",
-            "<routes>\n        <route domain=\"" + peerDomain + "\" host=\"" + peerAddress + "\" port=\"5269\"/>");
+        for (Route route : routes) {
+            replace(conf.resolve("xmpp.xml"), "<routes>",
+                "<routes>\n        <route domain=\"" + route.domain() + "\" host=\"" + route.address() + "\" port=\"5269\"/>");
+        }
+        if (gateway != null) {
+            replace(conf.resolve("mailetcontainer.xml"), "<outgoing>outgoing</outgoing>", "<outgoing>outgoing</outgoing>\n"
+                + "                <gateway>" + gateway.address() + "</gateway>\n                <gatewayPort>" + gateway.port() + "</gatewayPort>");
+        }
 
         Path log = directory.resolve("james.log");
         List<String> command = new ArrayList<>(List.of(repository.resolve("bin/james-xmpp").toString(),
