@@ -113,7 +113,10 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
         }
         streamId = header.id();
         dialbackDeclared = header.dialbackDeclared();
-        if (header.version().isEmpty()) {
+        if (header.version().isEmpty() && !encrypted && tls.map(TlsContexts::required).orElse(false)) {
+            closeStream(ctx, new TerminationCause(Reason.AUTHENTICATION_FAILED, "TLS required but "
+                + purpose.pair().remote() + " answered without version='1.0' (no STARTTLS possible)"));
+        } else if (header.version().isEmpty()) {
             authenticate(ctx);
         } else {
             state = State.AWAITING_FEATURES;
