@@ -20,7 +20,6 @@ import org.jamesxmpp.core.s2s.codec.StreamHeader;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
-import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
 import org.jamesxmpp.core.s2s.outbound.DomainPair;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.slf4j.Logger;
@@ -61,9 +60,26 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
     private Optional<SSLSession> tlsSession = Optional.empty();
     private boolean streamManagement;
     private int inFlight;
+    private final DialbackResults dialbackResults;
 
     public InboundStreamHandler(InboundContext context) {
         this.context = context;
+        this.dialbackResults = new DialbackResults(context, authenticated, new DialbackResults.Stream() {
+            @Override
+            public String streamId() {
+                return streamId;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return state != State.CLOSING;
+            }
+
+            @Override
+            public void fail(ChannelHandlerContext ctx, StreamErrorCondition condition) {
+                sendStreamError(ctx, condition);
+            }
+        });
     }
 
     private static String newStreamId() {
@@ -154,9 +170,9 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         } else if (element.is(StreamXml.SASL_NAMESPACE, "auth")) {
             onSaslAuth(ctx, element);
         } else if (element.is(XmppStreamDecoder.DIALBACK_NAMESPACE, "result")) {
-            onDialbackResult(ctx, element);
+            dialbackResults.onResult(ctx, element);
         } else if (element.is(XmppStreamDecoder.DIALBACK_NAMESPACE, "verify")) {
-            onDialbackVerify(ctx, element);
+            dialbackResults.onVerify(ctx, element);
         } else if (StreamXml.SM_NAMESPACE.equals(element.namespace())) {
             onStreamManagement(ctx, element);
         } else if (StanzaCodec.isStanza(element)) {
@@ -233,58 +249,6 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void onDialbackResult(ChannelHandlerContext ctx, XmlElement result) {
-        String from = result.attribute("from").map(InboundStreamHandler::normalize)
-            .orElseThrow(() -> improperAddressing("db:result without from"));
-        String to = result.attribute("to").map(InboundStreamHandler::normalize)
-            .orElseThrow(() -> improperAddressing("db:result without to"));
-        boolean piggybacked = !authenticated.isEmpty();
-        if (!context.localDomains().isLocal(to)) {
-            if (piggybacked) {
-                ctx.writeAndFlush(StreamXml.dialbackResultError(to, from, "item-not-found"));
-                return;
-            }
-            throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:result to " + to);
-        }
-        String verifiedStreamId = streamId;
-        context.verifier().verify(to, from, verifiedStreamId, result.text().trim())
-            .whenComplete((outcome, error) -> ctx.executor().execute(() -> {
-                if (!ctx.channel().isActive() || state == State.CLOSING) {
-                    return;
-                }
-                DialbackOutcome effective = error == null ? outcome : DialbackOutcome.UNREACHABLE;
-                switch (effective) {
-                    case VALID -> {
-                        authenticated.put(new DomainPair(to, from), AuthMethod.DIALBACK);
-                        LOGGER.info("Incoming s2s stream from {} to {} authenticated by dialback", from, to);
-                        ctx.writeAndFlush(StreamXml.dialbackResultType(to, from, "valid"));
-                    }
-                    case INVALID -> {
-                        ctx.write(StreamXml.dialbackResultType(to, from, "invalid"));
-                        if (piggybacked) {
-                            LOGGER.warn("Dialback key from {} for {} is invalid: refusing that domain pair", from, to);
-                            ctx.flush();
-                        } else {
-                            LOGGER.warn("Dialback key from {} for {} is invalid: refusing the stream", from, to);
-                            sendStreamError(ctx, StreamErrorCondition.NOT_AUTHORIZED);
-                        }
-                    }
-                    case UNREACHABLE -> ctx.writeAndFlush(StreamXml.dialbackResultError(to, from, "remote-server-not-found"));
-                }
-            }));
-    }
-
-    private void onDialbackVerify(ChannelHandlerContext ctx, XmlElement verify) {
-        String from = verify.attribute("from").orElseThrow(() -> improperAddressing("db:verify without from"));
-        String to = verify.attribute("to").orElseThrow(() -> improperAddressing("db:verify without to"));
-        String id = verify.attribute("id").orElseThrow(() -> improperAddressing("db:verify without id"));
-        if (!context.localDomains().isLocal(to)) {
-            throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:verify to " + to);
-        }
-        boolean valid = context.keys().isValid(from, to, id, verify.text());
-        ctx.writeAndFlush(StreamXml.dialbackVerifyType(to, from, id, valid ? "valid" : "invalid"));
-    }
-
     private void onStreamManagement(ChannelHandlerContext ctx, XmlElement element) {
         switch (element.name()) {
             case "enable" -> {
@@ -338,10 +302,6 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
 
     private static String normalize(String domain) {
         return domain.toLowerCase(Locale.ROOT);
-    }
-
-    private static StreamException improperAddressing(String message) {
-        return new StreamException(StreamErrorCondition.IMPROPER_ADDRESSING, message);
     }
 
     private void closeStream(ChannelHandlerContext ctx) {
