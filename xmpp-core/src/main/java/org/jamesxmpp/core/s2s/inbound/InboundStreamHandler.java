@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSession;
 
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.s2s.codec.StreamEnd;
@@ -178,7 +179,7 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         } else if (StanzaCodec.isStanza(element)) {
             onStanza(ctx, element);
         } else if (element.is(XmppStreamDecoder.STREAM_NAMESPACE, "error")) {
-            LOGGER.info("Stream error from peer {}: {}", headerFrom.orElse("?"),
+            LOGGER.info("Stream error from peer {}: {}", LogSafe.of(headerFrom.orElse("?")),
                 element.children().stream().findFirst().map(XmlElement::name).orElse("?"));
         } else {
             throw new StreamException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
@@ -214,7 +215,7 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
                 ctx.close();
             }
         } else if (event instanceof IdleStateEvent) {
-            LOGGER.debug("Closing idle incoming s2s stream from {}", headerFrom.orElse("?"));
+            LOGGER.debug("Closing idle incoming s2s stream from {}", LogSafe.of(headerFrom.orElse("?")));
             closeStream(ctx);
         }
         ctx.fireUserEventTriggered(event);
@@ -233,7 +234,8 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         }
         authenticated.put(new DomainPair(normalize(localDomain.orElseThrow()), normalize(headerFrom.get())),
             AuthMethod.SASL_EXTERNAL);
-        LOGGER.info("Incoming s2s stream from {} to {} authenticated by SASL EXTERNAL", headerFrom.get(), localDomain.get());
+        LOGGER.info("Incoming s2s stream from {} to {} authenticated by SASL EXTERNAL", LogSafe.of(headerFrom.get()),
+            localDomain.get());
         ctx.writeAndFlush("<success xmlns='" + StreamXml.SASL_NAMESPACE + "'/>");
         restartStream(ctx);
     }
@@ -322,13 +324,13 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable error) {
         if (error instanceof StreamException streamError) {
-            LOGGER.info("Stream error to {} ({}): {}", headerFrom.orElse("?"), ctx.channel().remoteAddress(),
-                streamError.getMessage());
+            LOGGER.info("Stream error to {} ({}): {}", LogSafe.of(headerFrom.orElse("?")), ctx.channel().remoteAddress(),
+                LogSafe.of(streamError.getMessage()));
             if (state != State.CLOSING) {
                 sendStreamError(ctx, streamError.condition());
             }
         } else {
-            LOGGER.info("Incoming stream from {} failed: {}", ctx.channel().remoteAddress(), error.toString());
+            LOGGER.info("Incoming stream from {} failed: {}", ctx.channel().remoteAddress(), LogSafe.of(error));
             ctx.close();
         }
     }

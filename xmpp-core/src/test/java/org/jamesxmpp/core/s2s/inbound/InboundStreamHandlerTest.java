@@ -25,7 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -379,5 +383,26 @@ class InboundStreamHandlerTest {
         handling.complete(null);
         drain();
         assertThat(channel.config().isAutoRead()).isTrue();
+    }
+
+    @Test
+    void peerValuesShouldBeLoggedWithoutLineBreaks() {
+        Logger logger = (Logger) LoggerFactory.getLogger(InboundStreamHandler.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            exchange(HEADER.replace("from='a.test'", "from='a.test&#13;&#10;12:00:00.000 INFO  forged line'"));
+            exchange("<message from='alice@a.test' to='bob@james.test'/>");
+            channel = channel(S2sSettings.builder().build());
+            exchange(HEADER.replace("to='james.test'", "to='x.test&#10;forged'"));
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).hasSize(2);
+        assertThat(appender.list).allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain("\n", "\r"));
+        assertThat(appender.list.get(0).getFormattedMessage()).contains("a.test\\r\\n12:00:00.000 INFO  forged line");
+        assertThat(appender.list.get(1).getFormattedMessage()).contains("x.test\\nforged");
     }
 }
