@@ -3,6 +3,7 @@ package org.jamesxmpp.listener.configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,6 +39,14 @@ class XmppConfigurationTest {
         assertThat(testee.routes()).containsExactly(new StaticRoute("a.test", "127.0.0.2", 5269));
         assertThat(testee.maxStanzaSize()).isEqualTo(XmppConfiguration.DEFAULT_MAX_STANZA_SIZE);
         assertThat(testee.enabled()).isTrue();
+    }
+
+    @Test
+    void shippedConfigurationShouldGiveDefaults() throws Exception {
+        XMLConfiguration shipped = new XMLConfiguration();
+        new FileHandler(shipped).load(new File("../conf/xmpp.xml"));
+
+        assertThat(XmppConfiguration.from(shipped)).isEqualTo(XmppConfiguration.defaults());
     }
 
     @Test
