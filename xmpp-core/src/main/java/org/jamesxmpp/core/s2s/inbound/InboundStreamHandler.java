@@ -128,31 +128,9 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         headerSent = true;
         ctx.write(StreamXml.header(to.get(), headerFrom, Optional.of(streamId)));
         if (header.version().isPresent()) {
-            ctx.write(features());
+            ctx.write(StreamFeatures.of(context, tlsSession, headerFrom.filter(from -> !isAuthenticated(from))));
         }
         ctx.flush();
-    }
-
-    private String features() {
-        StringBuilder features = new StringBuilder("<stream:features>");
-        boolean encrypted = tlsSession.isPresent();
-        if (context.tls().isPresent() && !encrypted) {
-            features.append("<starttls xmlns='").append(StreamXml.TLS_NAMESPACE).append("'>")
-                .append(context.tls().get().required() ? "<required/>" : "").append("</starttls>");
-            if (context.tls().get().required()) {
-                return features.append("</stream:features>").toString();
-            }
-        }
-        if (encrypted && headerFrom.isPresent() && !isAuthenticated(headerFrom.get())
-            && context.tls().get().peerCertificates().isTrustedFor(tlsSession.get(), headerFrom.get())) {
-            features.append("<mechanisms xmlns='").append(StreamXml.SASL_NAMESPACE)
-                .append("'><mechanism>EXTERNAL</mechanism></mechanisms>");
-        }
-        features.append("<dialback xmlns='").append(StreamXml.DIALBACK_FEATURE_NAMESPACE).append("'><errors/></dialback>");
-        if (context.settings().streamManagement()) {
-            features.append("<sm xmlns='").append(StreamXml.SM_NAMESPACE).append("'/>");
-        }
-        return features.append("</stream:features>").toString();
     }
 
     private boolean isAuthenticated(String remote) {
