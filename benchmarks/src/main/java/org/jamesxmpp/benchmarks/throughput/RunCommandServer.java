@@ -81,7 +81,8 @@ final class RunCommandServer implements AutoCloseable {
             "--conf", conf.toString(), "--data", directory.resolve("data").toString()));
         command.addAll(extraArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("JAVA_OPTS", "-Xmx2g");
+        // BENCH_JAVA_OPTS: e.g. a JFR recording of the server
+        builder.environment().put("JAVA_OPTS", "-Xmx2g " + System.getenv().getOrDefault("BENCH_JAVA_OPTS", ""));
         RunCommandServer server = new RunCommandServer(builder.start(), log, smtpPort, imapPort, webAdminPort);
         server.awaitStarted();
         return server;
