@@ -1,0 +1,82 @@
+package org.jamesxmpp.it.persistent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.apache.james.util.Port;
+import org.apache.james.utils.SMTPMessageSender;
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real run command, killed with {@code kill -9} and started again on the same {@code --data}: users, domains and
+ * INBOX are intact, the mail waiting in RemoteDelivery's queue for a server that was down is delivered once it is up,
+ * and the mail waiting in XmppRemoteDelivery's queue for an XMPP peer that is down is still queued.
+ */
+class RunCommandCrashTest {
+    private static final String PASSWORD = "secret";
+    private static final String BOB = "bob@james.test";
+    private static final String REMOTE = "carol@remote.example";
+    private static final String XMPP_PEER_USER = "alice@" + RunConf.UNREACHABLE_XMPP_DOMAIN;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void queuedAndDeliveredMailShouldSurviveKillMinusNine() throws Exception {
+        RunConf conf = RunConf.create(directory.resolve("conf"), RunConf.freePort());
+        Path data = directory.resolve("data");
+        Path log = directory.resolve("james.log");
+        WebAdmin webAdmin = new WebAdmin(conf.webAdminPort());
+
+        try (RunCommandProcess first = RunCommandProcess.start(data, conf, log)) {
+            webAdmin.addDomain("james.test");
+            webAdmin.addUser(BOB, PASSWORD);
+            send(conf, BOB, "Subject: in the inbox\r\n\r\ndelivered before the crash");
+            send(conf, REMOTE, "Subject: to the remote server\r\n\r\nwaits in the outgoing queue");
+            send(conf, XMPP_PEER_USER, "Subject: to the XMPP peer\r\n\r\nwaits in the XMPP outgoing queue");
+            awaitInbox(conf).close();
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> webAdmin.queueSize("outgoing") == 1 && webAdmin.queueSize("xmpp-outgoing") == 1);
+
+            first.crash();
+        }
+
+        try (SmtpSink remoteServer = new SmtpSink(conf.gatewayPort());
+             RunCommandProcess second = RunCommandProcess.start(data, conf, log)) {
+            assertThat(webAdmin.get("/domains")).contains("james.test");
+            assertThat(webAdmin.get("/users")).contains(BOB);
+            try (TestIMAPClient imap = awaitInbox(conf)) {
+                assertThat(imap.readFirstMessage()).contains("delivered before the crash");
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> !remoteServer.messages().isEmpty());
+            Thread.sleep(Duration.ofSeconds(5).toMillis());
+            assertThat(remoteServer.messages()).hasSize(1);
+            assertThat(remoteServer.messages().get(0)).contains("waits in the outgoing queue");
+            assertThat(webAdmin.queueSize("outgoing")).isZero();
+            assertThat(webAdmin.queueSize("xmpp-outgoing")).isEqualTo(1);
+            assertThat(webAdmin.get("/mailQueues/xmpp-outgoing/mails")).contains(XMPP_PEER_USER);
+        }
+    }
+
+    private static void send(RunConf conf, String to, String message) throws Exception {
+        try (SMTPMessageSender smtp = new SMTPMessageSender("example.org")) {
+            smtp.connect("127.0.0.1", Port.of(conf.smtpPort()))
+                .sendMessageWithHeaders("dave@example.org", to, message);
+        }
+    }
+
+    private static TestIMAPClient awaitInbox(RunConf conf) throws Exception {
+        TestIMAPClient imap = new TestIMAPClient();
+        imap.connect("127.0.0.1", conf.imapPort())
+            .login(BOB, PASSWORD)
+            .select(TestIMAPClient.INBOX)
+            .awaitMessageCount(Awaitility.await(), 1);
+        return imap;
+    }
+}

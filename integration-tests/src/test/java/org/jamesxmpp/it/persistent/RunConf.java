@@ -1,0 +1,76 @@
+package org.jamesxmpp.it.persistent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the repository's {@code conf/} (what {@code bin/james-xmpp} runs by default) on free loopback ports, with
+ * RemoteDelivery sent to an SMTP gateway on {@code 127.0.0.1:gatewayPort} and retried every two seconds, and
+ * {@code a.test} routed to an XMPP port nobody listens on.
+ */
+record RunConf(Path directory, int smtpPort, int submissionPort, int imapPort, int webAdminPort, int xmppPort,
+               int gatewayPort) {
+    static final String UNREACHABLE_XMPP_DOMAIN = "a.test";
+
+    static RunConf create(Path directory, int gatewayPort) throws IOException {
+        RunConf conf = new RunConf(directory, freePort(), freePort(), freePort(), freePort(), freePort(), gatewayPort);
+        conf.write();
+        return conf;
+    }
+
+    static Path repositoryConf() {
+        Path conf = Path.of("").toAbsolutePath().getParent().resolve("conf");
+        if (!Files.isRegularFile(conf.resolve("james-database.properties"))) {
+            throw new IllegalStateException("not the repository's conf/: " + conf);
+        }
+        return conf;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private void write() throws IOException {
+        Path source = repositoryConf();
+        Files.createDirectories(directory);
+        try (Stream<Path> files = Files.list(source)) {
+            files.filter(Files::isRegularFile).forEach(file -> copy(file, directory.resolve(file.getFileName())));
+        }
+        replace("smtpserver.xml", "<bind>0.0.0.0:25</bind>", "<bind>127.0.0.1:" + smtpPort + "</bind>");
+        replace("smtpserver.xml", "<bind>0.0.0.0:587</bind>", "<bind>127.0.0.1:" + submissionPort + "</bind>");
+        replace("imapserver.xml", "<bind>0.0.0.0:143</bind>", "<bind>127.0.0.1:" + imapPort + "</bind>");
+        replace("webadmin.properties", "port=8000", "port=" + webAdminPort);
+        replace("xmpp.xml", "<bind>0.0.0.0:5269</bind>", "<bind>127.0.0.1:" + xmppPort + "</bind>");
+        replace("xmpp.xml", "<route domain=\"a.test\" host=\"127.0.0.2\" port=\"5269\"/>",
+            "<route domain=\"" + UNREACHABLE_XMPP_DOMAIN + "\" host=\"127.0.0.1\" port=\"" + freePort() + "\"/>");
+        replace("mailetcontainer.xml", "<outgoing>outgoing</outgoing>",
+            "<outgoing>outgoing</outgoing><gateway>127.0.0.1</gateway><gatewayPort>" + gatewayPort + "</gatewayPort>");
+        replace("mailetcontainer.xml", "<delayTime>5000, 100000, 500000</delayTime>", "<delayTime>30*2000</delayTime>");
+        replace("mailetcontainer.xml", "<maxRetries>3</maxRetries>", "<maxRetries>30</maxRetries>");
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        Path path = directory.resolve(file);
+        String content = Files.readString(path);
+        if (!content.contains(from)) {
+            throw new IllegalStateException(file + " no longer contains " + from);
+        }
+        Files.writeString(path, content.replace(from, to));
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
