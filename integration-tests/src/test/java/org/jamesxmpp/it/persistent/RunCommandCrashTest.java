@@ -30,15 +30,14 @@ class RunCommandCrashTest {
     void queuedAndDeliveredMailShouldSurviveKillMinusNine() throws Exception {
         RunConf conf = RunConf.create(directory.resolve("conf"), RunConf.freePort());
         Path data = directory.resolve("data");
-        Path log = directory.resolve("james.log");
         WebAdmin webAdmin = new WebAdmin(conf.webAdminPort());
 
-        try (RunCommandProcess first = RunCommandProcess.start(data, conf, log)) {
+        try (RunCommandProcess first = RunCommandProcess.start(data, conf, directory.resolve("first.log"))) {
             webAdmin.addDomain("james.test");
             webAdmin.addUser(BOB, PASSWORD);
-            send(conf, BOB, "Subject: in the inbox\r\n\r\ndelivered before the crash");
-            send(conf, REMOTE, "Subject: to the remote server\r\n\r\nwaits in the outgoing queue");
-            send(conf, XMPP_PEER_USER, "Subject: to the XMPP peer\r\n\r\nwaits in the XMPP outgoing queue");
+            send(conf, "dave@example.org", BOB, "Subject: in the inbox\r\n\r\ndelivered before the crash");
+            send(conf, "dave@example.org", REMOTE, "Subject: to the remote server\r\n\r\nwaits in the outgoing queue");
+            send(conf, BOB, XMPP_PEER_USER, "From: " + BOB + "\r\nSubject: to the XMPP peer\r\n\r\nwaits in the XMPP queue");
             awaitInbox(conf).close();
             Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> webAdmin.queueSize("outgoing") == 1 && webAdmin.queueSize("xmpp-outgoing") == 1);
@@ -47,7 +46,7 @@ class RunCommandCrashTest {
         }
 
         try (SmtpSink remoteServer = new SmtpSink(conf.gatewayPort());
-             RunCommandProcess second = RunCommandProcess.start(data, conf, log)) {
+             RunCommandProcess second = RunCommandProcess.start(data, conf, directory.resolve("second.log"))) {
             assertThat(webAdmin.get("/domains")).contains("james.test");
             assertThat(webAdmin.get("/users")).contains(BOB);
             try (TestIMAPClient imap = awaitInbox(conf)) {
@@ -64,10 +63,11 @@ class RunCommandCrashTest {
         }
     }
 
-    private static void send(RunConf conf, String to, String message) throws Exception {
+    /** Over port 25 from 127.0.0.1, which may relay (James's authorized network). */
+    private static void send(RunConf conf, String from, String to, String message) throws Exception {
         try (SMTPMessageSender smtp = new SMTPMessageSender("example.org")) {
             smtp.connect("127.0.0.1", Port.of(conf.smtpPort()))
-                .sendMessageWithHeaders("dave@example.org", to, message);
+                .sendMessageWithHeaders(from, to, message);
         }
     }
 

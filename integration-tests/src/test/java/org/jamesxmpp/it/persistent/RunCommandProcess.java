@@ -21,12 +21,13 @@ final class RunCommandProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts the run command, its output in {@code log} (a new file), and waits until James has started. */
     static RunCommandProcess start(Path data, RunConf conf, Path log) throws IOException, InterruptedException {
         Path command = RunConf.repositoryConf().getParent().resolve("bin/james-xmpp");
         ProcessBuilder builder = new ProcessBuilder(List.of(command.toString(),
             "--data", data.toString(), "--conf", conf.directory().toString()))
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            .redirectOutput(log.toFile());
         builder.environment().put("JAVA_OPTS", "-Xmx512m");
         RunCommandProcess started = new RunCommandProcess(builder.start(), log);
         started.awaitStarted();

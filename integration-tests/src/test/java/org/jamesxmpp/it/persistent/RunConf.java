@@ -49,8 +49,8 @@ record RunConf(Path directory, int smtpPort, int submissionPort, int imapPort, i
         replace("imapserver.xml", "<bind>0.0.0.0:143</bind>", "<bind>127.0.0.1:" + imapPort + "</bind>");
         replace("webadmin.properties", "port=8000", "port=" + webAdminPort);
         replace("xmpp.xml", "<bind>0.0.0.0:5269</bind>", "<bind>127.0.0.1:" + xmppPort + "</bind>");
-        replace("xmpp.xml", "<route domain=\"a.test\" host=\"127.0.0.2\" port=\"5269\"/>",
-            "<route domain=\"" + UNREACHABLE_XMPP_DOMAIN + "\" host=\"127.0.0.1\" port=\"" + freePort() + "\"/>");
+        replace("xmpp.xml", "<routes>",
+            "<routes><route domain=\"" + UNREACHABLE_XMPP_DOMAIN + "\" host=\"127.0.0.1\" port=\"" + freePort() + "\"/>");
         replace("mailetcontainer.xml", "<outgoing>outgoing</outgoing>",
             "<outgoing>outgoing</outgoing><gateway>127.0.0.1</gateway><gatewayPort>" + gatewayPort + "</gatewayPort>");
         replace("mailetcontainer.xml", "<delayTime>5000, 100000, 500000</delayTime>", "<delayTime>30*2000</delayTime>");
