@@ -14,13 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real run command, killed with {@code kill -9} and started again on the same {@code --data}: users, domains and
- * INBOX are intact, the mail waiting in RemoteDelivery's queue for a server that was down is delivered once it is up,
+ * INBOX (and its search index) are intact, the mail waiting in RemoteDelivery's queue for a server that was down is delivered once it is up,
  * and the mail waiting in XmppRemoteDelivery's queue for an XMPP peer that is down is still queued.
  */
 class RunCommandCrashTest {
     private static final String PASSWORD = "secret";
     private static final String BOB = "bob@james.test";
     private static final String REMOTE = "carol@remote.example";
+    private static final Duration SEARCH_INDEX_COMMIT = Duration.ofSeconds(6);
     private static final String XMPP_PEER_USER = "alice@" + RunConf.UNREACHABLE_XMPP_DOMAIN;
 
     @TempDir
@@ -41,6 +42,8 @@ class RunCommandCrashTest {
             awaitInbox(conf).close();
             Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> webAdmin.queueSize("outgoing") == 1 && webAdmin.queueSize("xmpp-outgoing") == 1);
+            // the search index is committed every 5 seconds: what it held that long is searchable after the crash
+            Thread.sleep(SEARCH_INDEX_COMMIT.toMillis());
 
             first.crash();
         }
@@ -51,6 +54,7 @@ class RunCommandCrashTest {
             assertThat(webAdmin.get("/users")).contains(BOB);
             try (TestIMAPClient imap = awaitInbox(conf)) {
                 assertThat(imap.readFirstMessage()).contains("delivered before the crash");
+                assertThat(imap.sendCommand("SEARCH SUBJECT inbox")).contains("* SEARCH 1");
             }
             Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> !remoteServer.messages().isEmpty());
