@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** {@code bin/james-xmpp --data DATA --conf CONF} in its own JVM, as an administrator starts it. */
 final class RunCommandProcess implements AutoCloseable {
     private static final String STARTED = "JAMES server started";
+    private static final String STOPPED = "JAMES server stopped";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Process process;
@@ -34,10 +35,26 @@ final class RunCommandProcess implements AutoCloseable {
         return started;
     }
 
-    /** {@code kill -9}: no shutdown hook, no flush, no close. */
-    void crash() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+    enum Ending {
+        /** {@code kill -9}: no shutdown hook, no flush, no close. */
+        KILL_MINUS_NINE,
+        /** What Ctrl-C or a service manager sends: James stops cleanly. */
+        SIGTERM
+    }
+
+    void end(Ending ending) throws IOException, InterruptedException {
+        if (ending == Ending.KILL_MINUS_NINE) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("bin/james-xmpp did not end on " + ending + ":\n" + tail());
+        }
+        if (ending == Ending.SIGTERM && !log().contains(STOPPED)) {
+            throw new IllegalStateException("James did not stop cleanly on SIGTERM:\n" + tail());
+        }
     }
 
     String log() throws IOException {

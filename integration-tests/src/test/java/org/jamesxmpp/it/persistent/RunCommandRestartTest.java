@@ -9,26 +9,29 @@ import org.apache.james.util.Port;
 import org.apache.james.utils.SMTPMessageSender;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The real run command, killed with {@code kill -9} and started again on the same {@code --data}: users, domains and
- * INBOX (and its search index) are intact, the mail waiting in RemoteDelivery's queue for a server that was down is delivered once it is up,
- * and the mail waiting in XmppRemoteDelivery's queue for an XMPP peer that is down is still queued.
+ * The real run command, ended by {@code kill -9} or by SIGTERM and started again on the same {@code --data}: users,
+ * domains and INBOX (and its search index) are intact, the mail waiting in RemoteDelivery's queue for a server that
+ * was down is delivered once it is up, and the mail waiting in XmppRemoteDelivery's queue for an XMPP peer that is
+ * down is still queued.
  */
-class RunCommandCrashTest {
+class RunCommandRestartTest {
     private static final String PASSWORD = "secret";
     private static final String BOB = "bob@james.test";
     private static final String REMOTE = "carol@remote.example";
-    private static final Duration SEARCH_INDEX_COMMIT = Duration.ofSeconds(6);
     private static final String XMPP_PEER_USER = "alice@" + RunConf.UNREACHABLE_XMPP_DOMAIN;
+    private static final Duration SEARCH_INDEX_COMMIT = Duration.ofSeconds(6);
 
     @TempDir
     Path directory;
 
-    @Test
-    void queuedAndDeliveredMailShouldSurviveKillMinusNine() throws Exception {
+    @ParameterizedTest
+    @EnumSource(RunCommandProcess.Ending.class)
+    void storedAndQueuedMailShouldSurviveTheEndOfTheProcess(RunCommandProcess.Ending ending) throws Exception {
         RunConf conf = RunConf.create(directory.resolve("conf"), RunConf.freePort());
         Path data = directory.resolve("data");
         WebAdmin webAdmin = new WebAdmin(conf.webAdminPort());
@@ -36,16 +39,16 @@ class RunCommandCrashTest {
         try (RunCommandProcess first = RunCommandProcess.start(data, conf, directory.resolve("first.log"))) {
             webAdmin.addDomain("james.test");
             webAdmin.addUser(BOB, PASSWORD);
-            send(conf, "dave@example.org", BOB, "Subject: in the inbox\r\n\r\ndelivered before the crash");
+            send(conf, "dave@example.org", BOB, "Subject: in the inbox\r\n\r\ndelivered before the end");
             send(conf, "dave@example.org", REMOTE, "Subject: to the remote server\r\n\r\nwaits in the outgoing queue");
             send(conf, BOB, XMPP_PEER_USER, "From: " + BOB + "\r\nSubject: to the XMPP peer\r\n\r\nwaits in the XMPP queue");
             awaitInbox(conf).close();
             Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> webAdmin.queueSize("outgoing") == 1 && webAdmin.queueSize("xmpp-outgoing") == 1);
-            // the search index is committed every 5 seconds: what it held that long is searchable after the crash
+            // the search index is committed every 5 seconds: what it held that long is searchable after a crash
             Thread.sleep(SEARCH_INDEX_COMMIT.toMillis());
 
-            first.crash();
+            first.end(ending);
         }
 
         try (SmtpSink remoteServer = new SmtpSink(conf.gatewayPort());
@@ -53,7 +56,7 @@ class RunCommandCrashTest {
             assertThat(webAdmin.get("/domains")).contains("james.test");
             assertThat(webAdmin.get("/users")).contains(BOB);
             try (TestIMAPClient imap = awaitInbox(conf)) {
-                assertThat(imap.readFirstMessage()).contains("delivered before the crash");
+                assertThat(imap.readFirstMessage()).contains("delivered before the end");
                 assertThat(imap.sendCommand("SEARCH SUBJECT inbox")).contains("* SEARCH 1");
             }
             Awaitility.await().atMost(Duration.ofSeconds(60))
