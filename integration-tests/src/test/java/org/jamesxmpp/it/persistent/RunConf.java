@@ -57,6 +57,15 @@ record RunConf(Path directory, int smtpPort, int submissionPort, int imapPort, i
         replace("mailetcontainer.xml", "<maxRetries>3</maxRetries>", "<maxRetries>30</maxRetries>");
     }
 
+    /** Points the server at another database ({@code james-database.properties}). */
+    void replaceDatabaseProperties(String properties) {
+        try {
+            Files.writeString(directory.resolve("james-database.properties"), properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void replace(String file, String from, String to) throws IOException {
         Path path = directory.resolve(file);
         String content = Files.readString(path);
