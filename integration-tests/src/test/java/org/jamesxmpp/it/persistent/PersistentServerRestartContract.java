@@ -60,7 +60,6 @@ interface PersistentServerRestartContract {
     }
 
     private GuiceJamesServer start() throws Exception {
-        System.setProperty("derby.stream.error.file", dataDirectory().resolve("derby.log").toString());
         GuiceJamesServer server = JpaJamesServer.create(Configuration.builder()
             .workingDirectory(dataDirectory().toFile())
             .build());
