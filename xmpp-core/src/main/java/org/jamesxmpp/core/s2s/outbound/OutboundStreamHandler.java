@@ -56,6 +56,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     private boolean saslFailed;
     private boolean smOffered;
     private boolean peerClosedCleanly;
+    private boolean streamErrorReceived;
     private Optional<TerminationCause> cause = Optional.empty();
     private Optional<ScheduledFuture<?>> negotiationTimer = Optional.empty();
 
@@ -95,7 +96,8 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onPeerClose(ChannelHandlerContext ctx) {
-        peerClosedCleanly = state == State.CLOSING || purpose instanceof OutgoingStream stream && stream.isIdle();
+        peerClosedCleanly = !streamErrorReceived
+            && (state == State.CLOSING || purpose instanceof OutgoingStream stream && stream.isIdle());
         if (cause.isEmpty()) {
             cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, purpose.pair().remote() + " closed the stream"));
         }
@@ -127,6 +129,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
         } else if (element.is(XmppStreamDecoder.STREAM_NAMESPACE, "error")) {
             String condition = element.children().stream().findFirst().map(XmlElement::name).orElse("undefined-condition");
             LOGGER.warn("Stream error from {}: {}", purpose.pair().remote(), condition);
+            streamErrorReceived = true;
             if (state == State.ENABLING_SM && !smOffered && streamManagementSupport.refusedBy(purpose.pair().remote())) {
                 closeStream(ctx, new TerminationCause(Reason.STREAM_BROKEN, purpose.pair().remote()
                     + " refused stream management", true));

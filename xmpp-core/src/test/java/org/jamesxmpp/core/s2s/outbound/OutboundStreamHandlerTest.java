@@ -17,6 +17,8 @@ import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -119,6 +121,21 @@ class OutboundStreamHandlerTest {
 
         assertThat(channel.isOpen()).isFalse();
         assertThat(failure()).isEqualTo(DeliveryException.Reason.REMOTE_SERVER_TIMEOUT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"policy-violation", "internal-server-error", "system-shutdown"})
+    void streamErrorThenCloseShouldFailTheWrittenStanzaWithoutStreamManagement(String condition) {
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+        exchange("<db:result from='a.test' to='james.test' type='valid'/>");
+        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>")).startsWith("<message id='m1'/>");
+
+        exchange("<stream:error><" + condition + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"
+            + "</stream:stream>");
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(delivery).as("a stream error is no proof of delivery").isCompletedExceptionally();
+        assertThat(failure()).isEqualTo(DeliveryException.Reason.STREAM_BROKEN);
     }
 
     @Test
