@@ -55,8 +55,6 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     private boolean authenticated;
     private boolean saslFailed;
     private boolean smOffered;
-    private boolean peerClosedCleanly;
-    private boolean streamErrorReceived;
     private Optional<TerminationCause> cause = Optional.empty();
     private Optional<ScheduledFuture<?>> negotiationTimer = Optional.empty();
 
@@ -96,8 +94,6 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onPeerClose(ChannelHandlerContext ctx) {
-        peerClosedCleanly = !streamErrorReceived
-            && (state == State.CLOSING || purpose instanceof OutgoingStream stream && stream.isIdle());
         if (cause.isEmpty()) {
             cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, purpose.pair().remote() + " closed the stream"));
         }
@@ -129,7 +125,6 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
         } else if (element.is(XmppStreamDecoder.STREAM_NAMESPACE, "error")) {
             String condition = element.children().stream().findFirst().map(XmlElement::name).orElse("undefined-condition");
             LOGGER.warn("Stream error from {}: {}", purpose.pair().remote(), condition);
-            streamErrorReceived = true;
             if (state == State.ENABLING_SM && !smOffered && streamManagementSupport.refusedBy(purpose.pair().remote())) {
                 closeStream(ctx, new TerminationCause(Reason.STREAM_BROKEN, purpose.pair().remote()
                     + " refused stream management", true));
@@ -389,10 +384,9 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancelNegotiationTimer();
-        boolean clean = peerClosedCleanly;
         state = State.CLOSED;
         purpose.terminated(cause.orElse(new TerminationCause(Reason.STREAM_BROKEN, "connection to "
-            + purpose.pair().remote() + " lost")), clean);
+            + purpose.pair().remote() + " lost")));
         ctx.fireChannelInactive();
     }
 

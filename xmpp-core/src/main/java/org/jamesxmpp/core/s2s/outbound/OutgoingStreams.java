@@ -63,6 +63,31 @@ public class OutgoingStreams {
     }
 
     /**
+     * Sends the answer to a peer's ping: nobody waits for it, and towards a peer without XEP-0198 it is settled once
+     * written (it asks for no acknowledgement, or two engines would ping each other forever).
+     */
+    public void answer(DomainPair pair, String from, String to, String xml) {
+        submit(new PendingStanza(pair, Optional.empty(), from, to, xml, new CompletableFuture<>(), 0, false));
+    }
+
+    /**
+     * An iq result or error came back from {@code remoteDomain}: when {@code id} is one of our pings, the outgoing
+     * streams to that domain settle the stanzas it acknowledges.
+     *
+     * @return whether the iq was the answer to one of our pings (then it is nobody else's business)
+     */
+    public boolean pingAnswered(String remoteDomain, String id) {
+        if (!OutgoingStream.isPingId(id)) {
+            return false;
+        }
+        streams.values().stream()
+            .filter(stream -> stream.pair().remote().equals(remoteDomain))
+            .distinct()
+            .forEach(stream -> stream.pingAnswered(id));
+        return true;
+    }
+
+    /**
      * An error stanza came back from {@code remoteDomain} for {@code id}: fails the matching
      * pending send, if any is still waiting.
      *
@@ -106,7 +131,7 @@ public class OutgoingStreams {
 
     private OutgoingStream open(DomainPair pair) {
         OutgoingStream stream = new OutgoingStream(pair, group.next(), settings.maxQueuedStanzas(),
-            settings.unackedDeliveryGrace(), settings.responseTimeout(), this::ended, this::resubmit, events);
+            settings.responseTimeout(), this::ended, this::resubmit, events);
         stream.eventLoop().execute(() -> connector.connect(stream, stream.eventLoop()));
         return stream;
     }
@@ -126,7 +151,7 @@ public class OutgoingStreams {
     public void stop() {
         stopped = true;
         streams.values().forEach(stream -> stream.eventLoop().execute(() -> stream.terminated(
-            new TerminationCause(DeliveryException.Reason.SHUTDOWN, "s2s engine stopped"), false)));
+            new TerminationCause(DeliveryException.Reason.SHUTDOWN, "s2s engine stopped"))));
     }
 
     private static String correlationKey(String remoteDomain, String id) {

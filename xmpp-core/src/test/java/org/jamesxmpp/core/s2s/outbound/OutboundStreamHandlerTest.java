@@ -39,7 +39,7 @@ class OutboundStreamHandlerTest {
     @BeforeEach
     void setUp() {
         channel = new EmbeddedChannel();
-        stream = new OutgoingStream(PAIR, channel.eventLoop(), 10, Duration.ofSeconds(1), Duration.ofSeconds(10),
+        stream = new OutgoingStream(PAIR, channel.eventLoop(), 10, Duration.ofSeconds(10),
             any -> { }, resubmitted::add);
         stream.enqueue(new PendingStanza(PAIR, Optional.of("m1"), "bob@james.test", "alice@a.test", "<message id='m1'/>",
             delivery));
@@ -139,6 +139,21 @@ class OutboundStreamHandlerTest {
     }
 
     @Test
+    void unansweredPingShouldBreakTheStreamAndFailTheStanzaAsTimeoutWithoutStreamManagement() {
+        channel.freezeTime();
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+        exchange("<db:result from='a.test' to='james.test' type='valid'/>");
+        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>")).startsWith("<message id='m1'/>");
+
+        channel.advanceTimeBy(10, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(delivery).as("a stanza the peer never confirmed is not delivered").isCompletedExceptionally();
+        assertThat(failure()).isEqualTo(DeliveryException.Reason.REMOTE_SERVER_TIMEOUT);
+    }
+
+    @Test
     void invalidDialbackShouldFailTheStanzasAsAuthenticationFailure() {
         exchange(PEER_HEADER + DIALBACK_FEATURES);
 
@@ -180,7 +195,7 @@ class OutboundStreamHandlerTest {
         channel.advanceTimeBy(10, TimeUnit.SECONDS);
         channel.runScheduledPendingTasks();
 
-        assertThat(exchange("")).isEqualTo("<message id='m1'/>");
+        assertThat(exchange("")).startsWith("<message id='m1'/><iq type='get' from='james.test' to='a.test'");
         assertThat(streamManagementSupport.shouldTry("a.test", false)).isFalse();
         assertThat(streamManagementSupport.shouldTry("a.test", true)).isTrue();
     }
@@ -190,7 +205,8 @@ class OutboundStreamHandlerTest {
         exchange(PEER_HEADER + DIALBACK_FEATURES);
         exchange("<db:result from='a.test' to='james.test' type='valid'/>");
 
-        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>")).isEqualTo("<message id='m1'/>");
+        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>"))
+            .startsWith("<message id='m1'/><iq type='get' from='james.test' to='a.test'");
         assertThat(streamManagementSupport.shouldTry("a.test", false)).isFalse();
     }
 
