@@ -32,7 +32,7 @@
  * (for mail: after the spool enqueue), in order. A handler failure with a
  * {@link org.jamesxmpp.core.s2s.StanzaErrorException} sends that stanza error back; any other
  * failure sends {@code internal-server-error} (wait). An error stanza from a peer that matches
- * a pending send (same remote domain and id) fails that send with {@code STANZA_ERROR}; once the
+ * a pending send (same remote domain, id and recipient: the error's {@code from}) fails that send with {@code STANZA_ERROR}; once the
  * send completed, such an error goes to the handler like any other stanza.
  *
  * <p>Reconnect backoff ({@code outbound.ConnectBackoff}): when a connection attempt to a remote

@@ -23,6 +23,7 @@ import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,10 @@ class S2sPingAcknowledgementTest {
             .streamManagement(false)
             .build(), PEER_DOMAIN::equals, stanza -> {
                 peerReceived.add(stanza);
+                if (stanza.stanza().getTo().toString().startsWith("nobody@")) {
+                    return CompletableFuture.failedFuture(new StanzaErrorException(
+                        StanzaError.Condition.service_unavailable, StanzaError.Type.CANCEL));
+                }
                 return CompletableFuture.completedFuture(null);
             }, new MemoryDialbackSecretStore(), Clock.systemUTC());
         peer.start();
@@ -76,8 +81,12 @@ class S2sPingAcknowledgementTest {
     }
 
     private static Message message(String to, String body) {
+        return message("id-" + body, to, body);
+    }
+
+    private static Message message(String id, String to, String body) {
         try {
-            return StanzaBuilder.buildMessage("id-" + body)
+            return StanzaBuilder.buildMessage(id)
                 .from(JidCreate.from("bob@" + LOCAL_DOMAIN))
                 .to(JidCreate.from(to))
                 .setBody(body)
@@ -100,6 +109,22 @@ class S2sPingAcknowledgementTest {
             .allSatisfy(inbound -> assertThat(inbound.stanza()).isInstanceOf(Message.class))
             .hasSize(35);
         assertThat(testeeReceived).isEmpty();
+    }
+
+    @Test
+    void stanzaErrorForOneRecipientShouldFailOnlyThatRecipientsSendWhenRecipientsShareTheStanzaId() throws Exception {
+        CompletableFuture<Void> refused = testee.send(message("mail-1@james.test", "nobody@b.test", "one mail"))
+            .toCompletableFuture();
+        CompletableFuture<Void> accepted = testee.send(message("mail-1@james.test", "carol@b.test", "one mail"))
+            .toCompletableFuture();
+
+        assertThat(accepted.handle((any, error) -> error).get(20, TimeUnit.SECONDS))
+            .as("carol's copy was accepted").isNull();
+        assertThat(refused.handle((any, error) -> error).get(20, TimeUnit.SECONDS))
+            .isInstanceOfSatisfying(DeliveryException.class, error -> {
+                assertThat(error.reason()).isEqualTo(DeliveryException.Reason.STANZA_ERROR);
+                assertThat(error.stanzaError().orElseThrow().condition()).isEqualTo(StanzaError.Condition.service_unavailable);
+            });
     }
 
     @Test

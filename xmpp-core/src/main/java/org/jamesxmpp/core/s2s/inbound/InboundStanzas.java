@@ -79,7 +79,8 @@ public class InboundStanzas {
             return CompletableFuture.completedFuture(null);
         }
         if (stanza.getError() != null && stanza.getStanzaId() != null
-            && outgoing.peerError(fromDomain, stanza.getStanzaId(), StanzaErrorException.of(stanza.getError()))) {
+            && outgoing.peerError(fromDomain, stanza.getStanzaId(), from.toString(),
+                StanzaErrorException.of(stanza.getError()))) {
             LOGGER.info("Stanza error {} from {} for our stanza {}", stanza.getError().getCondition(), from,
                 stanza.getStanzaId());
             return CompletableFuture.completedFuture(null);

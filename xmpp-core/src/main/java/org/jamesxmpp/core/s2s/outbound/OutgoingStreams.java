@@ -1,6 +1,7 @@
 package org.jamesxmpp.core.s2s.outbound;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +55,7 @@ public class OutgoingStreams {
         CompletableFuture<Void> delivery = new CompletableFuture<>();
         PendingStanza stanza = new PendingStanza(pair, id, from, to, xml, delivery);
         id.ifPresent(value -> {
-            String key = correlationKey(pair.remote(), value);
+            String key = correlationKey(pair.remote(), value, to);
             awaitingPeerError.put(key, stanza);
             delivery.whenComplete((any, error) -> awaitingPeerError.remove(key, stanza));
         });
@@ -88,13 +89,15 @@ public class OutgoingStreams {
     }
 
     /**
-     * An error stanza came back from {@code remoteDomain} for {@code id}: fails the matching
-     * pending send, if any is still waiting.
+     * An error stanza came back from {@code errorFrom} at {@code remoteDomain} for {@code id}: fails the matching
+     * pending send, if any is still waiting. A send is matched by remote domain, id and recipient (the error comes
+     * from the address the stanza went to, RFC 6120 8.3.1): the copies of one mail to several recipients share an
+     * id, and an error for one of them fails that one only.
      *
      * @return whether a pending send took the error
      */
-    public boolean peerError(String remoteDomain, String id, StanzaErrorException error) {
-        PendingStanza stanza = awaitingPeerError.remove(correlationKey(remoteDomain, id));
+    public boolean peerError(String remoteDomain, String id, String errorFrom, StanzaErrorException error) {
+        PendingStanza stanza = awaitingPeerError.remove(correlationKey(remoteDomain, id, errorFrom));
         return stanza != null && stanza.delivery().completeExceptionally(new DeliveryException(error));
     }
 
@@ -154,7 +157,9 @@ public class OutgoingStreams {
             new TerminationCause(DeliveryException.Reason.SHUTDOWN, "s2s engine stopped"))));
     }
 
-    private static String correlationKey(String remoteDomain, String id) {
-        return remoteDomain + '\u0000' + id;
+    private static String correlationKey(String remoteDomain, String id, String jid) {
+        int slash = jid.indexOf('/');
+        String bareJid = slash < 0 ? jid : jid.substring(0, slash);
+        return remoteDomain + '\u0000' + id + '\u0000' + bareJid.toLowerCase(Locale.ROOT);
     }
 }
