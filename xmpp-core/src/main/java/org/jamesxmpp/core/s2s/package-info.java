@@ -29,7 +29,9 @@
  * stanzas time out and are retried.
  *
  * <p>Incoming stanzas are acknowledged only after the handler's completion stage completed
- * (for mail: after the spool enqueue), in order. A handler failure with a
+ * (for mail: after the spool enqueue), in order; a peer's XEP-0199 ping is answered only once
+ * every stanza received before it on that stream completed, so that its answer means what a
+ * peer without XEP-0198 takes it for. A handler failure with a
  * {@link org.jamesxmpp.core.s2s.StanzaErrorException} sends that stanza error back; any other
  * failure sends {@code internal-server-error} (wait). An error stanza from a peer that matches
  * a pending send (same remote domain, id and recipient: the error's {@code from}) fails that send with {@code STANZA_ERROR}; once the
