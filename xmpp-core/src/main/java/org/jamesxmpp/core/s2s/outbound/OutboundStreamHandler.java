@@ -371,7 +371,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
             LOGGER.warn("Closing stream to {}: {}", purpose.pair().remote(), streamError.getMessage());
             cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, streamError.getMessage()));
             ctx.writeAndFlush(streamError.condition().toXml() + StreamXml.CLOSE).addListener(ChannelFutureListener.CLOSE);
-        } else if (error instanceof OutgoingStream.AckTimeoutException) {
+        } else if (error instanceof AckTimeoutException) {
             cause = Optional.of(new TerminationCause(Reason.REMOTE_SERVER_TIMEOUT, error.getMessage()));
             ctx.close();
         } else {

@@ -215,11 +215,6 @@ public final class OutgoingStream implements OutboundPurpose {
         armAckTimer();
     }
 
-    /** Whether {@code id} may be the id of a ping of ours, whose answer goes to {@link #pingAnswered}. */
-    public static boolean isPingId(String id) {
-        return UnackedStanzas.isPingId(id);
-    }
-
     /** Thread-safe. The peer answered our ping {@code id} (result or error): it processed what we wrote before it. */
     public void pingAnswered(String id) {
         eventLoop.execute(() -> {
@@ -299,12 +294,5 @@ public final class OutgoingStream implements OutboundPurpose {
     private void cancelAckTimer() {
         ackTimer.ifPresent(timer -> timer.cancel(false));
         ackTimer = Optional.empty();
-    }
-
-    /** The peer did not acknowledge in time: the stream is considered broken. */
-    public static class AckTimeoutException extends RuntimeException {
-        public AckTimeoutException(String remote) {
-            super("no acknowledgement from " + remote + " in time");
-        }
     }
 }

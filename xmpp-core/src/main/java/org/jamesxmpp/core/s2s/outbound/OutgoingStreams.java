@@ -78,7 +78,7 @@ public class OutgoingStreams {
      * @return whether the iq was the answer to one of our pings (then it is nobody else's business)
      */
     public boolean pingAnswered(String remoteDomain, String id) {
-        if (!OutgoingStream.isPingId(id)) {
+        if (!UnackedStanzas.isPingId(id)) {
             return false;
         }
         streams.values().stream()
