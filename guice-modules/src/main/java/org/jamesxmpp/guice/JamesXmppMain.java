@@ -1,21 +1,16 @@
 package org.jamesxmpp.guice;
 
-import java.util.Optional;
-
-import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.james.ExtraProperties;
 import org.apache.james.FakeSearchMailboxModule;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerMain;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
-import org.apache.james.modules.RunArgumentsModule;
-
-import com.google.common.base.Throwables;
 
 /**
- * The run command's entry point: James's memory server combined with the XMPP extension.
- * Like {@link MemoryJamesServerMain}, it reads {@code conf/} below the {@code working.directory} system property.
+ * The run command's memory flavour ({@code bin/james-xmpp --memory}): James's memory server combined with the XMPP
+ * extension; nothing but the mail repositories survives a stop. Like {@link MemoryJamesServerMain}, it reads
+ * {@code conf/} below the {@code working.directory} system property. The default flavour is
+ * {@link org.jamesxmpp.guice.jpa.JamesXmppJpaMain}.
  */
 public class JamesXmppMain implements JamesServerMain {
 
@@ -26,28 +21,10 @@ public class JamesXmppMain implements JamesServerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        // A bad configuration must end the process with one readable line, not only James's stack trace.
-        System.setProperty("james.exit.on.startup.error", "false");
-        ExtraProperties.initialize();
-
+        RunCommand.prepare();
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
             .useWorkingDirectoryEnvProperty()
             .build();
-        GuiceJamesServer server = createServer(configuration)
-            .overrideWith(new RunArgumentsModule(args));
-        try {
-            JamesServerMain.main(server);
-        } catch (Throwable e) {
-            System.err.println("james-xmpp: cannot start: " + explain(e));
-            System.exit(1);
-        }
-    }
-
-    private static String explain(Throwable e) {
-        Optional<Throwable> configurationError = Throwables.getCausalChain(e).stream()
-            .filter(ConfigurationException.class::isInstance)
-            .reduce((first, second) -> second);
-        Throwable cause = configurationError.orElse(Throwables.getRootCause(e));
-        return Optional.ofNullable(cause.getMessage()).orElse(cause.getClass().getName());
+        RunCommand.run(createServer(configuration), args);
     }
 }

@@ -36,12 +36,17 @@ class XmppListenerTest {
         try (RawS2sStream stream = RawS2sStream.connect(LISTENER)) {
             stream.send(RawS2sStream.streamHeader("a.test", "james.test"));
 
-            assertThat(stream.readUntil("</stream:features>"))
+            String answer = stream.readUntil("</stream:features>");
+
+            assertThat(answer)
                 .contains("<stream:stream")
                 .contains("xmlns='jabber:server'")
                 .contains("from='james.test'")
-                .contains("<stream:features>")
-                .contains("</stream:features>");
+                .contains("to='a.test'")
+                .contains("version='1.0'")
+                .contains("<dialback xmlns='urn:xmpp:features:dialback'>")
+                .doesNotContain("starttls");
+            assertThat(answer.indexOf("<stream:features>")).isGreaterThan(answer.indexOf("<stream:stream"));
         }
     }
 
@@ -51,8 +56,7 @@ class XmppListenerTest {
             stream.send(RawS2sStream.streamHeader("a.test", "not-ours.test"));
 
             assertThat(stream.readUntil("</stream:stream>"))
-                .contains("host-unknown")
-                .contains("</stream:stream>");
+                .containsPattern("<stream:error><host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>.*</stream:error>");
         }
     }
 }

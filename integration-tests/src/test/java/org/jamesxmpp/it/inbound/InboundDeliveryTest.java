@@ -11,9 +11,13 @@ import javax.mail.internet.MimeMultipart;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
+import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.jamesxmpp.core.xep.addresses.AddressEntry;
+import org.jamesxmpp.core.xep.addresses.AddressType;
+import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
 import org.jamesxmpp.core.xep.reply.ReplyElement;
 import org.jamesxmpp.it.ImapMessages;
 import org.jamesxmpp.it.JamesUsers;
@@ -138,6 +142,110 @@ class InboundDeliveryTest {
         List<Message> errors = alice.awaitMessages(m -> m.getType() == Message.Type.error && "unknown-1".equals(m.getStanzaId()),
             1, Duration.ofSeconds(30));
         assertThat(errors.get(0).getError().getCondition().toString()).isEqualTo("service-unavailable");
+    }
+
+    @Test
+    void messageToAnAliasShouldReachTheUserItMapsTo(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-alias");
+        server.getProbe(DataProbeImpl.class).addUserAliasMapping("robert", JAMES_DOMAIN, bob);
+
+        alice.send(message("robert@" + JAMES_DOMAIN, Message.Type.normal, "Alias", "to robert, who is bob", "alias-1"));
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            assertThat(reader(server, bob).text(TestIMAPClient.INBOX, 1)).contains("to robert, who is bob");
+        }
+    }
+
+    @Test
+    void messageToAGroupShouldReachEveryMember(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-group");
+        String carol = newUser(server, "carol-group");
+        DataProbeImpl probe = server.getProbe(DataProbeImpl.class);
+        probe.addGroupAliasMapping("team@" + JAMES_DOMAIN, bob);
+        probe.addGroupAliasMapping("team@" + JAMES_DOMAIN, carol);
+
+        alice.send(message("team@" + JAMES_DOMAIN, Message.Type.normal, "Team", "hello team", "group-1"));
+
+        for (String member : List.of(bob, carol)) {
+            try (TestIMAPClient imap = imap(server, member)) {
+                imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+                assertThat(reader(server, member).text(TestIMAPClient.INBOX, 1)).contains("hello team");
+            }
+        }
+    }
+
+    @Test
+    void messageToAnAddressRewrittenToAUserShouldReachThatUser(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-rewrite");
+        server.getProbe(DataProbeImpl.class).addAddressMapping("sales", JAMES_DOMAIN, bob);
+
+        alice.send(message("sales@" + JAMES_DOMAIN, Message.Type.normal, "Quote", "a quote please", "rewrite-1"));
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            assertThat(reader(server, bob).text(TestIMAPClient.INBOX, 1)).contains("a quote please");
+        }
+    }
+
+    @Test
+    void messageWithUndeliveredCcAddressesShouldReachEveryLocalRecipientOnce(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-cc");
+        String carol = newUser(server, "carol-cc");
+        Message stanza = StanzaBuilder.buildMessage("cc-1")
+            .to(JidCreate.from(bob))
+            .ofType(Message.Type.normal)
+            .setSubject("Minutes")
+            .setBody("for bob, cc carol")
+            .addExtension(new MultipleAddressesElement(List.of(
+                AddressEntry.ofJid(AddressType.TO, JidCreate.from(bob), Optional.empty(), false),
+                AddressEntry.ofJid(AddressType.CC, JidCreate.from(carol), Optional.empty(), false))))
+            .build();
+
+        alice.send(stanza);
+
+        for (String recipient : List.of(bob, carol)) {
+            try (TestIMAPClient imap = imap(server, recipient)) {
+                imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+                assertThat(reader(server, recipient).text(TestIMAPClient.INBOX, 1))
+                    .containsPattern("(?m)^To: " + bob)
+                    .containsPattern("(?m)^Cc: " + carol)
+                    .contains("for bob, cc carol");
+            }
+        }
+        try (TestIMAPClient imap = imap(server, bob)) {
+            Thread.sleep(1000);
+            assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void messageToTheMulticastServiceShouldReachEveryAddressAndKeepTheBccHidden(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-multicast");
+        String dave = newUser(server, "dave-multicast");
+        Message stanza = StanzaBuilder.buildMessage("multicast-1")
+            .to(JidCreate.from(JAMES_DOMAIN))
+            .ofType(Message.Type.normal)
+            .setSubject("Party")
+            .setBody("surprise party on friday")
+            .addExtension(new MultipleAddressesElement(List.of(
+                AddressEntry.ofJid(AddressType.TO, JidCreate.from(bob), Optional.empty(), false),
+                AddressEntry.ofJid(AddressType.BCC, JidCreate.from(dave), Optional.empty(), false))))
+            .build();
+
+        alice.send(stanza);
+
+        try (TestIMAPClient imap = imap(server, dave)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            assertThat(reader(server, dave).text(TestIMAPClient.INBOX, 1)).contains("surprise party on friday");
+        }
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 1);
+            assertThat(reader(server, bob).text(TestIMAPClient.INBOX, 1))
+                .containsPattern("(?m)^To: " + bob)
+                .contains("surprise party on friday")
+                .doesNotContain(dave);
+        }
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.apache.james.utils.SMTPMessageSender;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.jamesxmpp.core.xep.addresses.AddressType;
+import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
 import org.jamesxmpp.core.xep.reply.ReplyElement;
 import org.jamesxmpp.it.ImapMessages;
 import org.jamesxmpp.it.JamesUsers;
@@ -56,6 +58,7 @@ class OutboundDeliveryTest {
         prosody = ProsodyPeer.builder(PEER_DOMAIN, PEER_ADDRESS)
             .resolve(JAMES_DOMAIN, JAMES_ADDRESS)
             .user("alice", PASSWORD)
+            .user("eve", PASSWORD)
             .start();
     }
 
@@ -122,6 +125,30 @@ class OutboundDeliveryTest {
             assertThat(reply)
                 .containsPattern("(?m)^In-Reply-To: <lunch-1@james\\.test>")
                 .contains("Yes, see you there");
+        }
+    }
+
+    @Test
+    void aBccRecipientShouldBeNamedOnlyInItsOwnStanza(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-bcc");
+
+        try (SmackClient eve = SmackClient.login(PEER_DOMAIN, prosody.c2sAddress(), "eve", PASSWORD);
+             SMTPMessageSender smtp = new SMTPMessageSender(JAMES_DOMAIN)) {
+            smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+                .authenticate(bob, PASSWORD)
+                .sendMessageWithHeaders(bob, List.of("alice@" + PEER_DOMAIN, "eve@" + PEER_DOMAIN),
+                    "From: " + bob + "\r\nTo: alice@a.test\r\nSubject: Secret santa\r\n\r\nGuess who\r\n");
+
+            Message forAlice = alice.awaitMessages(m -> "Secret santa".equals(m.getSubject()), 1, Duration.ofSeconds(40)).get(0);
+            Message forEve = eve.awaitMessages(m -> "Secret santa".equals(m.getSubject()), 1, Duration.ofSeconds(40)).get(0);
+
+            assertThat(forAlice.toXML().toString()).doesNotContain("eve@");
+            assertThat(MultipleAddressesElement.from(forEve).getAddresses(AddressType.BCC))
+                .extracting(entry -> entry.jid().get().toString())
+                .containsExactly("eve@" + PEER_DOMAIN);
+            assertThat(MultipleAddressesElement.from(forEve).getAddresses(AddressType.TO))
+                .extracting(entry -> entry.jid().get().toString())
+                .containsExactly("alice@" + PEER_DOMAIN);
         }
     }
 

@@ -48,16 +48,17 @@ public final class StanzaToMime {
                 "stanza from " + from.getDomain() + " on a stream authenticated for " + context.peerDomain());
         }
         MailAddress sender = mailAddress(from, MappingException.Reason.UNMAPPABLE_SENDER);
-        MailAddress recipient = mailAddress(to, MappingException.Reason.UNMAPPABLE_RECIPIENT);
         Optional<MultipleAddressesElement> addresses = Optional.ofNullable(MultipleAddressesElement.from(stanza));
         if (addresses.map(element -> element.getAddresses().size() > context.options().maxAddresses()).orElse(false)) {
             throw new MappingException(MappingException.Reason.TOO_MANY_ADDRESSES,
                 "more than " + context.options().maxAddresses() + " addresses");
         }
-        InboundHeaders headers = new InboundHeaders(stanza, context, sender, recipient, type);
-        Optional<OriginalMimeElement> original = OriginalMimeElement.from(stanza);
+        List<MailAddress> recipients = InboundRecipients.of(to, addresses);
+        InboundHeaders headers = new InboundHeaders(stanza, context, sender, recipients.get(0), type);
+        Optional<OriginalMimeElement> original = OriginalMimeElement.from(stanza)
+            .filter(any -> context.options().originalMimePeers().contains(context.peerDomain().toString()));
         if (original.isPresent()) {
-            return fromOriginal(original.get(), headers, context, sender, recipient, type);
+            return fromOriginal(original.get(), headers, context, sender, recipients, type);
         }
         if (!hasContent(stanza)) {
             return new NotMail(NotMail.Kind.NO_CONTENT);
@@ -69,11 +70,11 @@ public final class StanzaToMime {
         mime.append(body(stanza, sender, context));
         byte[] bytes = MimeComposer.bytes(mime.toString());
         checkSize(bytes.length, context);
-        return new InboundMail(bytes, sender, List.of(recipient), type, headers.messageId());
+        return new InboundMail(bytes, sender, recipients, type, headers.messageId());
     }
 
     private static InboundResult fromOriginal(OriginalMimeElement original, InboundHeaders headers, InboundContext context,
-                                              MailAddress sender, MailAddress recipient, Message.Type type) throws MappingException {
+                                              MailAddress sender, List<MailAddress> recipients, Message.Type type) throws MappingException {
         byte[] decoded;
         try {
             decoded = original.decode();
@@ -84,12 +85,12 @@ public final class StanzaToMime {
         StringBuilder trace = new StringBuilder(256);
         headers.writeTrace(trace);
         byte[] prefix = MimeComposer.bytes(trace.toString());
-        byte[] kept = OriginalMime.withoutReceiverOnlyHeaders(decoded);
+        byte[] kept = OriginalMime.forSender(decoded, sender);
         byte[] mime = new byte[prefix.length + kept.length];
         System.arraycopy(prefix, 0, mime, 0, prefix.length);
         System.arraycopy(kept, 0, mime, prefix.length, kept.length);
         String messageId = OriginalMime.messageId(kept).orElse(headers.messageId());
-        return new InboundMail(mime, sender, List.of(recipient), type, messageId);
+        return new InboundMail(mime, sender, recipients, type, messageId);
     }
 
     private static String body(Message stanza, MailAddress sender, InboundContext context) {

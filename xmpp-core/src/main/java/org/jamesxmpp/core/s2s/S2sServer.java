@@ -20,6 +20,7 @@ import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
 import org.jamesxmpp.core.s2s.inbound.InboundContext;
 import org.jamesxmpp.core.s2s.inbound.InboundStanzas;
+import org.jamesxmpp.core.s2s.outbound.BoundedDialbackVerifier;
 import org.jamesxmpp.core.s2s.outbound.DomainPair;
 import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
 import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
@@ -60,7 +61,8 @@ public class S2sServer implements AutoCloseable {
 
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
                      DialbackSecretStore secretStore, Clock clock) {
-        this(settings, localDomains, handler, secretStore, new S2sRouter(settings.staticRoutes(), clock), clock);
+        this(settings, localDomains, handler, secretStore,
+            new S2sRouter(settings.staticRoutes(), clock, settings.routeCacheSize()), clock);
     }
 
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
@@ -85,7 +87,8 @@ public class S2sServer implements AutoCloseable {
         OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
         this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock);
         this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
-            new RemoteDialbackVerifier(workerGroup, connector), new InboundStanzas(this.localDomains, handler, outgoing));
+            new BoundedDialbackVerifier(new RemoteDialbackVerifier(workerGroup, connector), settings.maxPendingVerifications()),
+            new InboundStanzas(this.localDomains, handler, outgoing));
     }
 
     private static String newSecret() {

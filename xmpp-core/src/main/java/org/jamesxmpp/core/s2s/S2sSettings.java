@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 
 import com.google.common.base.Preconditions;
@@ -31,6 +32,10 @@ import com.google.common.collect.ImmutableList;
  * @param reconnectBackoffBase after a failed connection attempt to a remote domain, sends to it fail
  *     at once for this long; doubled for each further failure in a row
  * @param reconnectBackoffCap the longest such wait
+ * @param maxPendingVerifications dialback verifications (connections we open to check a key given on an incoming
+ *     stream) waiting for an answer, in total; beyond it an unauthenticated stream gets {@code resource-constraint}
+ * @param maxPendingVerificationsPerStream the same on one incoming stream; beyond it: {@code policy-violation}
+ * @param routeCacheSize remote domains whose route (DNS answer) is remembered; the least recently used is forgotten
  */
 public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<TlsSettings> tls,
@@ -43,8 +48,14 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<String> dialbackSecret,
                           boolean streamManagement,
                           Duration reconnectBackoffBase,
-                          Duration reconnectBackoffCap) {
+                          Duration reconnectBackoffCap,
+                          int maxPendingVerifications,
+                          int maxPendingVerificationsPerStream,
+                          int routeCacheSize) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
+    public static final int DEFAULT_MAX_PENDING_VERIFICATIONS = 100;
+    public static final int DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM = 5;
+    public static final int DEFAULT_ROUTE_CACHE_SIZE = S2sRouter.DEFAULT_MAX_CACHED_DOMAINS;
 
     public S2sSettings {
         bindAddresses = ImmutableList.copyOf(bindAddresses);
@@ -53,6 +64,11 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         Objects.requireNonNull(dialbackSecret, "dialbackSecret");
         Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
         Preconditions.checkArgument(maxQueuedStanzas > 0, "maxQueuedStanzas must be positive: %s", maxQueuedStanzas);
+        Preconditions.checkArgument(maxPendingVerifications > 0, "maxPendingVerifications must be positive: %s",
+            maxPendingVerifications);
+        Preconditions.checkArgument(maxPendingVerificationsPerStream > 0, "maxPendingVerificationsPerStream must be positive: %s",
+            maxPendingVerificationsPerStream);
+        Preconditions.checkArgument(routeCacheSize > 0, "routeCacheSize must be positive: %s", routeCacheSize);
         Preconditions.checkArgument(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
         Preconditions.checkArgument(!responseTimeout.isNegative() && !responseTimeout.isZero(), "responseTimeout must be positive");
         Preconditions.checkArgument(!idleTimeout.isNegative() && !idleTimeout.isZero(), "idleTimeout must be positive");
@@ -74,7 +90,9 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             + ", maxQueuedStanzas=" + maxQueuedStanzas + ", staticRoutes=" + staticRoutes
             + ", dialbackSecret=" + dialbackSecret.map(any -> "***").orElse("generated")
             + ", streamManagement=" + streamManagement + ", reconnectBackoffBase=" + reconnectBackoffBase
-            + ", reconnectBackoffCap=" + reconnectBackoffCap + "]";
+            + ", reconnectBackoffCap=" + reconnectBackoffCap + ", maxPendingVerifications=" + maxPendingVerifications
+            + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
+            + "]";
     }
 
     public static class Builder {
@@ -90,6 +108,9 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private boolean streamManagement = true;
         private Duration reconnectBackoffBase = Duration.ofSeconds(1);
         private Duration reconnectBackoffCap = Duration.ofSeconds(60);
+        private int maxPendingVerifications = DEFAULT_MAX_PENDING_VERIFICATIONS;
+        private int maxPendingVerificationsPerStream = DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM;
+        private int routeCacheSize = DEFAULT_ROUTE_CACHE_SIZE;
 
         public Builder bind(InetSocketAddress address) {
             bindAddresses.add(address);
@@ -148,10 +169,22 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
+        public Builder maxPendingVerifications(int total, int perStream) {
+            this.maxPendingVerifications = total;
+            this.maxPendingVerificationsPerStream = perStream;
+            return this;
+        }
+
+        public Builder routeCacheSize(int routeCacheSize) {
+            this.routeCacheSize = routeCacheSize;
+            return this;
+        }
+
         public S2sSettings build() {
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
                 idleTimeout, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
-                streamManagement, reconnectBackoffBase, reconnectBackoffCap);
+                streamManagement, reconnectBackoffBase, reconnectBackoffCap, maxPendingVerifications,
+                maxPendingVerificationsPerStream, routeCacheSize);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
 import org.jamesxmpp.core.mapping.InboundContext;
 import org.jamesxmpp.core.mapping.InboundMail;
@@ -77,11 +78,13 @@ public class InboundMailHandler implements InboundStanzaHandler {
         try {
             result = StanzaToMime.convert(message, context(inbound));
         } catch (MappingException e) {
-            LOGGER.info("Refused XMPP message {} from {}: {}", message.getStanzaId(), message.getFrom(), e.getMessage());
+            LOGGER.info("Refused XMPP message {} from {}: {}", LogSafe.of(message.getStanzaId()), LogSafe.of(message.getFrom()),
+                LogSafe.of(e.getMessage()));
             return Mono.error(new StanzaErrorException(e.stanzaErrorCondition(), StanzaError.Type.MODIFY,
                 Optional.ofNullable(e.getMessage())));
         } catch (RuntimeException e) {
-            LOGGER.warn("Could not map XMPP message {} from {}", message.getStanzaId(), message.getFrom(), e);
+            LOGGER.warn("Could not map XMPP message {} from {}", LogSafe.of(message.getStanzaId()), LogSafe.of(message.getFrom()),
+                e);
             return Mono.error(new StanzaErrorException(StanzaError.Condition.bad_request, StanzaError.Type.MODIFY,
                 Optional.of("the message could not be turned into mail")));
         }
@@ -100,8 +103,8 @@ public class InboundMailHandler implements InboundStanzaHandler {
         return dedupStore.claim(key)
             .flatMap(first -> {
                 if (!first) {
-                    LOGGER.info("Dropped duplicate XMPP message {} from {} to {}", key.stanzaId(), message.getFrom(),
-                        message.getTo());
+                    LOGGER.info("Dropped duplicate XMPP message {} from {} to {}", LogSafe.of(key.stanzaId()),
+                        LogSafe.of(message.getFrom()), LogSafe.of(message.getTo()));
                     return Mono.empty();
                 }
                 return deliver(mail, message, inbound)
@@ -118,7 +121,8 @@ public class InboundMailHandler implements InboundStanzaHandler {
                 Mail mail = toMail(mapped, recipients, inbound);
                 return spool.enqueue(mail)
                     .doOnSuccess(any -> LOGGER.info("Accepted XMPP message {} from {} (peer {} by {}) for {} as mail {}",
-                        message.getStanzaId(), mapped.sender().asString(), inbound.peerDomain(), inbound.authMethod(),
+                        LogSafe.of(message.getStanzaId()), LogSafe.of(mapped.sender().asString()), inbound.peerDomain(),
+                        inbound.authMethod(),
                         recipients, mail.getName()));
             });
     }

@@ -41,7 +41,7 @@ class InboundMailHandlerTest {
         Clock clock = Clock.fixed(Instant.parse("2026-12-02T06:00:00Z"), ZoneOffset.UTC);
         queueFactory = new MemoryMailQueueFactory(new RawMailQueueItemDecoratorFactory(), clock);
         spool = new SpoolEnqueuer(queueFactory);
-        LocalRecipients everyoneExists = new LocalRecipients(null) {
+        LocalRecipients everyoneExists = new LocalRecipients(null, null) {
             @Override
             public Mono<List<MailAddress>> existing(List<? extends MailAddress> recipients) {
                 return Mono.just(List.copyOf(recipients));

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.InboundStanzaHandler;
@@ -81,8 +82,8 @@ public class InboundStanzas {
         if (stanza.getError() != null && stanza.getStanzaId() != null
             && outgoing.peerError(fromDomain, stanza.getStanzaId(), from.toString(),
                 StanzaErrorException.of(stanza.getError()))) {
-            LOGGER.info("Stanza error {} from {} for our stanza {}", stanza.getError().getCondition(), from,
-                stanza.getStanzaId());
+            LOGGER.info("Stanza error {} from {} for our stanza {}", stanza.getError().getCondition(), LogSafe.of(from),
+                LogSafe.of(stanza.getStanzaId()));
             return CompletableFuture.completedFuture(null);
         }
         InboundStanza inbound = new InboundStanza(stanza, fromDomain, method, tls, toInet(remoteAddress));
@@ -102,14 +103,16 @@ public class InboundStanzas {
 
     private void bounce(String kind, Stanza stanza, String fromDomain, String toDomain, Throwable error) {
         if (stanza.getError() != null) {
-            LOGGER.info("Dropping refused error stanza {} from {}: {}", stanza.getStanzaId(), stanza.getFrom(), error.toString());
+            LOGGER.info("Dropping refused error stanza {} from {}: {}", LogSafe.of(stanza.getStanzaId()),
+                LogSafe.of(stanza.getFrom()), LogSafe.of(error));
             return;
         }
         StanzaErrorException stanzaError = error instanceof StanzaErrorException refusal
             ? refusal
             : new StanzaErrorException(StanzaError.Condition.internal_server_error, StanzaError.Type.WAIT);
         if (!(error instanceof StanzaErrorException)) {
-            LOGGER.warn("Handler failed on stanza {} from {}", stanza.getStanzaId(), stanza.getFrom(), error);
+            LOGGER.warn("Handler failed on stanza {} from {}", LogSafe.of(stanza.getStanzaId()), LogSafe.of(stanza.getFrom()),
+                error);
         }
         String xml = StreamXml.stanzaError(kind, stanza.getTo().toString(), stanza.getFrom().toString(),
             Optional.ofNullable(stanza.getStanzaId()), stanzaError.type().name().toLowerCase(Locale.ROOT),
@@ -118,8 +121,8 @@ public class InboundStanzas {
                 stanza.getFrom().toString(), xml)
             .whenComplete((any, failure) -> {
                 if (failure != null) {
-                    LOGGER.info("Could not return stanza error {} to {}: {}", stanzaError.condition(), stanza.getFrom(),
-                        failure.toString());
+                    LOGGER.info("Could not return stanza error {} to {}: {}", stanzaError.condition(),
+                        LogSafe.of(stanza.getFrom()), LogSafe.of(failure));
                 }
             });
     }

@@ -3,6 +3,7 @@ package org.jamesxmpp.core.s2s.outbound;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.DeliveryException;
 
 /**
@@ -34,6 +35,6 @@ public record PendingStanza(DomainPair pair, Optional<String> id, String from, S
     }
 
     public String describe() {
-        return "id=" + id.orElse("-") + " from=" + from + " to=" + to;
+        return "id=" + LogSafe.of(id.orElse("-")) + " from=" + LogSafe.of(from) + " to=" + LogSafe.of(to);
     }
 }
