@@ -123,9 +123,10 @@ public class S2sServer implements AutoCloseable {
 
     /**
      * Sends a stanza to a remote server. Its {@code from} must be in one of our domains and its
-     * {@code to} in a remote one. Completes when the peer acknowledged it (XEP-0198) or, with
-     * peers without stream management, once it was written and the stream stayed up for
-     * {@link S2sSettings#unackedDeliveryGrace()}; fails with a {@link DeliveryException}.
+     * {@code to} in a remote one. Completes when the peer acknowledged it: XEP-0198, or with
+     * peers without stream management the answer to an XEP-0199 ping sent after it on the same
+     * stream; fails with a {@link DeliveryException} otherwise (e.g. no answer within
+     * {@link S2sSettings#responseTimeout()}, or the stream ended first).
      */
     public CompletionStage<Void> send(Stanza stanza) {
         if (stanza.getFrom() == null || stanza.getTo() == null) {

@@ -21,10 +21,9 @@ import com.google.common.collect.ImmutableList;
  *     (over it: {@code policy-violation})
  * @param connectTimeout TCP connect timeout of outgoing streams
  * @param responseTimeout how long a peer may take to answer a step of the negotiation
- *     (stream header, features, dialback, acks) before the stream is given up
+ *     (stream header, features, dialback) or to acknowledge stanzas (XEP-0198 {@code <r/>}, or
+ *     the XEP-0199 ping sent to peers without it) before the stream is given up
  * @param idleTimeout a stream without traffic for this long is closed
- * @param unackedDeliveryGrace towards peers without XEP-0198: a written stanza counts as delivered
- *     once the stream stayed up this long after it (or closed cleanly)
  * @param maxQueuedStanzas per outgoing stream, stanzas waiting for the stream beyond this are refused
  * @param staticRoutes routes used before DNS
  * @param dialbackSecret configured dialback secret; empty means generated once and kept in the
@@ -44,7 +43,6 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Duration connectTimeout,
                           Duration responseTimeout,
                           Duration idleTimeout,
-                          Duration unackedDeliveryGrace,
                           int maxQueuedStanzas,
                           List<StaticRoute> staticRoutes,
                           Optional<String> dialbackSecret,
@@ -74,7 +72,6 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         Preconditions.checkArgument(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
         Preconditions.checkArgument(!responseTimeout.isNegative() && !responseTimeout.isZero(), "responseTimeout must be positive");
         Preconditions.checkArgument(!idleTimeout.isNegative() && !idleTimeout.isZero(), "idleTimeout must be positive");
-        Preconditions.checkArgument(!unackedDeliveryGrace.isNegative(), "unackedDeliveryGrace must not be negative");
         Preconditions.checkArgument(!reconnectBackoffBase.isNegative(), "reconnectBackoffBase must not be negative");
         Preconditions.checkArgument(reconnectBackoffCap.compareTo(reconnectBackoffBase) >= 0,
             "reconnectBackoffCap (%s) must not be shorter than reconnectBackoffBase (%s)", reconnectBackoffCap,
@@ -89,7 +86,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
     public String toString() {
         return "S2sSettings[bindAddresses=" + bindAddresses + ", tls=" + tls + ", maxStanzaSize=" + maxStanzaSize
             + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
-            + ", idleTimeout=" + idleTimeout + ", unackedDeliveryGrace=" + unackedDeliveryGrace
+            + ", idleTimeout=" + idleTimeout
             + ", maxQueuedStanzas=" + maxQueuedStanzas + ", staticRoutes=" + staticRoutes
             + ", dialbackSecret=" + dialbackSecret.map(any -> "***").orElse("generated")
             + ", streamManagement=" + streamManagement + ", reconnectBackoffBase=" + reconnectBackoffBase
@@ -106,7 +103,6 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration responseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofMinutes(10);
-        private Duration unackedDeliveryGrace = Duration.ofSeconds(2);
         private int maxQueuedStanzas = 10_000;
         private Optional<String> dialbackSecret = Optional.empty();
         private boolean streamManagement = true;
@@ -143,11 +139,6 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
 
         public Builder idleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
-            return this;
-        }
-
-        public Builder unackedDeliveryGrace(Duration unackedDeliveryGrace) {
-            this.unackedDeliveryGrace = unackedDeliveryGrace;
             return this;
         }
 
@@ -191,7 +182,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
 
         public S2sSettings build() {
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
-                idleTimeout, unackedDeliveryGrace, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
+                idleTimeout, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
                 streamManagement, reconnectBackoffBase, reconnectBackoffCap, maxPendingVerifications,
                 maxPendingVerificationsPerStream, routeCacheSize);
         }

@@ -31,7 +31,6 @@ import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jxmpp.jid.impl.JidCreate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +95,7 @@ public class InboundMailHandler implements InboundStanzaHandler {
             return Mono.error(new StanzaErrorException(StanzaError.Condition.not_acceptable, StanzaError.Type.CANCEL,
                 Optional.of("messages of type " + mail.type() + " are not accepted here")));
         }
-        Optional<DedupKey> dedupKey = dedupKey(message);
+        Optional<DedupKey> dedupKey = InboundDedupKeys.of(message);
         if (dedupKey.isEmpty()) {
             return deliver(mail, message, inbound);
         }
@@ -104,8 +103,8 @@ public class InboundMailHandler implements InboundStanzaHandler {
         return dedupStore.claim(key)
             .flatMap(first -> {
                 if (!first) {
-                    LOGGER.info("Dropped duplicate XMPP message {} from {}", LogSafe.of(key.stanzaId()),
-                        LogSafe.of(message.getFrom()));
+                    LOGGER.info("Dropped duplicate XMPP message {} from {} to {}", LogSafe.of(key.stanzaId()),
+                        LogSafe.of(message.getFrom()), LogSafe.of(message.getTo()));
                     return Mono.empty();
                 }
                 return deliver(mail, message, inbound)
@@ -154,14 +153,5 @@ public class InboundMailHandler implements InboundStanzaHandler {
     private InboundContext context(InboundStanza inbound) {
         return new InboundContext(JidCreate.domainBareFromOrThrowUnchecked(inbound.peerDomain()),
             inbound.authMethod(), inbound.tls(), settings.receivingHost(), clock, settings.mappingOptions());
-    }
-
-
-    private static Optional<DedupKey> dedupKey(Message message) {
-        Optional<String> id = Optional.ofNullable(OriginIdElement.getOriginId(message))
-            .map(origin -> origin.getId())
-            .or(() -> Optional.ofNullable(message.getStanzaId()))
-            .filter(value -> !value.isBlank());
-        return id.map(value -> new DedupKey(message.getFrom().asBareJid().toString(), value));
     }
 }

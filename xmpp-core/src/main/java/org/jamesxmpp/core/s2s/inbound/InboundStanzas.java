@@ -2,6 +2,7 @@ package org.jamesxmpp.core.s2s.inbound;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks the addressing of a stanza received on an incoming stream, hands it to the
  * {@link InboundStanzaHandler}, and sends a stanza error back when the handler refuses it.
- * Error stanzas answering one of our pending sends fail that send instead.
+ * Error stanzas answering one of our pending sends fail that send instead. XEP-0199 pings are
+ * answered here, and the answers to our own pings (they acknowledge what we sent to peers
+ * without XEP-0198) go to the outgoing streams: neither reaches the handler.
  */
 public class InboundStanzas {
     private static final Logger LOGGER = LoggerFactory.getLogger(InboundStanzas.class);
@@ -66,8 +69,19 @@ public class InboundStanzas {
         AuthMethod method = Optional.ofNullable(authenticated.get(new DomainPair(toDomain, fromDomain)))
             .orElseThrow(() -> new StreamException(StreamErrorCondition.INVALID_FROM,
                 fromDomain + " is not authenticated for " + toDomain + " on this stream"));
+        if (isIq(element, "result", "error") && stanza.getStanzaId() != null
+            && outgoing.pingAnswered(fromDomain, stanza.getStanzaId())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (isIq(element, "get") && element.child(StreamXml.PING_NAMESPACE, "ping").isPresent()
+            && stanza.getStanzaId() != null) {
+            outgoing.answer(new DomainPair(toDomain, fromDomain), to.toString(), from.toString(),
+                StreamXml.iqResult(to.toString(), from.toString(), stanza.getStanzaId()));
+            return CompletableFuture.completedFuture(null);
+        }
         if (stanza.getError() != null && stanza.getStanzaId() != null
-            && outgoing.peerError(fromDomain, stanza.getStanzaId(), StanzaErrorException.of(stanza.getError()))) {
+            && outgoing.peerError(fromDomain, stanza.getStanzaId(), from.toString(),
+                StanzaErrorException.of(stanza.getError()))) {
             LOGGER.info("Stanza error {} from {} for our stanza {}", stanza.getError().getCondition(), LogSafe.of(from),
                 LogSafe.of(stanza.getStanzaId()));
             return CompletableFuture.completedFuture(null);
@@ -111,6 +125,10 @@ public class InboundStanzas {
                         LogSafe.of(stanza.getFrom()), LogSafe.of(failure));
                 }
             });
+    }
+
+    private static boolean isIq(XmlElement element, String... types) {
+        return "iq".equals(element.name()) && element.attribute("type").map(List.of(types)::contains).orElse(false);
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -47,20 +47,16 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
 
     /** Authenticating may take a dialback round trip to the peer's authoritative server, hence more than one timeout. */
     private static final int AUTHENTICATION_DELAY_FACTOR = 3;
-    /** Stanzas handed to the handler and not finished yet, beyond which we stop reading the peer. */
-    private static final int MAX_IN_FLIGHT = 256;
 
     private final InboundContext context;
     private final Map<DomainPair, AuthMethod> authenticated = new HashMap<>();
-    private final InboundAcks acks = new InboundAcks();
+    private final InboundStanzaFlow flow = new InboundStanzaFlow();
     private State state = State.AWAITING_HEADER;
     private String streamId = newStreamId();
     private boolean headerSent;
     private Optional<String> localDomain = Optional.empty();
     private Optional<String> headerFrom = Optional.empty();
     private Optional<SSLSession> tlsSession = Optional.empty();
-    private boolean streamManagement;
-    private int inFlight;
     private final DialbackResults dialbackResults;
 
     public InboundStreamHandler(InboundContext context) {
@@ -232,20 +228,15 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
     private void onStreamManagement(ChannelHandlerContext ctx, XmlElement element) {
         switch (element.name()) {
             case "enable" -> {
-                if (context.settings().streamManagement() && !authenticated.isEmpty() && !streamManagement) {
-                    streamManagement = true;
+                if (context.settings().streamManagement() && !authenticated.isEmpty() && !flow.streamManagement()) {
+                    flow.enableStreamManagement();
                     ctx.writeAndFlush("<enabled xmlns='" + StreamXml.SM_NAMESPACE + "'/>");
                 } else {
                     ctx.writeAndFlush("<failed xmlns='" + StreamXml.SM_NAMESPACE + "'><unexpected-request xmlns='"
                         + StreamXml.STANZA_ERROR_NAMESPACE + "'/></failed>");
                 }
             }
-            case "r" -> {
-                if (streamManagement) {
-                    acks.requested();
-                    answerAckIfDue(ctx);
-                }
-            }
+            case "r" -> flow.ackRequested(ctx);
             default -> LOGGER.debug("Ignoring stream management element {}", element.name());
         }
     }
@@ -254,30 +245,8 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         if (authenticated.isEmpty()) {
             throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "stanza before authentication");
         }
-        long sequence = streamManagement ? acks.nextSequence() : -1;
-        inFlight++;
-        if (inFlight >= MAX_IN_FLIGHT) {
-            ctx.channel().config().setAutoRead(false);
-        }
-        context.stanzas().accept(element, authenticated, tlsSession.isPresent(), ctx.channel().remoteAddress())
-            .whenComplete((any, error) -> ctx.executor().execute(() -> {
-                inFlight--;
-                if (inFlight < MAX_IN_FLIGHT / 2 && !ctx.channel().config().isAutoRead()) {
-                    ctx.channel().config().setAutoRead(true);
-                }
-                if (sequence >= 0) {
-                    acks.completed(sequence);
-                    answerAckIfDue(ctx);
-                }
-            }));
-    }
-
-    private void answerAckIfDue(ChannelHandlerContext ctx) {
-        acks.dueAnswer().ifPresent(h -> {
-            if (ctx.channel().isActive()) {
-                ctx.writeAndFlush("<a xmlns='" + StreamXml.SM_NAMESPACE + "' h='" + h + "'/>");
-            }
-        });
+        flow.received(ctx, element, () -> context.stanzas().accept(element, authenticated, tlsSession.isPresent(),
+            ctx.channel().remoteAddress()));
     }
 
     private static String normalize(String domain) {

@@ -18,7 +18,7 @@ public record DialbackVerification(DomainPair pair, String streamId, String key,
     }
 
     @Override
-    public void terminated(TerminationCause cause, boolean clean) {
+    public void terminated(TerminationCause cause) {
         outcome.complete(DialbackOutcome.UNREACHABLE);
     }
 }

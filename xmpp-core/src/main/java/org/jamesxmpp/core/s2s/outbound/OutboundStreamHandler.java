@@ -56,7 +56,6 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     private boolean authenticated;
     private boolean saslFailed;
     private boolean smOffered;
-    private boolean peerClosedCleanly;
     private Optional<TerminationCause> cause = Optional.empty();
     private Optional<ScheduledFuture<?>> negotiationTimer = Optional.empty();
 
@@ -96,7 +95,6 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onPeerClose(ChannelHandlerContext ctx) {
-        peerClosedCleanly = state == State.CLOSING || purpose instanceof OutgoingStream stream && stream.isIdle();
         if (cause.isEmpty()) {
             cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, purpose.pair().remote() + " closed the stream"));
         }
@@ -377,7 +375,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
             LOGGER.warn("Closing stream to {}: {}", purpose.pair().remote(), LogSafe.of(streamError.getMessage()));
             cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, streamError.getMessage()));
             ctx.writeAndFlush(streamError.condition().toXml() + StreamXml.CLOSE).addListener(ChannelFutureListener.CLOSE);
-        } else if (error instanceof OutgoingStream.AckTimeoutException) {
+        } else if (error instanceof AckTimeoutException) {
             cause = Optional.of(new TerminationCause(Reason.REMOTE_SERVER_TIMEOUT, error.getMessage()));
             ctx.close();
         } else {
@@ -390,10 +388,9 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancelNegotiationTimer();
-        boolean clean = peerClosedCleanly;
         state = State.CLOSED;
         purpose.terminated(cause.orElse(new TerminationCause(Reason.STREAM_BROKEN, "connection to "
-            + purpose.pair().remote() + " lost")), clean);
+            + purpose.pair().remote() + " lost")));
         ctx.fireChannelInactive();
     }
 

@@ -2,22 +2,28 @@ package org.jamesxmpp.core.s2s.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
+import org.jamesxmpp.core.s2s.outbound.DomainPair;
 import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
 import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +51,7 @@ class InboundStreamHandlerTest {
     DialbackOutcome verification = DialbackOutcome.VALID;
     List<String> verified = new ArrayList<>();
     List<InboundStanza> handled = new ArrayList<>();
+    List<String> accepted = new ArrayList<>();
     CompletableFuture<Void> handling = CompletableFuture.completedFuture(null);
     boolean answerLater;
     List<CompletableFuture<DialbackOutcome>> pendingVerifications = new ArrayList<>();
@@ -73,7 +80,14 @@ class InboundStreamHandlerTest {
             new InboundStanzas("james.test"::equals, stanza -> {
                 handled.add(stanza);
                 return handling;
-            }, outgoing));
+            }, outgoing) {
+                @Override
+                public CompletionStage<Void> accept(XmlElement element, Map<DomainPair, AuthMethod> authenticated,
+                                                    boolean tls, SocketAddress remoteAddress) {
+                    accepted.add(element.name());
+                    return super.accept(element, authenticated, tls, remoteAddress);
+                }
+            });
         return new EmbeddedChannel(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
             new InboundStreamHandler(context));
     }
@@ -383,6 +397,32 @@ class InboundStreamHandlerTest {
         handling.complete(null);
         drain();
         assertThat(channel.config().isAutoRead()).isTrue();
+    }
+
+    @Test
+    void pingShouldBeTakenUpOnlyOnceEveryStanzaBeforeItIsHandled() {
+        authenticate();
+        handling = new CompletableFuture<>();
+
+        exchange("<message from='alice@a.test' to='bob@james.test'><body>1</body></message>"
+            + "<iq type='get' id='p1' from='a.test' to='james.test'><ping xmlns='urn:xmpp:ping'/></iq>");
+
+        assertThat(accepted).as("the ping's answer would tell the peer the message was processed").containsExactly("message");
+        handling.complete(null);
+        drain();
+        assertThat(accepted).containsExactly("message", "iq");
+    }
+
+    @Test
+    void stanzaAfterAWaitingPingShouldNotWait() {
+        authenticate();
+        handling = new CompletableFuture<>();
+
+        exchange("<message from='alice@a.test' to='bob@james.test'><body>1</body></message>"
+            + "<iq type='get' id='p1' from='a.test' to='james.test'><ping xmlns='urn:xmpp:ping'/></iq>"
+            + "<message from='alice@a.test' to='bob@james.test'><body>2</body></message>");
+
+        assertThat(accepted).containsExactly("message", "message");
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.jamesxmpp.testing.TestPki;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -46,7 +48,7 @@ class OutboundStreamHandlerTest {
     @BeforeEach
     void setUp() {
         channel = new EmbeddedChannel();
-        stream = new OutgoingStream(PAIR, channel.eventLoop(), 10, Duration.ofSeconds(1), Duration.ofSeconds(10),
+        stream = new OutgoingStream(PAIR, channel.eventLoop(), 10, Duration.ofSeconds(10),
             any -> { }, resubmitted::add);
         stream.enqueue(new PendingStanza(PAIR, Optional.of("m1"), "bob@james.test", "alice@a.test", "<message id='m1'/>",
             delivery));
@@ -85,7 +87,7 @@ class OutboundStreamHandlerTest {
     private void connectStreamRequiringTls(Path directory) {
         channel = new EmbeddedChannel();
         delivery = new CompletableFuture<>();
-        stream = new OutgoingStream(PAIR, channel.eventLoop(), 10, Duration.ofSeconds(1), Duration.ofSeconds(10),
+        stream = new OutgoingStream(PAIR, channel.eventLoop(), 10, Duration.ofSeconds(10),
             any -> { }, resubmitted::add);
         stream.enqueue(new PendingStanza(PAIR, Optional.of("m1"), "bob@james.test", "alice@a.test", "<message id='m1'/>",
             delivery));
@@ -147,6 +149,36 @@ class OutboundStreamHandlerTest {
         channel.runScheduledPendingTasks();
 
         assertThat(channel.isOpen()).isFalse();
+        assertThat(failure()).isEqualTo(DeliveryException.Reason.REMOTE_SERVER_TIMEOUT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"policy-violation", "internal-server-error", "system-shutdown"})
+    void streamErrorThenCloseShouldFailTheWrittenStanzaWithoutStreamManagement(String condition) {
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+        exchange("<db:result from='a.test' to='james.test' type='valid'/>");
+        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>")).startsWith("<message id='m1'/>");
+
+        exchange("<stream:error><" + condition + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"
+            + "</stream:stream>");
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(delivery).as("a stream error is no proof of delivery").isCompletedExceptionally();
+        assertThat(failure()).isEqualTo(DeliveryException.Reason.STREAM_BROKEN);
+    }
+
+    @Test
+    void unansweredPingShouldBreakTheStreamAndFailTheStanzaAsTimeoutWithoutStreamManagement() {
+        channel.freezeTime();
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+        exchange("<db:result from='a.test' to='james.test' type='valid'/>");
+        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>")).startsWith("<message id='m1'/>");
+
+        channel.advanceTimeBy(10, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(delivery).as("a stanza the peer never confirmed is not delivered").isCompletedExceptionally();
         assertThat(failure()).isEqualTo(DeliveryException.Reason.REMOTE_SERVER_TIMEOUT);
     }
 
@@ -221,7 +253,7 @@ class OutboundStreamHandlerTest {
         channel.advanceTimeBy(10, TimeUnit.SECONDS);
         channel.runScheduledPendingTasks();
 
-        assertThat(exchange("")).isEqualTo("<message id='m1'/>");
+        assertThat(exchange("")).startsWith("<message id='m1'/><iq type='get' from='james.test' to='a.test'");
         assertThat(streamManagementSupport.shouldTry("a.test", false)).isFalse();
         assertThat(streamManagementSupport.shouldTry("a.test", true)).isTrue();
     }
@@ -231,7 +263,8 @@ class OutboundStreamHandlerTest {
         exchange(PEER_HEADER + DIALBACK_FEATURES);
         exchange("<db:result from='a.test' to='james.test' type='valid'/>");
 
-        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>")).isEqualTo("<message id='m1'/>");
+        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>"))
+            .startsWith("<message id='m1'/><iq type='get' from='james.test' to='a.test'");
         assertThat(streamManagementSupport.shouldTry("a.test", false)).isFalse();
     }
 
