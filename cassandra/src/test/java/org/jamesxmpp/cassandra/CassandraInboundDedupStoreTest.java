@@ -81,9 +81,9 @@ class CassandraInboundDedupStoreTest implements InboundDedupStoreContract {
 
     @Test
     void keysShouldNotCollideWhereTheirComponentsSplitDifferently() {
-        testee.claim(new DedupKey("alice@a.test|x", "origin-1")).block();
+        testee.claim(DedupKey.of("alice@a.test|x", "bob@james.test", "origin-1", "c")).block();
 
-        assertThat(testee.claim(new DedupKey("alice@a.test", "x|origin-1")).block()).isTrue();
+        assertThat(testee.claim(DedupKey.of("alice@a.test", "bob@james.test", "x|origin-1", "c")).block()).isTrue();
     }
 
     @Test

@@ -39,7 +39,7 @@ public class XmppInboundModule extends AbstractModule {
     @Singleton
     InboundSettings inboundSettings(XmppConfiguration configuration) {
         return new InboundSettings(configuration.acceptedTypes(), receivingHost(),
-            MappingOptions.defaults());
+            MappingOptions.defaults().withOriginalMimePeers(configuration.originalMimeFrom()));
     }
 
     private static String receivingHost() {

@@ -232,6 +232,28 @@ class XmppRemoteDeliveryTest {
     }
 
     @Test
+    void unknownRecipientShouldBeBouncedAloneWhenAnotherRecipientAtThePeerSharesTheStanzaId() throws Exception {
+        testee(XmppRemoteDelivery.ThreadState.START_THREADS, config());
+
+        testee.service(mail("nobody@peer.test", "alice@peer.test"));
+
+        // nobody's error may overtake the acknowledgement (its send fails) or follow it (a late error): one DSN either way
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+            assertThat(mailetContext.getSentMails().size() + spool().getSize()).isEqualTo(1));
+        Thread.sleep(500);
+        assertThat(mailetContext.getSentMails().size() + spool().getSize()).isEqualTo(1);
+        MimeMessage dsn = mailetContext.getSentMails().isEmpty()
+            ? spool().browse().next().getMail().getMessage()
+            : mailetContext.getSentMails().get(0).getMsg();
+        assertThat(DsnParts.deliveryStatus(dsn))
+            .contains("Final-Recipient: rfc822; nobody@peer.test")
+            .doesNotContain("alice@peer.test");
+        assertThat(peerReceived).extracting(inbound -> inbound.stanza().getTo().toString())
+            .containsExactlyInAnyOrder("nobody@peer.test", "alice@peer.test");
+        assertThat(outgoing().getSize()).as("nobody waits for a retry").isZero();
+    }
+
+    @Test
     void aRecipientWithoutJidFormShouldFailAloneWhileTheOthersAreDelivered() throws Exception {
         testee(XmppRemoteDelivery.ThreadState.DO_NOT_START_THREADS, config());
         String tooLong = "a".repeat(1100) + "@" + PEER_DOMAIN;

@@ -24,11 +24,12 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 
 /**
- * The bundle's {@code extensions-jars/} holds exactly what an existing James lacks: our run-time class path
- * (guice-modules' {@code run-classpath.txt} and the guice-modules jar) minus stock James's, by groupId:artifactId.
+ * The bundle's {@code extensions-jars/} holds exactly what an existing James lacks: the extension's run-time class
+ * path (module dist's {@code extension-classpath.txt}: our three modules with their dependencies and the
+ * guice-modules jar) minus stock James's, by groupId:artifactId.
  */
 class ExtensionBundleTest {
-    private static final String RUN_CLASSPATH_PROPERTY = "jamesxmpp.runClasspath";
+    private static final String EXTENSION_CLASSPATH_PROPERTY = "jamesxmpp.extensionClasspath";
 
     @TempDir
     Path directory;
@@ -36,17 +37,14 @@ class ExtensionBundleTest {
     @Test
     void bundleShouldHoldExactlyOurRunTimeJarsThatStockJamesDoesNotShip() throws Exception {
         Map<String, String> oursByFileName = Splitter.on(File.pathSeparatorChar).omitEmptyStrings()
-            .splitToStream(Files.readString(runClasspath(), StandardCharsets.UTF_8).trim())
+            .splitToStream(Files.readString(extensionClasspath(), StandardCharsets.UTF_8).trim())
             .map(Path::of)
             .collect(Collectors.toMap(jar -> jar.getFileName().toString(), ExtensionBundleTest::coordinates));
         Set<String> bundle = ExtensionBundle.unpackInto(directory).jars().stream()
             .map(jar -> bundledCoordinates(jar, oursByFileName))
             .collect(ImmutableSet.toImmutableSet());
         Set<String> stockJames = coordinatesOf(StockJames.classpath());
-        Set<String> ours = ImmutableSet.<String>builder()
-            .addAll(oursByFileName.values())
-            .add("org.jamesxmpp:guice-modules")
-            .build();
+        Set<String> ours = ImmutableSet.copyOf(oursByFileName.values());
 
         assertThat(bundle).containsExactlyInAnyOrderElementsOf(Sets.difference(ours, stockJames));
         assertThat(Sets.intersection(bundle, stockJames)).isEmpty();
@@ -67,10 +65,10 @@ class ExtensionBundleTest {
         return coordinates;
     }
 
-    private static Path runClasspath() {
-        Path file = Path.of(System.getProperty(RUN_CLASSPATH_PROPERTY, "../guice-modules/target/missing-run-classpath.txt"));
+    private static Path extensionClasspath() {
+        Path file = Path.of(System.getProperty(EXTENSION_CLASSPATH_PROPERTY, "../dist/target/missing-extension-classpath.txt"));
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file.toAbsolutePath() + " not found: module guice-modules writes it at package");
+            throw new IllegalStateException(file.toAbsolutePath() + " not found: module dist writes it at package");
         }
         return file;
     }

@@ -1,9 +1,12 @@
 package org.jamesxmpp.core.mapping;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableSet;
 
 /**
  * Limits and switches of the mapping. {@link #defaults()} fits a Prosody peer (512 KiB s2s stanza cap).
@@ -14,9 +17,12 @@ import com.google.common.base.Preconditions;
  * @param maxMimeBytes largest mail accepted as input outbound, and produced inbound
  * @param includeOriginalMime carry the original MIME to the peer (only when the peer is a james-xmpp server)
  * @param linkProvider turns attachments too large for the stanza into links, when configured
+ * @param originalMimePeers inbound: peer domains (lower case) whose original MIME element is used; from any other peer
+ *     it is ignored and the mail is built from the stanza
  */
 public record MappingOptions(int maxStanzaBytes, int maxInlineAttachmentBytes, int maxAddresses, int maxMimeBytes,
-                             boolean includeOriginalMime, Optional<AttachmentLinkProvider> linkProvider) {
+                             boolean includeOriginalMime, Optional<AttachmentLinkProvider> linkProvider,
+                             Set<String> originalMimePeers) {
     public static final int DEFAULT_MAX_STANZA_BYTES = 480 * 1024;
     public static final int DEFAULT_MAX_INLINE_ATTACHMENT_BYTES = 8 * 1024;
     public static final int DEFAULT_MAX_ADDRESSES = 50;
@@ -25,7 +31,7 @@ public record MappingOptions(int maxStanzaBytes, int maxInlineAttachmentBytes, i
 
     public static MappingOptions defaults() {
         return new MappingOptions(DEFAULT_MAX_STANZA_BYTES, DEFAULT_MAX_INLINE_ATTACHMENT_BYTES, DEFAULT_MAX_ADDRESSES,
-            DEFAULT_MAX_MIME_BYTES, false, Optional.empty());
+            DEFAULT_MAX_MIME_BYTES, false, Optional.empty(), ImmutableSet.of());
     }
 
     public MappingOptions {
@@ -34,29 +40,37 @@ public record MappingOptions(int maxStanzaBytes, int maxInlineAttachmentBytes, i
         Preconditions.checkArgument(maxAddresses >= 1, "maxAddresses must be positive, got %s", maxAddresses);
         Preconditions.checkArgument(maxMimeBytes >= 1, "maxMimeBytes must be positive, got %s", maxMimeBytes);
         Objects.requireNonNull(linkProvider);
+        originalMimePeers = originalMimePeers.stream()
+            .map(domain -> domain.toLowerCase(Locale.ROOT))
+            .collect(ImmutableSet.toImmutableSet());
     }
 
     public MappingOptions withMaxStanzaBytes(int value) {
-        return new MappingOptions(value, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, includeOriginalMime, linkProvider);
+        return new MappingOptions(value, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, includeOriginalMime, linkProvider, originalMimePeers);
     }
 
     public MappingOptions withMaxInlineAttachmentBytes(int value) {
-        return new MappingOptions(maxStanzaBytes, value, maxAddresses, maxMimeBytes, includeOriginalMime, linkProvider);
+        return new MappingOptions(maxStanzaBytes, value, maxAddresses, maxMimeBytes, includeOriginalMime, linkProvider, originalMimePeers);
     }
 
     public MappingOptions withMaxAddresses(int value) {
-        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, value, maxMimeBytes, includeOriginalMime, linkProvider);
+        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, value, maxMimeBytes, includeOriginalMime, linkProvider, originalMimePeers);
     }
 
     public MappingOptions withMaxMimeBytes(int value) {
-        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, value, includeOriginalMime, linkProvider);
+        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, value, includeOriginalMime, linkProvider, originalMimePeers);
     }
 
     public MappingOptions withOriginalMime(boolean value) {
-        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, value, linkProvider);
+        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, value, linkProvider, originalMimePeers);
     }
 
     public MappingOptions withLinkProvider(AttachmentLinkProvider value) {
-        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, includeOriginalMime, Optional.of(value));
+        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, includeOriginalMime, Optional.of(value), originalMimePeers);
+    }
+
+    public MappingOptions withOriginalMimePeers(Set<String> value) {
+        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, includeOriginalMime,
+            linkProvider, value);
     }
 }

@@ -55,7 +55,8 @@ public final class StanzaToMime {
         }
         List<MailAddress> recipients = InboundRecipients.of(to, addresses);
         InboundHeaders headers = new InboundHeaders(stanza, context, sender, recipients.get(0), type);
-        Optional<OriginalMimeElement> original = OriginalMimeElement.from(stanza);
+        Optional<OriginalMimeElement> original = OriginalMimeElement.from(stanza)
+            .filter(any -> context.options().originalMimePeers().contains(context.peerDomain().toString()));
         if (original.isPresent()) {
             return fromOriginal(original.get(), headers, context, sender, recipients, type);
         }
@@ -84,7 +85,7 @@ public final class StanzaToMime {
         StringBuilder trace = new StringBuilder(256);
         headers.writeTrace(trace);
         byte[] prefix = MimeComposer.bytes(trace.toString());
-        byte[] kept = OriginalMime.withoutReceiverOnlyHeaders(decoded);
+        byte[] kept = OriginalMime.forSender(decoded, sender);
         byte[] mime = new byte[prefix.length + kept.length];
         System.arraycopy(prefix, 0, mime, 0, prefix.length);
         System.arraycopy(kept, 0, mime, prefix.length, kept.length);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,16 +17,20 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.common.annotations.VisibleForTesting;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 
 /**
  * Finds where a domain's XMPP server listens: static routes first, then DNS SRV
  * {@code _xmpp-server._tcp}, then the domain itself on 5269. DNS answers are cached for their TTL
- * (bounded by {@code maxCacheTtl}); failures for {@code negativeTtl}.
+ * (bounded by {@code maxCacheTtl}); failures for {@code negativeTtl}; for at most {@code maxCachedDomains} domains.
  */
 public class S2sRouter {
     public static final int DEFAULT_PORT = 5269;
+    public static final int DEFAULT_MAX_CACHED_DOMAINS = 10_000;
     private static final Logger LOGGER = LoggerFactory.getLogger(S2sRouter.class);
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -39,20 +42,36 @@ public class S2sRouter {
     private final Clock clock;
     private final Duration maxCacheTtl;
     private final Duration negativeTtl;
-    private final Map<String, CachedRoute> cache = new ConcurrentHashMap<>();
+    private final Cache<String, CachedRoute> cache;
 
+    /** @param maxCachedDomains the least recently used answers are forgotten beyond this many domains */
     public S2sRouter(List<StaticRoute> staticRoutes, SrvLookup srvLookup, Clock clock,
-                     Duration maxCacheTtl, Duration negativeTtl) {
+                     Duration maxCacheTtl, Duration negativeTtl, int maxCachedDomains) {
         this.staticRoutes = staticRoutes.stream()
             .collect(ImmutableMap.toImmutableMap(StaticRoute::domain, route -> route, (first, second) -> first));
         this.srvLookup = srvLookup;
         this.clock = clock;
         this.maxCacheTtl = maxCacheTtl;
         this.negativeTtl = negativeTtl;
+        this.cache = CacheBuilder.newBuilder().maximumSize(maxCachedDomains).build();
+    }
+
+    public S2sRouter(List<StaticRoute> staticRoutes, SrvLookup srvLookup, Clock clock,
+                     Duration maxCacheTtl, Duration negativeTtl) {
+        this(staticRoutes, srvLookup, clock, maxCacheTtl, negativeTtl, DEFAULT_MAX_CACHED_DOMAINS);
+    }
+
+    public S2sRouter(List<StaticRoute> staticRoutes, Clock clock, int maxCachedDomains) {
+        this(staticRoutes, new DnsJavaSrvLookup(), clock, Duration.ofHours(1), Duration.ofMinutes(5), maxCachedDomains);
     }
 
     public S2sRouter(List<StaticRoute> staticRoutes, Clock clock) {
-        this(staticRoutes, new DnsJavaSrvLookup(), clock, Duration.ofHours(1), Duration.ofMinutes(5));
+        this(staticRoutes, clock, DEFAULT_MAX_CACHED_DOMAINS);
+    }
+
+    @VisibleForTesting
+    long cachedDomains() {
+        return cache.size();
     }
 
     /** Where to connect for {@code domain}; never fails: unknown domains get the 5269 fallback. */
@@ -65,7 +84,7 @@ public class S2sRouter {
                 ImmutableList.of(InetSocketAddress.createUnresolved(route.host(), route.port())), true));
         }
         Instant now = clock.instant();
-        CachedRoute cached = cache.get(normalized);
+        CachedRoute cached = cache.getIfPresent(normalized);
         if (cached != null && cached.expiry().isAfter(now)) {
             return CompletableFuture.completedFuture(cached.route());
         }

@@ -20,6 +20,7 @@ import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
 import org.jamesxmpp.core.s2s.inbound.InboundContext;
 import org.jamesxmpp.core.s2s.inbound.InboundStanzas;
+import org.jamesxmpp.core.s2s.outbound.BoundedDialbackVerifier;
 import org.jamesxmpp.core.s2s.outbound.DomainPair;
 import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
 import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
@@ -60,7 +61,8 @@ public class S2sServer implements AutoCloseable {
 
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
                      DialbackSecretStore secretStore, Clock clock) {
-        this(settings, localDomains, handler, secretStore, new S2sRouter(settings.staticRoutes(), clock), clock);
+        this(settings, localDomains, handler, secretStore,
+            new S2sRouter(settings.staticRoutes(), clock, settings.routeCacheSize()), clock);
     }
 
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
@@ -85,7 +87,8 @@ public class S2sServer implements AutoCloseable {
         OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
         this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock);
         this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
-            new RemoteDialbackVerifier(workerGroup, connector), new InboundStanzas(this.localDomains, handler, outgoing));
+            new BoundedDialbackVerifier(new RemoteDialbackVerifier(workerGroup, connector), settings.maxPendingVerifications()),
+            new InboundStanzas(this.localDomains, handler, outgoing));
     }
 
     private static String newSecret() {
@@ -120,9 +123,10 @@ public class S2sServer implements AutoCloseable {
 
     /**
      * Sends a stanza to a remote server. Its {@code from} must be in one of our domains and its
-     * {@code to} in a remote one. Completes when the peer acknowledged it (XEP-0198) or, with
-     * peers without stream management, once it was written and the stream stayed up for
-     * {@link S2sSettings#unackedDeliveryGrace()}; fails with a {@link DeliveryException}.
+     * {@code to} in a remote one. Completes when the peer acknowledged it: XEP-0198, or with
+     * peers without stream management the answer to an XEP-0199 ping sent after it on the same
+     * stream; fails with a {@link DeliveryException} otherwise (e.g. no answer within
+     * {@link S2sSettings#responseTimeout()}, or the stream ended first).
      */
     public CompletionStage<Void> send(Stanza stanza) {
         if (stanza.getFrom() == null || stanza.getTo() == null) {

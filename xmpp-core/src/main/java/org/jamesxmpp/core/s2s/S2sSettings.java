@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 
 import com.google.common.base.Preconditions;
@@ -20,10 +21,9 @@ import com.google.common.collect.ImmutableList;
  *     (over it: {@code policy-violation})
  * @param connectTimeout TCP connect timeout of outgoing streams
  * @param responseTimeout how long a peer may take to answer a step of the negotiation
- *     (stream header, features, dialback, acks) before the stream is given up
+ *     (stream header, features, dialback) or to acknowledge stanzas (XEP-0198 {@code <r/>}, or
+ *     the XEP-0199 ping sent to peers without it) before the stream is given up
  * @param idleTimeout a stream without traffic for this long is closed
- * @param unackedDeliveryGrace towards peers without XEP-0198: a written stanza counts as delivered
- *     once the stream stayed up this long after it (or closed cleanly)
  * @param maxQueuedStanzas per outgoing stream, stanzas waiting for the stream beyond this are refused
  * @param staticRoutes routes used before DNS
  * @param dialbackSecret configured dialback secret; empty means generated once and kept in the
@@ -32,6 +32,10 @@ import com.google.common.collect.ImmutableList;
  * @param reconnectBackoffBase after a failed connection attempt to a remote domain, sends to it fail
  *     at once for this long; doubled for each further failure in a row
  * @param reconnectBackoffCap the longest such wait
+ * @param maxPendingVerifications dialback verifications (connections we open to check a key given on an incoming
+ *     stream) waiting for an answer, in total; beyond it an unauthenticated stream gets {@code resource-constraint}
+ * @param maxPendingVerificationsPerStream the same on one incoming stream; beyond it: {@code policy-violation}
+ * @param routeCacheSize remote domains whose route (DNS answer) is remembered; the least recently used is forgotten
  */
 public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<TlsSettings> tls,
@@ -39,14 +43,19 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Duration connectTimeout,
                           Duration responseTimeout,
                           Duration idleTimeout,
-                          Duration unackedDeliveryGrace,
                           int maxQueuedStanzas,
                           List<StaticRoute> staticRoutes,
                           Optional<String> dialbackSecret,
                           boolean streamManagement,
                           Duration reconnectBackoffBase,
-                          Duration reconnectBackoffCap) {
+                          Duration reconnectBackoffCap,
+                          int maxPendingVerifications,
+                          int maxPendingVerificationsPerStream,
+                          int routeCacheSize) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
+    public static final int DEFAULT_MAX_PENDING_VERIFICATIONS = 100;
+    public static final int DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM = 5;
+    public static final int DEFAULT_ROUTE_CACHE_SIZE = S2sRouter.DEFAULT_MAX_CACHED_DOMAINS;
 
     public S2sSettings {
         bindAddresses = ImmutableList.copyOf(bindAddresses);
@@ -55,10 +64,14 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         Objects.requireNonNull(dialbackSecret, "dialbackSecret");
         Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
         Preconditions.checkArgument(maxQueuedStanzas > 0, "maxQueuedStanzas must be positive: %s", maxQueuedStanzas);
+        Preconditions.checkArgument(maxPendingVerifications > 0, "maxPendingVerifications must be positive: %s",
+            maxPendingVerifications);
+        Preconditions.checkArgument(maxPendingVerificationsPerStream > 0, "maxPendingVerificationsPerStream must be positive: %s",
+            maxPendingVerificationsPerStream);
+        Preconditions.checkArgument(routeCacheSize > 0, "routeCacheSize must be positive: %s", routeCacheSize);
         Preconditions.checkArgument(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
         Preconditions.checkArgument(!responseTimeout.isNegative() && !responseTimeout.isZero(), "responseTimeout must be positive");
         Preconditions.checkArgument(!idleTimeout.isNegative() && !idleTimeout.isZero(), "idleTimeout must be positive");
-        Preconditions.checkArgument(!unackedDeliveryGrace.isNegative(), "unackedDeliveryGrace must not be negative");
         Preconditions.checkArgument(!reconnectBackoffBase.isNegative(), "reconnectBackoffBase must not be negative");
         Preconditions.checkArgument(reconnectBackoffCap.compareTo(reconnectBackoffBase) >= 0,
             "reconnectBackoffCap (%s) must not be shorter than reconnectBackoffBase (%s)", reconnectBackoffCap,
@@ -73,11 +86,13 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
     public String toString() {
         return "S2sSettings[bindAddresses=" + bindAddresses + ", tls=" + tls + ", maxStanzaSize=" + maxStanzaSize
             + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
-            + ", idleTimeout=" + idleTimeout + ", unackedDeliveryGrace=" + unackedDeliveryGrace
+            + ", idleTimeout=" + idleTimeout
             + ", maxQueuedStanzas=" + maxQueuedStanzas + ", staticRoutes=" + staticRoutes
             + ", dialbackSecret=" + dialbackSecret.map(any -> "***").orElse("generated")
             + ", streamManagement=" + streamManagement + ", reconnectBackoffBase=" + reconnectBackoffBase
-            + ", reconnectBackoffCap=" + reconnectBackoffCap + "]";
+            + ", reconnectBackoffCap=" + reconnectBackoffCap + ", maxPendingVerifications=" + maxPendingVerifications
+            + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
+            + "]";
     }
 
     public static class Builder {
@@ -88,12 +103,14 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration responseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofMinutes(10);
-        private Duration unackedDeliveryGrace = Duration.ofSeconds(2);
         private int maxQueuedStanzas = 10_000;
         private Optional<String> dialbackSecret = Optional.empty();
         private boolean streamManagement = true;
         private Duration reconnectBackoffBase = Duration.ofSeconds(1);
         private Duration reconnectBackoffCap = Duration.ofSeconds(60);
+        private int maxPendingVerifications = DEFAULT_MAX_PENDING_VERIFICATIONS;
+        private int maxPendingVerificationsPerStream = DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM;
+        private int routeCacheSize = DEFAULT_ROUTE_CACHE_SIZE;
 
         public Builder bind(InetSocketAddress address) {
             bindAddresses.add(address);
@@ -125,11 +142,6 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
-        public Builder unackedDeliveryGrace(Duration unackedDeliveryGrace) {
-            this.unackedDeliveryGrace = unackedDeliveryGrace;
-            return this;
-        }
-
         public Builder maxQueuedStanzas(int maxQueuedStanzas) {
             this.maxQueuedStanzas = maxQueuedStanzas;
             return this;
@@ -157,10 +169,22 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
+        public Builder maxPendingVerifications(int total, int perStream) {
+            this.maxPendingVerifications = total;
+            this.maxPendingVerificationsPerStream = perStream;
+            return this;
+        }
+
+        public Builder routeCacheSize(int routeCacheSize) {
+            this.routeCacheSize = routeCacheSize;
+            return this;
+        }
+
         public S2sSettings build() {
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
-                idleTimeout, unackedDeliveryGrace, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
-                streamManagement, reconnectBackoffBase, reconnectBackoffCap);
+                idleTimeout, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
+                streamManagement, reconnectBackoffBase, reconnectBackoffCap, maxPendingVerifications,
+                maxPendingVerificationsPerStream, routeCacheSize);
         }
     }
 }

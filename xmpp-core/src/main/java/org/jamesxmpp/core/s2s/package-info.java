@@ -6,24 +6,35 @@
  * {@link org.jamesxmpp.core.s2s.S2sSettings}, a {@link org.jamesxmpp.core.s2s.LocalDomains}
  * and one {@link org.jamesxmpp.core.s2s.InboundStanzaHandler}.
  *
- * <p>Delivery semantics of {@code S2sServer.send}: with a peer that does XEP-0198 (Prosody 0.12
- * with {@code mod_smacks}, or this engine) the stanza is delivered when the peer acknowledged it,
- * and the peer acknowledges only after handling it. We request an acknowledgement after every
- * ten stanzas and at the end of each write batch; a stream that breaks fails every stanza not
- * acknowledged yet ({@code STREAM_BROKEN}), so nothing is reported delivered that the peer did
- * not get; stanzas still queued (never written) when an established stream breaks go on a new
- * stream once. Prosody only advertises stream management on authenticated streams, so after
- * dialback we send {@code <enable/>} unadvertised; a peer that refuses it with a stream error is
- * remembered and reconnected without stream management. Residual risk without XEP-0198: a
- * stanza counts as delivered once written and the stream stayed up
- * {@code unackedDeliveryGrace} after it (or closed cleanly); a peer that accepts the bytes and
- * then crashes before handling them loses the stanza while we report it delivered.
+ * <p>Delivery semantics of {@code S2sServer.send}: a stanza is delivered only once the peer
+ * acknowledged it. With a peer that does XEP-0198 (Prosody 0.12 with {@code mod_smacks}, or this
+ * engine) that is its {@code <a h=.../>}, and the peer acknowledges only after handling the
+ * stanza. With a peer without it (ejabberd 23.01 on s2s, Prosody without {@code mod_smacks}) we
+ * send an XEP-0199 ping ({@code <iq type='get'>}) on the same stream after the stanzas: a peer
+ * processes the stanzas of a stream in order (RFC 6120 10.1), so its answer (the result, or an
+ * iq error: any answer) proves it processed every stanza written before the ping. The answer
+ * comes back on the peer's own stream to us, where {@code InboundStanzas} takes it; we answer
+ * peers' pings there too, and these answers ask for no acknowledgement in turn. We request an
+ * acknowledgement (an {@code <r/>} or a ping) after every ten stanzas and at the end of each
+ * write batch; no answer within {@code responseTimeout} breaks the stream
+ * ({@code REMOTE_SERVER_TIMEOUT}). However a stream ends (broken, closed cleanly, closed after a
+ * {@code <stream:error>}), every stanza not acknowledged yet fails ({@code STREAM_BROKEN} unless
+ * the cause says otherwise) and the caller retries it: nothing is reported delivered that the
+ * peer did not confirm; stanzas still queued (never written) when an established stream breaks
+ * go on a new stream once. Prosody only advertises stream management on authenticated streams,
+ * so after dialback we send {@code <enable/>} unadvertised; a peer that refuses it with a stream
+ * error is remembered and reconnected without stream management. Residual risk: a stanza the
+ * peer processed whose acknowledgement was lost (stream broken in between) is retried and may
+ * arrive twice; a peer that cannot open a stream back to us never answers a ping, so its
+ * stanzas time out and are retried.
  *
  * <p>Incoming stanzas are acknowledged only after the handler's completion stage completed
- * (for mail: after the spool enqueue), in order. A handler failure with a
+ * (for mail: after the spool enqueue), in order; a peer's XEP-0199 ping is answered only once
+ * every stanza received before it on that stream completed, so that its answer means what a
+ * peer without XEP-0198 takes it for. A handler failure with a
  * {@link org.jamesxmpp.core.s2s.StanzaErrorException} sends that stanza error back; any other
  * failure sends {@code internal-server-error} (wait). An error stanza from a peer that matches
- * a pending send (same remote domain and id) fails that send with {@code STANZA_ERROR}; once the
+ * a pending send (same remote domain, id and recipient: the error's {@code from}) fails that send with {@code STANZA_ERROR}; once the
  * send completed, such an error goes to the handler like any other stanza.
  *
  * <p>Reconnect backoff ({@code outbound.ConnectBackoff}): when a connection attempt to a remote

@@ -4,7 +4,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Remembers which inbound stanzas were already turned into mail, for a window, so that a peer re-sending a
- * stanza (after a broken stream, say) does not deliver it twice. Shared by every node of a cluster.
+ * stanza (after a broken stream, say) does not deliver it twice. Shared by every node of a cluster. A store keeps
+ * {@link DedupKey#digest()} (fixed size) and is bounded.
  *
  * <p>A key is claimed before the mail is enqueued, atomically, so that two copies arriving at once are not both
  * delivered; a claim whose enqueue failed is released, so that the peer's retry is delivered.

@@ -10,11 +10,14 @@ import com.google.common.cache.CacheBuilder;
 
 import reactor.core.publisher.Mono;
 
-/** One node's memory; bounded in size, entries expire after the window. */
+/**
+ * One node's memory; bounded: at most {@value #MAXIMUM_ENTRIES} entries of a fixed size ({@link DedupKey#digest()},
+ * whatever the JIDs and ids), which expire after the window.
+ */
 public class MemoryInboundDedupStore implements InboundDedupStore {
     public static final long MAXIMUM_ENTRIES = 100_000;
 
-    private final Cache<DedupKey, Boolean> seen;
+    private final Cache<String, Boolean> seen;
 
     public MemoryInboundDedupStore(Duration window, Clock clock) {
         Ticker clockTicker = new Ticker() {
@@ -32,11 +35,11 @@ public class MemoryInboundDedupStore implements InboundDedupStore {
 
     @Override
     public Mono<Boolean> claim(DedupKey key) {
-        return Mono.fromCallable(() -> seen.asMap().putIfAbsent(key, Boolean.TRUE) == null);
+        return Mono.fromCallable(() -> seen.asMap().putIfAbsent(key.digest(), Boolean.TRUE) == null);
     }
 
     @Override
     public Mono<Void> release(DedupKey key) {
-        return Mono.fromRunnable(() -> seen.invalidate(key));
+        return Mono.fromRunnable(() -> seen.invalidate(key.digest()));
     }
 }

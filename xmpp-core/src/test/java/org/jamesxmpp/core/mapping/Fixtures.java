@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 import javax.mail.internet.AddressException;
 
@@ -36,6 +37,13 @@ final class Fixtures {
         } catch (XmppStringprepException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** A context of a peer whose original MIME element is accepted (inbound/originalMimeFrom). */
+    static InboundContext trustedContext(String peerDomain) {
+        InboundContext context = context(peerDomain);
+        return new InboundContext(context.peerDomain(), context.authMethod(), context.tls(), context.receivingHost(),
+            context.clock(), context.options().withOriginalMimePeers(Set.of(peerDomain)));
     }
 
     static byte[] resource(String path) {

@@ -79,4 +79,17 @@ class S2sRouterTest {
         assertThat(failing.resolve("down.test").toCompletableFuture().join().addresses())
             .containsExactly(InetSocketAddress.createUnresolved("down.test", 5269));
     }
+
+    @Test
+    void cacheShouldKeepAtMostItsSizeOfDomains() {
+        S2sRouter bounded = new S2sRouter(List.of(), fakeDns, clock, Duration.ofHours(1), Duration.ofMinutes(1), 10);
+
+        for (int i = 0; i < 1000; i++) {
+            bounded.resolve("d" + i + ".test").toCompletableFuture().join();
+        }
+
+        assertThat(bounded.cachedDomains()).isLessThanOrEqualTo(10);
+        bounded.resolve("d999.test").toCompletableFuture().join();
+        assertThat(lookups).hasValue(1000);
+    }
 }

@@ -66,6 +66,12 @@ class RawStream implements AutoCloseable {
         return closedByPeer;
     }
 
+    /** Everything received so far, after waiting a little for more. */
+    String poll() {
+        readSome();
+        return received.toString();
+    }
+
     String streamId() {
         Matcher matcher = Pattern.compile("<stream:stream[^>]* id='([^']+)'").matcher(readUntil("<stream:features>"));
         if (!matcher.find()) {

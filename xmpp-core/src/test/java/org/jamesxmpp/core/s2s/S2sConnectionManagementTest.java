@@ -52,9 +52,6 @@ class S2sConnectionManagementTest {
             .idleTimeout(Duration.ofSeconds(1))
             .responseTimeout(Duration.ofSeconds(2))
             .maxQueuedStanzas(MAX_QUEUED)
-            // the slow fake peer has no XEP-0198: on a loaded machine the written-and-stayed-up fallback would
-            // otherwise count stanzas the kernel buffered as delivered before the test looks
-            .unackedDeliveryGrace(Duration.ofMinutes(1))
             .build(), LOCAL_DOMAIN::equals, stanza -> CompletableFuture.completedFuture(null),
             new MemoryDialbackSecretStore(), Clock.systemUTC());
         testee.start();

@@ -206,6 +206,57 @@ class S2sNegativeTest {
         }
     }
 
+    private void assertTheListenerServesAWellBehavedPeer() throws Exception {
+        peer.send(message("carol@b.test", "bob@james.test", "still there")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(((Message) received.poll(10, TimeUnit.SECONDS).stanza()).getBody()).isEqualTo("still there");
+    }
+
+    @Test
+    void endlessStartTagShouldGetPolicyViolationAndTheListenerGoOn() throws Exception {
+        try (RawStream stream = new RawStream(LOCAL)) {
+            stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+            stream.streamId();
+            stream.send("<message a='");
+
+            String chunk = "x".repeat(64 * 1024);
+            for (int i = 0; i < 32 && !stream.poll().contains("</stream:stream>"); i++) {
+                stream.send(chunk);
+            }
+
+            assertThat(stream.readUntil("</stream:stream>")).contains("<policy-violation");
+            assertThat(stream.awaitClosedByPeer()).isTrue();
+        }
+        assertTheListenerServesAWellBehavedPeer();
+    }
+
+    @Test
+    void dialbackResultFromAnIpLiteralShouldGetInvalidFromAndTheListenerGoOn() throws Exception {
+        try (RawStream stream = new RawStream(LOCAL)) {
+            stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+            stream.streamId();
+
+            stream.send("<db:result from='127.0.0.1' to='james.test'>key</db:result>");
+
+            assertThat(stream.readUntil("</stream:stream>")).contains("<invalid-from");
+            assertThat(stream.awaitClosedByPeer()).isTrue();
+        }
+        assertTheListenerServesAWellBehavedPeer();
+    }
+
+    @Test
+    void claimThatCannotBeVerifiedShouldEndAnUnauthenticatedStream() throws Exception {
+        try (RawStream stream = new RawStream(LOCAL)) {
+            stream.send(RawStream.header("closed.test", LOCAL_DOMAIN));
+            stream.streamId();
+
+            stream.send("<db:result from='closed.test' to='james.test'>key</db:result>");
+
+            assertThat(stream.readUntil("</stream:stream>")).contains("<remote-server-not-found", "<remote-connection-failed");
+            assertThat(stream.awaitClosedByPeer()).isTrue();
+        }
+        assertTheListenerServesAWellBehavedPeer();
+    }
+
     @Test
     void dtdShouldBeRefusedUnread() {
         try (RawStream stream = new RawStream(LOCAL)) {

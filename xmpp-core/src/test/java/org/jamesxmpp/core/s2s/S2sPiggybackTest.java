@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -168,10 +169,10 @@ class S2sPiggybackTest {
     @Test
     void peerRefusingPiggybackShouldGetAStreamPerDomainPair() throws Exception {
         try (RefusingPeer refusing = new RefusingPeer()) {
-            testee.send(message("bob@" + LOCAL_DOMAIN, "eve@" + REFUSING_DOMAIN, "first")).toCompletableFuture()
-                .get(20, TimeUnit.SECONDS);
-            testee.send(message("dan@" + OTHER_DOMAIN, "eve@" + REFUSING_DOMAIN, "second")).toCompletableFuture()
-                .get(20, TimeUnit.SECONDS);
+            // the fake peer never answers our pings: the stanzas are written, never acknowledged
+            testee.send(message("bob@" + LOCAL_DOMAIN, "eve@" + REFUSING_DOMAIN, "first"));
+            assertThat(refusing.firstWritten.await(20, TimeUnit.SECONDS)).isTrue();
+            testee.send(message("dan@" + OTHER_DOMAIN, "eve@" + REFUSING_DOMAIN, "second"));
 
             assertThat(refusing.secondConnection.poll(10, TimeUnit.SECONDS))
                 .as("stream header and stanza on the second connection")
@@ -200,6 +201,7 @@ class S2sPiggybackTest {
         static final String SM_FAILED = "<failed xmlns='urn:xmpp:sm:3'/>";
 
         final BlockingQueue<String> secondConnection = new LinkedBlockingQueue<>();
+        final CountDownLatch firstWritten = new CountDownLatch(1);
         final List<Socket> sockets = new CopyOnWriteArrayList<>();
         final ServerSocket server;
         final Thread thread;
@@ -220,6 +222,8 @@ class S2sPiggybackTest {
                 write(first, "<db:result from='refusing.test' to='james.test' type='valid'/>");
                 reader.next("<enable");
                 write(first, SM_FAILED);
+                reader.next("<ping xmlns='urn:xmpp:ping'/>");
+                firstWritten.countDown();
                 reader.next("to='refusing.test'>");
                 write(first, "<db:result from='refusing.test' to='other.test' type='invalid'/>");
                 try (Socket second = accept()) {

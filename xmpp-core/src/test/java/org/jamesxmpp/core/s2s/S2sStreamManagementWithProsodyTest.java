@@ -52,7 +52,6 @@ class S2sStreamManagementWithProsodyTest {
             .bind(new InetSocketAddress(LOCAL_ADDRESS, 5269))
             .route(new StaticRoute(PEER_DOMAIN, PEER_ADDRESS, 5269))
             .responseTimeout(Duration.ofSeconds(10))
-            .unackedDeliveryGrace(Duration.ofMillis(500))
             .streamManagement(streamManagement)
             .build();
         testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
@@ -72,13 +71,24 @@ class S2sStreamManagementWithProsodyTest {
 
     @Test
     void everyStanzaShouldBeReportedDeliveredOnlyWhenProsodyGotItWhenProsodyIsKilledMidBurst() throws Exception {
+        killProsodyMidBurst(true);
+    }
+
+    @Test
+    void everyStanzaShouldBeReportedDeliveredOnlyWhenProsodyAnsweredAPingAfterItWhenProsodyWithoutStreamManagementIsKilled()
+        throws Exception {
+        killProsodyMidBurst(false);
+    }
+
+    private void killProsodyMidBurst(boolean streamManagement) throws Exception {
         prosody = ProsodyPeer.builder(PEER_DOMAIN, PEER_ADDRESS)
             .resolve(LOCAL_DOMAIN, LOCAL_ADDRESS)
             .user("alice", "secret")
+            .smacks(streamManagement)
             .module("limits")
             .config("limits = { s2sin = { rate = \"2kb/s\", burst = \"1s\" } }")
             .start();
-        startServer(true);
+        startServer(streamManagement);
         testee.send(message("warmup", "warmup")).toCompletableFuture().get(20, TimeUnit.SECONDS);
 
         List<CompletableFuture<Void>> deliveries = IntStream.range(0, BURST)

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
@@ -22,12 +24,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
 
 class S2sWithEjabberdTest {
     static final String LOCAL_DOMAIN = "james.test";
     static final String LOCAL_ADDRESS = "127.0.50.3";
     static final String PEER_DOMAIN = "ejabberd.test";
     static final String PEER_ADDRESS = "127.0.50.2";
+    static final int BURST = 300;
 
     EjabberdPeer ejabberd;
     S2sServer testee;
@@ -143,6 +147,57 @@ class S2sWithEjabberdTest {
 
             Message got = alice.awaitMessages(m -> "hello again alice".equals(m.getBody()), 1, Duration.ofSeconds(10)).get(0);
             assertThat(got.getFrom().toString()).isEqualTo("bob@" + LOCAL_DOMAIN);
+        }
+    }
+
+    private static Message chat(String id, String to, String body) {
+        try {
+            return StanzaBuilder.buildMessage(id)
+                .from(JidCreate.from("bob@" + LOCAL_DOMAIN))
+                .to(JidCreate.from(to))
+                .ofType(Message.Type.chat)
+                .setBody(body)
+                .build();
+        } catch (XmppStringprepException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void burstShouldBeDeliveredOnEjabberdsAnswersToOurPings() throws Exception {
+        startTestee();
+
+        try (SmackClient alice = SmackClient.login(PEER_DOMAIN, ejabberd.c2sAddress(), "alice", "secret")) {
+            long start = System.nanoTime();
+            List<CompletableFuture<Void>> deliveries = IntStream.range(0, BURST)
+                .mapToObj(i -> testee.send(chat("b" + i, "alice@" + PEER_DOMAIN, "burst " + i)).toCompletableFuture())
+                .toList();
+
+            CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            
+
+            alice.awaitMessages(m -> m.getBody() != null && m.getBody().startsWith("burst "), BURST, Duration.ofSeconds(10));
+            assertThat(elapsed).as("no per-stanza grace: %s stanzas confirmed in %s", BURST, elapsed)
+                .isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void ejabberdErrorForOneRecipientShouldFailOnlyThatRecipientsSendWhenTheyShareTheStanzaId() throws Exception {
+        startTestee();
+
+        try (SmackClient alice = SmackClient.login(PEER_DOMAIN, ejabberd.c2sAddress(), "alice", "secret")) {
+            CompletableFuture<Void> refused = testee.send(chat("mail-1@james.test", "nobody@" + PEER_DOMAIN, "one mail"))
+                .toCompletableFuture();
+            CompletableFuture<Void> accepted = testee.send(chat("mail-1@james.test", "alice@" + PEER_DOMAIN, "one mail"))
+                .toCompletableFuture();
+
+            assertThat(accepted.handle((any, error) -> error).get(20, TimeUnit.SECONDS)).as(ejabberd.log()).isNull();
+            assertThat(refused.handle((any, error) -> error).get(20, TimeUnit.SECONDS))
+                .isInstanceOfSatisfying(DeliveryException.class,
+                    error -> assertThat(error.reason()).isEqualTo(DeliveryException.Reason.STANZA_ERROR));
+            alice.awaitMessages(m -> "one mail".equals(m.getBody()), 1, Duration.ofSeconds(10));
         }
     }
 }

@@ -14,7 +14,8 @@ import reactor.core.scheduler.Schedulers;
 /** What every {@link InboundDedupStore} implementation must do; implemented once per backend. */
 public interface InboundDedupStoreContract {
     Duration WINDOW = Duration.ofMinutes(10);
-    DedupKey KEY = new DedupKey("alice@a.test", "origin-1");
+    String CONTENT = "c0ffee";
+    DedupKey KEY = DedupKey.of("alice@a.test", "bob@james.test", "origin-1", CONTENT);
 
     InboundDedupStore testee();
 
@@ -47,7 +48,39 @@ public interface InboundDedupStoreContract {
     default void sameIdFromAnotherSenderShouldNotBeADuplicate() {
         testee().claim(KEY).block();
 
-        assertThat(testee().claim(new DedupKey("mallory@b.test", "origin-1")).block()).isTrue();
+        assertThat(testee().claim(DedupKey.of("mallory@b.test", "bob@james.test", "origin-1", CONTENT)).block()).isTrue();
+    }
+
+    @Test
+    default void sameIdToAnotherRecipientShouldNotBeADuplicate() {
+        testee().claim(KEY).block();
+
+        assertThat(testee().claim(DedupKey.of("alice@a.test", "warm@james.test", "origin-1", CONTENT)).block()).isTrue();
+    }
+
+    @Test
+    default void sameIdWithOtherContentShouldNotBeADuplicate() {
+        testee().claim(KEY).block();
+
+        assertThat(testee().claim(DedupKey.of("alice@a.test", "bob@james.test", "origin-1", "other")).block()).isTrue();
+    }
+
+    @Test
+    default void jidsShouldBeComparedWithoutCase() {
+        testee().claim(KEY).block();
+
+        assertThat(testee().claim(DedupKey.of("Alice@A.test", "BOB@james.test", "origin-1", CONTENT)).block()).isFalse();
+    }
+
+    @Test
+    default void overlongIdShouldBeKeptAsItsDigestAndStillMatch() {
+        String id = "x".repeat(100_000);
+        DedupKey key = DedupKey.of("alice@a.test", "bob@james.test", id, CONTENT);
+        testee().claim(key).block();
+
+        assertThat(key.stanzaId().length()).isLessThanOrEqualTo(DedupKey.MAX_ID_LENGTH);
+        assertThat(testee().claim(DedupKey.of("alice@a.test", "bob@james.test", id, CONTENT)).block()).isFalse();
+        assertThat(testee().claim(DedupKey.of("alice@a.test", "bob@james.test", id + "y", CONTENT)).block()).isTrue();
     }
 
     @Test

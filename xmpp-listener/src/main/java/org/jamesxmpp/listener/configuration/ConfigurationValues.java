@@ -59,6 +59,22 @@ class ConfigurationValues {
         }
     }
 
+    int positiveInt(String key, int defaultValue) throws ConfigurationException {
+        Optional<String> value = string(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.get());
+            if (number <= 0) {
+                throw new NumberFormatException("not positive");
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(String.format("xmpp.xml: %s '%s' is not a positive whole number", display(key), value.get()));
+        }
+    }
+
     Duration duration(String key, Duration defaultValue) throws ConfigurationException {
         Optional<String> value = string(key);
         if (value.isEmpty()) {

@@ -25,7 +25,9 @@ public class S2sSettingsFactory {
             .maxStanzaSize(configuration.maxStanzaSize())
             .idleTimeout(configuration.idleTimeout())
             .streamManagement(configuration.streamManagement())
-            .reconnectBackoff(configuration.reconnectBackoff(), configuration.reconnectBackoffCap());
+            .reconnectBackoff(configuration.reconnectBackoff(), configuration.reconnectBackoffCap())
+            .maxPendingVerifications(configuration.maxPendingVerifications(), configuration.maxPendingVerificationsPerStream())
+            .routeCacheSize(configuration.routeCacheSize());
         if (configuration.enabled()) {
             configuration.binds().forEach(bind -> builder.bind(bind.toSocketAddress()));
         }

@@ -3,12 +3,14 @@ package org.jamesxmpp.listener.configuration;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.jamesxmpp.core.address.DomainNames;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.S2sSettings;
@@ -32,7 +34,11 @@ public record XmppConfiguration(boolean enabled,
                                 Set<Message.Type> acceptedTypes,
                                 Duration dedupWindow,
                                 Duration reconnectBackoff,
-                                Duration reconnectBackoffCap) {
+                                Duration reconnectBackoffCap,
+                                Set<String> originalMimeFrom,
+                                int maxPendingVerifications,
+                                int maxPendingVerificationsPerStream,
+                                int routeCacheSize) {
 
     public static final int DEFAULT_PORT = S2sRouter.DEFAULT_PORT;
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", DEFAULT_PORT);
@@ -49,15 +55,18 @@ public record XmppConfiguration(boolean enabled,
         "tls", "tls.keystore", "tls.keystoreType", "tls.secret", "tls.truststore", "tls.truststoreType",
         "tls.truststoreSecret", "tls.required", "tls.verifyCertificates",
         "routes", "routes.route", "routes.route[@domain]", "routes.route[@host]", "routes.route[@port]",
-        "limits", "limits.maxStanzaSize",
+        "limits", "limits.maxStanzaSize", "limits.maxPendingVerifications", "limits.maxPendingVerificationsPerStream",
+        "limits.routeCacheSize",
         "dialback", "dialback.secret",
         "streams", "streams.idleTimeout", "streams.streamManagement", "streams.reconnectBackoff", "streams.reconnectBackoffCap",
-        "inbound", "inbound.acceptedTypes", "inbound.dedupWindow");
+        "inbound", "inbound.acceptedTypes", "inbound.dedupWindow", "inbound.originalMimeFrom");
 
     public static XmppConfiguration defaults() {
         return new XmppConfiguration(true, ImmutableList.of(DEFAULT_BIND), TlsConfiguration.disabled(), ImmutableList.of(),
             DEFAULT_MAX_STANZA_SIZE, Optional.empty(), DEFAULT_IDLE_TIMEOUT, true, DEFAULT_ACCEPTED_TYPES, DEFAULT_DEDUP_WINDOW,
-            DEFAULT_RECONNECT_BACKOFF, DEFAULT_RECONNECT_BACKOFF_CAP);
+            DEFAULT_RECONNECT_BACKOFF, DEFAULT_RECONNECT_BACKOFF_CAP, ImmutableSet.of(),
+            S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS, S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM,
+            S2sSettings.DEFAULT_ROUTE_CACHE_SIZE);
     }
 
     public static XmppConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -81,13 +90,18 @@ public record XmppConfiguration(boolean enabled,
             parseAcceptedTypes(values),
             values.duration("inbound.dedupWindow", DEFAULT_DEDUP_WINDOW),
             reconnectBackoff,
-            reconnectBackoffCap);
+            reconnectBackoffCap,
+            parseOriginalMimeFrom(values),
+            values.positiveInt("limits.maxPendingVerifications", S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS),
+            values.positiveInt("limits.maxPendingVerificationsPerStream", S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM),
+            values.positiveInt("limits.routeCacheSize", S2sSettings.DEFAULT_ROUTE_CACHE_SIZE));
     }
 
     public XmppConfiguration {
         binds = ImmutableList.copyOf(binds);
         routes = ImmutableList.copyOf(routes);
         acceptedTypes = ImmutableSet.copyOf(acceptedTypes);
+        originalMimeFrom = ImmutableSet.copyOf(originalMimeFrom);
     }
 
     private static void rejectUnknownKeys(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -147,6 +161,20 @@ public record XmppConfiguration(boolean enabled,
         return routes.build();
     }
 
+    private static Set<String> parseOriginalMimeFrom(ConfigurationValues values) throws ConfigurationException {
+        ImmutableSet.Builder<String> domains = ImmutableSet.builder();
+        for (String domain : values.string("inbound.originalMimeFrom").orElse("").split("[,\\s]+")) {
+            if (domain.isBlank()) {
+                continue;
+            }
+            if (!DomainNames.isRemoteDomainName(domain)) {
+                throw new ConfigurationException(String.format("xmpp.xml: inbound/originalMimeFrom '%s' is not a domain name", domain));
+            }
+            domains.add(domain.toLowerCase(Locale.ROOT));
+        }
+        return domains.build();
+    }
+
     private static Set<Message.Type> parseAcceptedTypes(ConfigurationValues values) throws ConfigurationException {
         Optional<String> value = values.string("inbound.acceptedTypes");
         if (value.isEmpty()) {
@@ -172,6 +200,8 @@ public record XmppConfiguration(boolean enabled,
             + ", maxStanzaSize=" + maxStanzaSize + ", dialbackSecret=" + dialbackSecret.map(s -> "***").orElse("generated")
             + ", idleTimeout=" + idleTimeout + ", streamManagement=" + streamManagement
             + ", acceptedTypes=" + acceptedTypes + ", dedupWindow=" + dedupWindow
-            + ", reconnectBackoff=" + reconnectBackoff + ", reconnectBackoffCap=" + reconnectBackoffCap + "}";
+            + ", reconnectBackoff=" + reconnectBackoff + ", reconnectBackoffCap=" + reconnectBackoffCap
+            + ", originalMimeFrom=" + originalMimeFrom + ", maxPendingVerifications=" + maxPendingVerifications
+            + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize + "}";
     }
 }

@@ -16,6 +16,7 @@ import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
 import org.jamesxmpp.core.mapping.InboundContext;
 import org.jamesxmpp.core.mapping.InboundMail;
@@ -30,7 +31,6 @@ import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jxmpp.jid.impl.JidCreate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,11 +78,13 @@ public class InboundMailHandler implements InboundStanzaHandler {
         try {
             result = StanzaToMime.convert(message, context(inbound));
         } catch (MappingException e) {
-            LOGGER.info("Refused XMPP message {} from {}: {}", message.getStanzaId(), message.getFrom(), e.getMessage());
+            LOGGER.info("Refused XMPP message {} from {}: {}", LogSafe.of(message.getStanzaId()), LogSafe.of(message.getFrom()),
+                LogSafe.of(e.getMessage()));
             return Mono.error(new StanzaErrorException(e.stanzaErrorCondition(), StanzaError.Type.MODIFY,
                 Optional.ofNullable(e.getMessage())));
         } catch (RuntimeException e) {
-            LOGGER.warn("Could not map XMPP message {} from {}", message.getStanzaId(), message.getFrom(), e);
+            LOGGER.warn("Could not map XMPP message {} from {}", LogSafe.of(message.getStanzaId()), LogSafe.of(message.getFrom()),
+                e);
             return Mono.error(new StanzaErrorException(StanzaError.Condition.bad_request, StanzaError.Type.MODIFY,
                 Optional.of("the message could not be turned into mail")));
         }
@@ -93,7 +95,7 @@ public class InboundMailHandler implements InboundStanzaHandler {
             return Mono.error(new StanzaErrorException(StanzaError.Condition.not_acceptable, StanzaError.Type.CANCEL,
                 Optional.of("messages of type " + mail.type() + " are not accepted here")));
         }
-        Optional<DedupKey> dedupKey = dedupKey(message);
+        Optional<DedupKey> dedupKey = InboundDedupKeys.of(message);
         if (dedupKey.isEmpty()) {
             return deliver(mail, message, inbound);
         }
@@ -101,7 +103,8 @@ public class InboundMailHandler implements InboundStanzaHandler {
         return dedupStore.claim(key)
             .flatMap(first -> {
                 if (!first) {
-                    LOGGER.info("Dropped duplicate XMPP message {} from {}", key.stanzaId(), message.getFrom());
+                    LOGGER.info("Dropped duplicate XMPP message {} from {} to {}", LogSafe.of(key.stanzaId()),
+                        LogSafe.of(message.getFrom()), LogSafe.of(message.getTo()));
                     return Mono.empty();
                 }
                 return deliver(mail, message, inbound)
@@ -118,7 +121,8 @@ public class InboundMailHandler implements InboundStanzaHandler {
                 Mail mail = toMail(mapped, recipients, inbound);
                 return spool.enqueue(mail)
                     .doOnSuccess(any -> LOGGER.info("Accepted XMPP message {} from {} (peer {} by {}) for {} as mail {}",
-                        message.getStanzaId(), mapped.sender().asString(), inbound.peerDomain(), inbound.authMethod(),
+                        LogSafe.of(message.getStanzaId()), LogSafe.of(mapped.sender().asString()), inbound.peerDomain(),
+                        inbound.authMethod(),
                         recipients, mail.getName()));
             });
     }
@@ -149,14 +153,5 @@ public class InboundMailHandler implements InboundStanzaHandler {
     private InboundContext context(InboundStanza inbound) {
         return new InboundContext(JidCreate.domainBareFromOrThrowUnchecked(inbound.peerDomain()),
             inbound.authMethod(), inbound.tls(), settings.receivingHost(), clock, settings.mappingOptions());
-    }
-
-
-    private static Optional<DedupKey> dedupKey(Message message) {
-        Optional<String> id = Optional.ofNullable(OriginIdElement.getOriginId(message))
-            .map(origin -> origin.getId())
-            .or(() -> Optional.ofNullable(message.getStanzaId()))
-            .filter(value -> !value.isBlank());
-        return id.map(value -> new DedupKey(message.getFrom().asBareJid().toString(), value));
     }
 }

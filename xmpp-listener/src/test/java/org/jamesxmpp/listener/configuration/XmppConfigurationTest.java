@@ -3,6 +3,7 @@ package org.jamesxmpp.listener.configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,8 +13,11 @@ import org.apache.commons.configuration2.XMLConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.io.FileHandler;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class XmppConfigurationTest {
     private static XMLConfiguration xml(String content) throws ConfigurationException {
@@ -35,6 +39,14 @@ class XmppConfigurationTest {
         assertThat(testee.routes()).containsExactly(new StaticRoute("a.test", "127.0.0.2", 5269));
         assertThat(testee.maxStanzaSize()).isEqualTo(XmppConfiguration.DEFAULT_MAX_STANZA_SIZE);
         assertThat(testee.enabled()).isTrue();
+    }
+
+    @Test
+    void shippedConfigurationShouldGiveDefaults() throws Exception {
+        XMLConfiguration shipped = new XMLConfiguration();
+        new FileHandler(shipped).load(new File("../conf/xmpp.xml"));
+
+        assertThat(XmppConfiguration.from(shipped)).isEqualTo(XmppConfiguration.defaults());
     }
 
     @Test
@@ -159,5 +171,51 @@ class XmppConfigurationTest {
             + "<tls><keystore>k</keystore><secret>tlspass</secret></tls><dialback><secret>dbpass</secret></dialback></xmpp>"));
 
         assertThat(testee.toString()).doesNotContain("tlspass").doesNotContain("dbpass");
+    }
+
+    @Test
+    void securityLimitsShouldHaveDefaults() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(new BaseHierarchicalConfiguration());
+
+        assertThat(testee.originalMimeFrom()).isEmpty();
+        assertThat(testee.maxPendingVerifications()).isEqualTo(S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS);
+        assertThat(testee.maxPendingVerificationsPerStream()).isEqualTo(S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM);
+        assertThat(testee.routeCacheSize()).isEqualTo(S2sSettings.DEFAULT_ROUTE_CACHE_SIZE);
+    }
+
+    @Test
+    void securityLimitsShouldParse() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp>"
+            + "<limits><maxPendingVerifications>20</maxPendingVerifications>"
+            + "<maxPendingVerificationsPerStream>2</maxPendingVerificationsPerStream><routeCacheSize>500</routeCacheSize></limits>"
+            + "<inbound><originalMimeFrom>B.test, mail.example.org</originalMimeFrom></inbound></xmpp>"));
+
+        assertThat(testee.originalMimeFrom()).containsExactlyInAnyOrder("b.test", "mail.example.org");
+        assertThat(testee.maxPendingVerifications()).isEqualTo(20);
+        assertThat(testee.maxPendingVerificationsPerStream()).isEqualTo(2);
+        assertThat(testee.routeCacheSize()).isEqualTo(500);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maxPendingVerifications", "maxPendingVerificationsPerStream", "routeCacheSize"})
+    void nonPositiveLimitShouldFailNamingTheSetting(String setting) {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><limits><" + setting + ">0</" + setting + "></limits></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: limits/" + setting + " '0' is not a positive whole number");
+    }
+
+    @Test
+    void nonNumericLimitShouldFailNamingTheSetting() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><limits><routeCacheSize>many</routeCacheSize></limits></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: limits/routeCacheSize 'many' is not a positive whole number");
+    }
+
+    @Test
+    void originalMimePeerThatIsNoDomainNameShouldFail() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><inbound><originalMimeFrom>b.test 127.0.0.1</originalMimeFrom>"
+            + "</inbound></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: inbound/originalMimeFrom '127.0.0.1' is not a domain name");
     }
 }

@@ -11,6 +11,7 @@ import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mapping.MappingException;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.mapping.MappingResult;
@@ -84,7 +85,7 @@ public class XmppDelivrer {
                                      Map<MailAddress, ExecutionResult> refused) throws MessagingException {
         try {
             MappingResult mapping = MimeToStanza.convert(mail.getMessage(), sender, recipients, mappingOptions);
-            mapping.notes().forEach(note -> LOGGER.info("Mail {} over XMPP: {}", mail.getName(), note));
+            mapping.notes().forEach(note -> LOGGER.info("Mail {} over XMPP: {}", mail.getName(), LogSafe.of(note)));
             return mapping.stanzas();
         } catch (MappingException e) {
             if (e.getReason() == MappingException.Reason.UNMAPPABLE_RECIPIENT && recipients.size() > 1) {
@@ -94,7 +95,7 @@ public class XmppDelivrer {
                 }
                 return stanzas;
             }
-            LOGGER.info("Mail {} cannot be sent over XMPP to {}: {}", mail.getName(), recipients, e.getMessage());
+            LOGGER.info("Mail {} cannot be sent over XMPP to {}: {}", mail.getName(), recipients, LogSafe.of(e.getMessage()));
             ExecutionResult failure = ExecutionResult.permanentFailure(DeliveryStatusMapping.forMappingException(e));
             recipients.forEach(recipient -> refused.put(recipient, failure));
             return ImmutableList.of();

@@ -12,6 +12,8 @@ public enum StreamErrorCondition {
     NOT_AUTHORIZED("not-authorized"),
     NOT_WELL_FORMED("not-well-formed"),
     POLICY_VIOLATION("policy-violation"),
+    REMOTE_CONNECTION_FAILED("remote-connection-failed"),
+    RESOURCE_CONSTRAINT("resource-constraint"),
     RESTRICTED_XML("restricted-xml"),
     SYSTEM_SHUTDOWN("system-shutdown"),
     UNDEFINED_CONDITION("undefined-condition"),

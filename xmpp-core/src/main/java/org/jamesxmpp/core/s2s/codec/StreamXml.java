@@ -9,6 +9,7 @@ public final class StreamXml {
     public static final String SM_NAMESPACE = "urn:xmpp:sm:3";
     public static final String DIALBACK_FEATURE_NAMESPACE = "urn:xmpp:features:dialback";
     public static final String STANZA_ERROR_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-stanzas";
+    public static final String PING_NAMESPACE = "urn:xmpp:ping";
     public static final String CLOSE = "</stream:stream>";
 
     private StreamXml() {
@@ -57,6 +58,18 @@ public final class StreamXml {
     public static String dialbackVerifyType(String from, String to, String id, String type) {
         return "<db:verify from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
             + "' id='" + Xml.escapeAttribute(id) + "' type='" + type + "'/>";
+    }
+
+    /** An XEP-0199 ping. */
+    public static String ping(String from, String to, String id) {
+        return "<iq type='get' from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
+            + "' id='" + Xml.escapeAttribute(id) + "'><ping xmlns='" + PING_NAMESPACE + "'/></iq>";
+    }
+
+    /** The empty result of an iq, e.g. the answer to a ping. */
+    public static String iqResult(String from, String to, String id) {
+        return "<iq type='result' from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
+            + "' id='" + Xml.escapeAttribute(id) + "'/>";
     }
 
     public static String stanzaError(String kind, String from, String to, Optional<String> id,

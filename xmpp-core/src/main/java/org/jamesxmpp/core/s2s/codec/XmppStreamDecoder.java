@@ -28,8 +28,9 @@ import io.netty.util.ReferenceCountUtil;
  * Turns the bytes of an XMPP stream into {@link StreamHeader}, top-level {@link XmlElement}s and
  * {@link StreamEnd}, with a non-blocking parser (no thread per stream). Enforces RFC 6120's
  * restricted XML (no DTD, processing instruction, comment or entity reference) and a size cap
- * per top-level element; a violation is fired as a {@link StreamException} and nothing more is
- * read. Stateful: one per channel; {@link #restart()} after STARTTLS and SASL.
+ * per top-level element, counted from the end of the previous one (or of the stream header), so
+ * that bytes of an element that never starts (an endless start tag or comment) count too; a
+ * violation is fired as a {@link StreamException} and nothing more is read. Stateful: one per channel; {@link #restart()} after STARTTLS and SASL.
  */
 public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     public static final String STREAM_NAMESPACE = "http://etherx.jabber.org/streams";
@@ -58,7 +59,8 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     private AsyncXMLStreamReader<AsyncByteBufferFeeder> reader;
     private boolean streamOpen;
     private long fedBytes;
-    private long elementStart;
+    /** Offset after the stream header, the last top-level element or whitespace between them. */
+    private long boundary;
     private boolean failed;
     private boolean previousWasLessThan;
 
@@ -82,7 +84,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         openElements.clear();
         streamOpen = false;
         fedBytes = 0;
-        elementStart = -1;
+        boundary = 0;
         previousWasLessThan = false;
     }
 
@@ -122,6 +124,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         while (!failed && current == reader) {
             int event = current.next();
             if (event == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+                checkSize();
                 return;
             }
             handleEvent(ctx, current, event);
@@ -143,16 +146,20 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         if (!streamOpen && fedBytes > MAX_HEADER_BYTES) {
             throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "stream header too large");
         }
-        if (elementStart >= 0 && fedBytes - elementStart > maxElementSize) {
-            throw new StreamException(StreamErrorCondition.POLICY_VIOLATION,
-                "stanza larger than " + maxElementSize + " bytes");
+        if (streamOpen && fedBytes - boundary > maxElementSize) {
+            throw tooLarge();
         }
     }
 
-    private void handleEvent(ChannelHandlerContext ctx, AsyncXMLStreamReader<?> current, int event) {
+    private StreamException tooLarge() {
+        return new StreamException(StreamErrorCondition.POLICY_VIOLATION, "stanza larger than " + maxElementSize + " bytes");
+    }
+
+    private void handleEvent(ChannelHandlerContext ctx, AsyncXMLStreamReader<?> current, int event)
+        throws XMLStreamException {
         switch (event) {
             case XMLStreamConstants.START_ELEMENT -> startElement(ctx, current);
-            case XMLStreamConstants.END_ELEMENT -> endElement(ctx);
+            case XMLStreamConstants.END_ELEMENT -> endElement(ctx, current);
             case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text(current);
             case XMLStreamConstants.DTD -> throw new StreamException(StreamErrorCondition.RESTRICTED_XML, "DTD");
             case XMLStreamConstants.PROCESSING_INSTRUCTION ->
@@ -167,14 +174,11 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void startElement(ChannelHandlerContext ctx, AsyncXMLStreamReader<?> current) {
+    private void startElement(ChannelHandlerContext ctx, AsyncXMLStreamReader<?> current) throws XMLStreamException {
         if (!streamOpen) {
             openStream(ctx, current);
+            boundary = current.getLocationInfo().getEndingByteOffset();
             return;
-        }
-        if (openElements.isEmpty()) {
-            elementStart = current.getLocationInfo().getStartingByteOffset();
-            checkSize();
         }
         if (openElements.size() >= MAX_DEPTH) {
             throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "elements nested too deep");
@@ -206,7 +210,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(new StreamHeader(attributes(current), defaultNamespace, dialback));
     }
 
-    private void endElement(ChannelHandlerContext ctx) {
+    private void endElement(ChannelHandlerContext ctx, AsyncXMLStreamReader<?> current) throws XMLStreamException {
         if (openElements.isEmpty()) {
             failed = true;
             ctx.fireChannelRead(StreamEnd.INSTANCE);
@@ -214,15 +218,20 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         }
         OpenElement finished = openElements.pop();
         if (openElements.isEmpty()) {
-            elementStart = -1;
+            long end = current.getLocationInfo().getEndingByteOffset();
+            if (end - boundary > maxElementSize) {
+                throw tooLarge();
+            }
+            boundary = end;
             ctx.fireChannelRead(finished.build());
         } else {
             openElements.peek().nodes().add(finished.build());
         }
     }
 
-    private void text(AsyncXMLStreamReader<?> current) {
+    private void text(AsyncXMLStreamReader<?> current) throws XMLStreamException {
         if (openElements.isEmpty()) {
+            boundary = current.getLocationInfo().getEndingByteOffset();
             return;
         }
         openElements.peek().pendingText().append(current.getText());

@@ -20,6 +20,11 @@ class InboundAcks {
         return received;
     }
 
+    /** How many stanzas, from the first on, are all handled. */
+    long handled() {
+        return handled;
+    }
+
     long nextSequence() {
         return received++;
     }

@@ -2,6 +2,7 @@ package org.jamesxmpp.core.s2s.inbound;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.InboundStanzaHandler;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks the addressing of a stanza received on an incoming stream, hands it to the
  * {@link InboundStanzaHandler}, and sends a stanza error back when the handler refuses it.
- * Error stanzas answering one of our pending sends fail that send instead.
+ * Error stanzas answering one of our pending sends fail that send instead. XEP-0199 pings are
+ * answered here, and the answers to our own pings (they acknowledge what we sent to peers
+ * without XEP-0198) go to the outgoing streams: neither reaches the handler.
  */
 public class InboundStanzas {
     private static final Logger LOGGER = LoggerFactory.getLogger(InboundStanzas.class);
@@ -65,10 +69,21 @@ public class InboundStanzas {
         AuthMethod method = Optional.ofNullable(authenticated.get(new DomainPair(toDomain, fromDomain)))
             .orElseThrow(() -> new StreamException(StreamErrorCondition.INVALID_FROM,
                 fromDomain + " is not authenticated for " + toDomain + " on this stream"));
+        if (isIq(element, "result", "error") && stanza.getStanzaId() != null
+            && outgoing.pingAnswered(fromDomain, stanza.getStanzaId())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (isIq(element, "get") && element.child(StreamXml.PING_NAMESPACE, "ping").isPresent()
+            && stanza.getStanzaId() != null) {
+            outgoing.answer(new DomainPair(toDomain, fromDomain), to.toString(), from.toString(),
+                StreamXml.iqResult(to.toString(), from.toString(), stanza.getStanzaId()));
+            return CompletableFuture.completedFuture(null);
+        }
         if (stanza.getError() != null && stanza.getStanzaId() != null
-            && outgoing.peerError(fromDomain, stanza.getStanzaId(), StanzaErrorException.of(stanza.getError()))) {
-            LOGGER.info("Stanza error {} from {} for our stanza {}", stanza.getError().getCondition(), from,
-                stanza.getStanzaId());
+            && outgoing.peerError(fromDomain, stanza.getStanzaId(), from.toString(),
+                StanzaErrorException.of(stanza.getError()))) {
+            LOGGER.info("Stanza error {} from {} for our stanza {}", stanza.getError().getCondition(), LogSafe.of(from),
+                LogSafe.of(stanza.getStanzaId()));
             return CompletableFuture.completedFuture(null);
         }
         InboundStanza inbound = new InboundStanza(stanza, fromDomain, method, tls, toInet(remoteAddress));
@@ -88,14 +103,16 @@ public class InboundStanzas {
 
     private void bounce(String kind, Stanza stanza, String fromDomain, String toDomain, Throwable error) {
         if (stanza.getError() != null) {
-            LOGGER.info("Dropping refused error stanza {} from {}: {}", stanza.getStanzaId(), stanza.getFrom(), error.toString());
+            LOGGER.info("Dropping refused error stanza {} from {}: {}", LogSafe.of(stanza.getStanzaId()),
+                LogSafe.of(stanza.getFrom()), LogSafe.of(error));
             return;
         }
         StanzaErrorException stanzaError = error instanceof StanzaErrorException refusal
             ? refusal
             : new StanzaErrorException(StanzaError.Condition.internal_server_error, StanzaError.Type.WAIT);
         if (!(error instanceof StanzaErrorException)) {
-            LOGGER.warn("Handler failed on stanza {} from {}", stanza.getStanzaId(), stanza.getFrom(), error);
+            LOGGER.warn("Handler failed on stanza {} from {}", LogSafe.of(stanza.getStanzaId()), LogSafe.of(stanza.getFrom()),
+                error);
         }
         String xml = StreamXml.stanzaError(kind, stanza.getTo().toString(), stanza.getFrom().toString(),
             Optional.ofNullable(stanza.getStanzaId()), stanzaError.type().name().toLowerCase(Locale.ROOT),
@@ -104,10 +121,14 @@ public class InboundStanzas {
                 stanza.getFrom().toString(), xml)
             .whenComplete((any, failure) -> {
                 if (failure != null) {
-                    LOGGER.info("Could not return stanza error {} to {}: {}", stanzaError.condition(), stanza.getFrom(),
-                        failure.toString());
+                    LOGGER.info("Could not return stanza error {} to {}: {}", stanzaError.condition(),
+                        LogSafe.of(stanza.getFrom()), LogSafe.of(failure));
                 }
             });
+    }
+
+    private static boolean isIq(XmlElement element, String... types) {
+        return "iq".equals(element.name()) && element.attribute("type").map(List.of(types)::contains).orElse(false);
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSession;
 
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.s2s.codec.StreamEnd;
@@ -20,7 +21,6 @@ import org.jamesxmpp.core.s2s.codec.StreamHeader;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
-import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
 import org.jamesxmpp.core.s2s.outbound.DomainPair;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.slf4j.Logger;
@@ -47,23 +47,36 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
 
     /** Authenticating may take a dialback round trip to the peer's authoritative server, hence more than one timeout. */
     private static final int AUTHENTICATION_DELAY_FACTOR = 3;
-    /** Stanzas handed to the handler and not finished yet, beyond which we stop reading the peer. */
-    private static final int MAX_IN_FLIGHT = 256;
 
     private final InboundContext context;
     private final Map<DomainPair, AuthMethod> authenticated = new HashMap<>();
-    private final InboundAcks acks = new InboundAcks();
+    private final InboundStanzaFlow flow = new InboundStanzaFlow();
     private State state = State.AWAITING_HEADER;
     private String streamId = newStreamId();
     private boolean headerSent;
     private Optional<String> localDomain = Optional.empty();
     private Optional<String> headerFrom = Optional.empty();
     private Optional<SSLSession> tlsSession = Optional.empty();
-    private boolean streamManagement;
-    private int inFlight;
+    private final DialbackResults dialbackResults;
 
     public InboundStreamHandler(InboundContext context) {
         this.context = context;
+        this.dialbackResults = new DialbackResults(context, authenticated, new DialbackResults.Stream() {
+            @Override
+            public String streamId() {
+                return streamId;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return state != State.CLOSING;
+            }
+
+            @Override
+            public void fail(ChannelHandlerContext ctx, StreamErrorCondition condition) {
+                sendStreamError(ctx, condition);
+            }
+        });
     }
 
     private static String newStreamId() {
@@ -111,31 +124,9 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         headerSent = true;
         ctx.write(StreamXml.header(to.get(), headerFrom, Optional.of(streamId)));
         if (header.version().isPresent()) {
-            ctx.write(features());
+            ctx.write(StreamFeatures.of(context, tlsSession, headerFrom.filter(from -> !isAuthenticated(from))));
         }
         ctx.flush();
-    }
-
-    private String features() {
-        StringBuilder features = new StringBuilder("<stream:features>");
-        boolean encrypted = tlsSession.isPresent();
-        if (context.tls().isPresent() && !encrypted) {
-            features.append("<starttls xmlns='").append(StreamXml.TLS_NAMESPACE).append("'>")
-                .append(context.tls().get().required() ? "<required/>" : "").append("</starttls>");
-            if (context.tls().get().required()) {
-                return features.append("</stream:features>").toString();
-            }
-        }
-        if (encrypted && headerFrom.isPresent() && !isAuthenticated(headerFrom.get())
-            && context.tls().get().peerCertificates().isTrustedFor(tlsSession.get(), headerFrom.get())) {
-            features.append("<mechanisms xmlns='").append(StreamXml.SASL_NAMESPACE)
-                .append("'><mechanism>EXTERNAL</mechanism></mechanisms>");
-        }
-        features.append("<dialback xmlns='").append(StreamXml.DIALBACK_FEATURE_NAMESPACE).append("'><errors/></dialback>");
-        if (context.settings().streamManagement()) {
-            features.append("<sm xmlns='").append(StreamXml.SM_NAMESPACE).append("'/>");
-        }
-        return features.append("</stream:features>").toString();
     }
 
     private boolean isAuthenticated(String remote) {
@@ -154,15 +145,15 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         } else if (element.is(StreamXml.SASL_NAMESPACE, "auth")) {
             onSaslAuth(ctx, element);
         } else if (element.is(XmppStreamDecoder.DIALBACK_NAMESPACE, "result")) {
-            onDialbackResult(ctx, element);
+            dialbackResults.onResult(ctx, element);
         } else if (element.is(XmppStreamDecoder.DIALBACK_NAMESPACE, "verify")) {
-            onDialbackVerify(ctx, element);
+            dialbackResults.onVerify(ctx, element);
         } else if (StreamXml.SM_NAMESPACE.equals(element.namespace())) {
             onStreamManagement(ctx, element);
         } else if (StanzaCodec.isStanza(element)) {
             onStanza(ctx, element);
         } else if (element.is(XmppStreamDecoder.STREAM_NAMESPACE, "error")) {
-            LOGGER.info("Stream error from peer {}: {}", headerFrom.orElse("?"),
+            LOGGER.info("Stream error from peer {}: {}", LogSafe.of(headerFrom.orElse("?")),
                 element.children().stream().findFirst().map(XmlElement::name).orElse("?"));
         } else {
             throw new StreamException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
@@ -198,7 +189,7 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
                 ctx.close();
             }
         } else if (event instanceof IdleStateEvent) {
-            LOGGER.debug("Closing idle incoming s2s stream from {}", headerFrom.orElse("?"));
+            LOGGER.debug("Closing idle incoming s2s stream from {}", LogSafe.of(headerFrom.orElse("?")));
             closeStream(ctx);
         }
         ctx.fireUserEventTriggered(event);
@@ -217,7 +208,8 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         }
         authenticated.put(new DomainPair(normalize(localDomain.orElseThrow()), normalize(headerFrom.get())),
             AuthMethod.SASL_EXTERNAL);
-        LOGGER.info("Incoming s2s stream from {} to {} authenticated by SASL EXTERNAL", headerFrom.get(), localDomain.get());
+        LOGGER.info("Incoming s2s stream from {} to {} authenticated by SASL EXTERNAL", LogSafe.of(headerFrom.get()),
+            localDomain.get());
         ctx.writeAndFlush("<success xmlns='" + StreamXml.SASL_NAMESPACE + "'/>");
         restartStream(ctx);
     }
@@ -233,75 +225,18 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void onDialbackResult(ChannelHandlerContext ctx, XmlElement result) {
-        String from = result.attribute("from").map(InboundStreamHandler::normalize)
-            .orElseThrow(() -> improperAddressing("db:result without from"));
-        String to = result.attribute("to").map(InboundStreamHandler::normalize)
-            .orElseThrow(() -> improperAddressing("db:result without to"));
-        boolean piggybacked = !authenticated.isEmpty();
-        if (!context.localDomains().isLocal(to)) {
-            if (piggybacked) {
-                ctx.writeAndFlush(StreamXml.dialbackResultError(to, from, "item-not-found"));
-                return;
-            }
-            throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:result to " + to);
-        }
-        String verifiedStreamId = streamId;
-        context.verifier().verify(to, from, verifiedStreamId, result.text().trim())
-            .whenComplete((outcome, error) -> ctx.executor().execute(() -> {
-                if (!ctx.channel().isActive() || state == State.CLOSING) {
-                    return;
-                }
-                DialbackOutcome effective = error == null ? outcome : DialbackOutcome.UNREACHABLE;
-                switch (effective) {
-                    case VALID -> {
-                        authenticated.put(new DomainPair(to, from), AuthMethod.DIALBACK);
-                        LOGGER.info("Incoming s2s stream from {} to {} authenticated by dialback", from, to);
-                        ctx.writeAndFlush(StreamXml.dialbackResultType(to, from, "valid"));
-                    }
-                    case INVALID -> {
-                        ctx.write(StreamXml.dialbackResultType(to, from, "invalid"));
-                        if (piggybacked) {
-                            LOGGER.warn("Dialback key from {} for {} is invalid: refusing that domain pair", from, to);
-                            ctx.flush();
-                        } else {
-                            LOGGER.warn("Dialback key from {} for {} is invalid: refusing the stream", from, to);
-                            sendStreamError(ctx, StreamErrorCondition.NOT_AUTHORIZED);
-                        }
-                    }
-                    case UNREACHABLE -> ctx.writeAndFlush(StreamXml.dialbackResultError(to, from, "remote-server-not-found"));
-                }
-            }));
-    }
-
-    private void onDialbackVerify(ChannelHandlerContext ctx, XmlElement verify) {
-        String from = verify.attribute("from").orElseThrow(() -> improperAddressing("db:verify without from"));
-        String to = verify.attribute("to").orElseThrow(() -> improperAddressing("db:verify without to"));
-        String id = verify.attribute("id").orElseThrow(() -> improperAddressing("db:verify without id"));
-        if (!context.localDomains().isLocal(to)) {
-            throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:verify to " + to);
-        }
-        boolean valid = context.keys().isValid(from, to, id, verify.text());
-        ctx.writeAndFlush(StreamXml.dialbackVerifyType(to, from, id, valid ? "valid" : "invalid"));
-    }
-
     private void onStreamManagement(ChannelHandlerContext ctx, XmlElement element) {
         switch (element.name()) {
             case "enable" -> {
-                if (context.settings().streamManagement() && !authenticated.isEmpty() && !streamManagement) {
-                    streamManagement = true;
+                if (context.settings().streamManagement() && !authenticated.isEmpty() && !flow.streamManagement()) {
+                    flow.enableStreamManagement();
                     ctx.writeAndFlush("<enabled xmlns='" + StreamXml.SM_NAMESPACE + "'/>");
                 } else {
                     ctx.writeAndFlush("<failed xmlns='" + StreamXml.SM_NAMESPACE + "'><unexpected-request xmlns='"
                         + StreamXml.STANZA_ERROR_NAMESPACE + "'/></failed>");
                 }
             }
-            case "r" -> {
-                if (streamManagement) {
-                    acks.requested();
-                    answerAckIfDue(ctx);
-                }
-            }
+            case "r" -> flow.ackRequested(ctx);
             default -> LOGGER.debug("Ignoring stream management element {}", element.name());
         }
     }
@@ -310,38 +245,12 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         if (authenticated.isEmpty()) {
             throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "stanza before authentication");
         }
-        long sequence = streamManagement ? acks.nextSequence() : -1;
-        inFlight++;
-        if (inFlight >= MAX_IN_FLIGHT) {
-            ctx.channel().config().setAutoRead(false);
-        }
-        context.stanzas().accept(element, authenticated, tlsSession.isPresent(), ctx.channel().remoteAddress())
-            .whenComplete((any, error) -> ctx.executor().execute(() -> {
-                inFlight--;
-                if (inFlight < MAX_IN_FLIGHT / 2 && !ctx.channel().config().isAutoRead()) {
-                    ctx.channel().config().setAutoRead(true);
-                }
-                if (sequence >= 0) {
-                    acks.completed(sequence);
-                    answerAckIfDue(ctx);
-                }
-            }));
-    }
-
-    private void answerAckIfDue(ChannelHandlerContext ctx) {
-        acks.dueAnswer().ifPresent(h -> {
-            if (ctx.channel().isActive()) {
-                ctx.writeAndFlush("<a xmlns='" + StreamXml.SM_NAMESPACE + "' h='" + h + "'/>");
-            }
-        });
+        flow.received(ctx, element, () -> context.stanzas().accept(element, authenticated, tlsSession.isPresent(),
+            ctx.channel().remoteAddress()));
     }
 
     private static String normalize(String domain) {
         return domain.toLowerCase(Locale.ROOT);
-    }
-
-    private static StreamException improperAddressing(String message) {
-        return new StreamException(StreamErrorCondition.IMPROPER_ADDRESSING, message);
     }
 
     private void closeStream(ChannelHandlerContext ctx) {
@@ -362,13 +271,13 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable error) {
         if (error instanceof StreamException streamError) {
-            LOGGER.info("Stream error to {} ({}): {}", headerFrom.orElse("?"), ctx.channel().remoteAddress(),
-                streamError.getMessage());
+            LOGGER.info("Stream error to {} ({}): {}", LogSafe.of(headerFrom.orElse("?")), ctx.channel().remoteAddress(),
+                LogSafe.of(streamError.getMessage()));
             if (state != State.CLOSING) {
                 sendStreamError(ctx, streamError.condition());
             }
         } else {
-            LOGGER.info("Incoming stream from {} failed: {}", ctx.channel().remoteAddress(), error.toString());
+            LOGGER.info("Incoming stream from {} failed: {}", ctx.channel().remoteAddress(), LogSafe.of(error));
             ctx.close();
         }
     }

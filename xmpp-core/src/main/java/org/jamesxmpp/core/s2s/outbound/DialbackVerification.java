@@ -12,11 +12,13 @@ public record DialbackVerification(DomainPair pair, String streamId, String key,
         VALID,
         INVALID,
         /** The authoritative server could not be asked. */
-        UNREACHABLE
+        UNREACHABLE,
+        /** Not asked: too many verifications are waiting for an answer already. */
+        BUSY
     }
 
     @Override
-    public void terminated(TerminationCause cause, boolean clean) {
+    public void terminated(TerminationCause cause) {
         outcome.complete(DialbackOutcome.UNREACHABLE);
     }
 }

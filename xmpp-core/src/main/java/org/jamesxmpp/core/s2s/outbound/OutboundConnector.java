@@ -58,7 +58,7 @@ public class OutboundConnector {
         router.resolve(purpose.pair().remote()).whenComplete((route, error) -> eventLoop.execute(() -> {
             if (error != null || route.addresses().isEmpty()) {
                 purpose.terminated(new TerminationCause(Reason.REMOTE_SERVER_NOT_FOUND, "no route to "
-                    + purpose.pair().remote()), false);
+                    + purpose.pair().remote()));
                 return;
             }
             tryAddress(purpose, eventLoop, route.addresses(), 0);
@@ -68,7 +68,7 @@ public class OutboundConnector {
     private void tryAddress(OutboundPurpose purpose, EventLoop eventLoop, List<InetSocketAddress> addresses, int index) {
         if (index >= addresses.size()) {
             purpose.terminated(new TerminationCause(Reason.REMOTE_SERVER_NOT_FOUND, "cannot connect to "
-                + purpose.pair().remote() + " at " + addresses), false);
+                + purpose.pair().remote() + " at " + addresses));
             return;
         }
         InetSocketAddress unresolved = addresses.get(index);

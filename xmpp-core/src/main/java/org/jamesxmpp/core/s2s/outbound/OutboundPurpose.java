@@ -4,6 +4,6 @@ package org.jamesxmpp.core.s2s.outbound;
 public sealed interface OutboundPurpose permits OutgoingStream, DialbackVerification {
     DomainPair pair();
 
-    /** The connection ended; {@code clean} when both sides closed their streams properly. */
-    void terminated(TerminationCause cause, boolean clean);
+    /** The connection ended, however it ended: the one end of every outgoing connection. */
+    void terminated(TerminationCause cause);
 }

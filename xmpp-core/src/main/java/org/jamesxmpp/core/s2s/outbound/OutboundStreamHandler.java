@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.DeliveryException.Reason;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.s2s.codec.StreamEnd;
@@ -55,7 +56,6 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     private boolean authenticated;
     private boolean saslFailed;
     private boolean smOffered;
-    private boolean peerClosedCleanly;
     private Optional<TerminationCause> cause = Optional.empty();
     private Optional<ScheduledFuture<?>> negotiationTimer = Optional.empty();
 
@@ -95,7 +95,6 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onPeerClose(ChannelHandlerContext ctx) {
-        peerClosedCleanly = state == State.CLOSING || purpose instanceof OutgoingStream stream && stream.isIdle();
         if (cause.isEmpty()) {
             cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, purpose.pair().remote() + " closed the stream"));
         }
@@ -113,7 +112,10 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
         }
         streamId = header.id();
         dialbackDeclared = header.dialbackDeclared();
-        if (header.version().isEmpty()) {
+        if (header.version().isEmpty() && !encrypted && tls.map(TlsContexts::required).orElse(false)) {
+            closeStream(ctx, new TerminationCause(Reason.AUTHENTICATION_FAILED, "TLS required but "
+                + purpose.pair().remote() + " answered without version='1.0' (no STARTTLS possible)"));
+        } else if (header.version().isEmpty()) {
             authenticate(ctx);
         } else {
             state = State.AWAITING_FEATURES;
@@ -150,7 +152,7 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
         } else if (StreamXml.SM_NAMESPACE.equals(namespace)) {
             onStreamManagement(ctx, element);
         } else {
-            LOGGER.debug("Ignoring <{} xmlns='{}'> from {} in state {}", element.name(), namespace,
+            LOGGER.debug("Ignoring <{} xmlns='{}'> from {} in state {}", element.name(), LogSafe.of(namespace),
                 purpose.pair().remote(), state);
         }
     }
@@ -370,14 +372,14 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable error) {
         if (error instanceof StreamException streamError) {
-            LOGGER.warn("Closing stream to {}: {}", purpose.pair().remote(), streamError.getMessage());
+            LOGGER.warn("Closing stream to {}: {}", purpose.pair().remote(), LogSafe.of(streamError.getMessage()));
             cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, streamError.getMessage()));
             ctx.writeAndFlush(streamError.condition().toXml() + StreamXml.CLOSE).addListener(ChannelFutureListener.CLOSE);
-        } else if (error instanceof OutgoingStream.AckTimeoutException) {
+        } else if (error instanceof AckTimeoutException) {
             cause = Optional.of(new TerminationCause(Reason.REMOTE_SERVER_TIMEOUT, error.getMessage()));
             ctx.close();
         } else {
-            LOGGER.info("Stream to {} failed: {}", purpose.pair().remote(), error.toString());
+            LOGGER.info("Stream to {} failed: {}", purpose.pair().remote(), LogSafe.of(error));
             cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, error.toString()));
             ctx.close();
         }
@@ -386,10 +388,9 @@ public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancelNegotiationTimer();
-        boolean clean = peerClosedCleanly;
         state = State.CLOSED;
         purpose.terminated(cause.orElse(new TerminationCause(Reason.STREAM_BROKEN, "connection to "
-            + purpose.pair().remote() + " lost")), clean);
+            + purpose.pair().remote() + " lost")));
         ctx.fireChannelInactive();
     }
 

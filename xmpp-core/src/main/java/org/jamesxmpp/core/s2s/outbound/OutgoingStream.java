@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
-import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,23 +21,22 @@ import io.netty.util.concurrent.ScheduledFuture;
  * The stanza queue of one outgoing stream (local domain → remote domain). Everything runs on
  * the stream's event loop, so no locks.
  *
- * <p>Delivered means: acknowledged by the peer (XEP-0198) when stream management is on;
- * otherwise written and the stream stayed up {@code unackedDeliveryGrace} after it, or closed
- * cleanly (residual risk: a peer that crashes after that grace without processing the stanza).
- * Stanzas in flight when the stream breaks fail with {@link DeliveryException.Reason#STREAM_BROKEN}.
+ * <p>Delivered means acknowledged by the peer: by XEP-0198 when stream management is on; otherwise
+ * by the answer (result or error) to an XEP-0199 ping we send on the stream after the stanzas,
+ * since the peer processes the stanzas of a stream in order (RFC 6120 10.1). We ask after every
+ * ten stanzas and at the end of each write batch; no answer within the ack timeout breaks the
+ * stream. Stanzas in flight when the stream ends fail, however it ends
+ * ({@link DeliveryException.Reason#STREAM_BROKEN} unless the cause says otherwise): the caller
+ * retries them.
  */
 public final class OutgoingStream implements OutboundPurpose {
     private static final Logger LOGGER = LoggerFactory.getLogger(OutgoingStream.class);
-    private static final long H_MASK = 0xFFFFFFFFL;
-    private static final int ACK_REQUEST_INTERVAL = 10;
     /** Stanzas never written when an established stream broke go on a new stream, this many times at most. */
     private static final int MAX_REQUEUES = 1;
-    private static final String ACK_REQUEST = "<r xmlns='" + StreamXml.SM_NAMESPACE + "'/>";
 
     private final DomainPair pair;
     private final EventLoop eventLoop;
     private final int maxQueued;
-    private final Duration grace;
     private final Duration ackTimeout;
     private final Consumer<OutgoingStream> onTerminated;
     private final Consumer<PendingStanza> resubmit;
@@ -47,26 +45,24 @@ public final class OutgoingStream implements OutboundPurpose {
     private Optional<PiggybackAuthenticator> piggybackAuthenticator = Optional.empty();
     private volatile boolean acceptsPiggyback;
     private final Deque<PendingStanza> queued = new ArrayDeque<>();
-    private final Deque<PendingStanza> unacked = new ArrayDeque<>();
+    private final UnackedStanzas unacked = new UnackedStanzas();
     private Optional<ChannelHandlerContext> context = Optional.empty();
     private boolean streamManagement;
     private boolean wasEstablished;
-    private long lastAcked;
     private volatile boolean terminated;
     private Optional<TerminationCause> terminationCause = Optional.empty();
     private Optional<ScheduledFuture<?>> ackTimer = Optional.empty();
 
-    public OutgoingStream(DomainPair pair, EventLoop eventLoop, int maxQueued, Duration grace, Duration ackTimeout,
+    public OutgoingStream(DomainPair pair, EventLoop eventLoop, int maxQueued, Duration ackTimeout,
                           Consumer<OutgoingStream> onTerminated, Consumer<PendingStanza> resubmit) {
-        this(pair, eventLoop, maxQueued, grace, ackTimeout, onTerminated, resubmit, StreamEvents.NONE);
+        this(pair, eventLoop, maxQueued, ackTimeout, onTerminated, resubmit, StreamEvents.NONE);
     }
 
-    public OutgoingStream(DomainPair pair, EventLoop eventLoop, int maxQueued, Duration grace, Duration ackTimeout,
+    public OutgoingStream(DomainPair pair, EventLoop eventLoop, int maxQueued, Duration ackTimeout,
                           Consumer<OutgoingStream> onTerminated, Consumer<PendingStanza> resubmit, StreamEvents events) {
         this.pair = pair;
         this.eventLoop = eventLoop;
         this.maxQueued = maxQueued;
-        this.grace = grace;
         this.ackTimeout = ackTimeout;
         this.onTerminated = onTerminated;
         this.resubmit = resubmit;
@@ -182,45 +178,60 @@ public final class OutgoingStream implements OutboundPurpose {
             return;
         }
         ChannelHandlerContext ctx = context.get();
-        int written = 0;
+        boolean written = false;
         while (!queued.isEmpty() && ctx.channel().isWritable()) {
             PendingStanza stanza = queued.poll();
-            unacked.add(stanza);
-            written++;
-            if (streamManagement) {
-                ctx.write(stanza.xml(), ctx.voidPromise());
-                if (written % ACK_REQUEST_INTERVAL == 0) {
-                    ctx.write(ACK_REQUEST, ctx.voidPromise());
-                }
+            written = true;
+            if (!streamManagement && !stanza.awaitsAck()) {
+                writeUnacknowledged(ctx, stanza);
             } else {
-                ctx.write(stanza.xml()).addListener(write -> {
-                    if (write.isSuccess()) {
-                        eventLoop.schedule(this::graceElapsed, grace.toMillis(), TimeUnit.MILLISECONDS);
-                    }
-                });
+                ctx.write(stanza.xml(), ctx.voidPromise());
+                if (unacked.written(stanza)) {
+                    requestAck(ctx);
+                }
             }
         }
-        if (written > 0) {
-            if (streamManagement) {
-                if (written % ACK_REQUEST_INTERVAL != 0) {
-                    ctx.write(ACK_REQUEST, ctx.voidPromise());
-                }
-                armAckTimer();
-            }
+        if (unacked.needsRequest()) {
+            requestAck(ctx);
+        }
+        if (written) {
             ctx.flush();
         }
     }
 
+    /** A stanza nobody waits for (a ping's answer) is settled once written: it must not ask for a ping in turn. */
+    private void writeUnacknowledged(ChannelHandlerContext ctx, PendingStanza stanza) {
+        ctx.write(stanza.xml()).addListener(write -> {
+            if (write.isSuccess()) {
+                delivered(stanza);
+            } else {
+                stanza.fail(DeliveryException.Reason.STREAM_BROKEN, "write to " + pair.remote() + " failed");
+            }
+        });
+    }
+
+    private void requestAck(ChannelHandlerContext ctx) {
+        ctx.write(unacked.request(pair, streamManagement), ctx.voidPromise());
+        armAckTimer();
+    }
+
+    /** Thread-safe. The peer answered our ping {@code id} (result or error): it processed what we wrote before it. */
+    public void pingAnswered(String id) {
+        eventLoop.execute(() -> {
+            List<PendingStanza> acknowledged = terminated ? List.of() : unacked.pingAnswered(id);
+            if (!acknowledged.isEmpty()) {
+                settled(acknowledged);
+            }
+        });
+    }
+
     /** The peer acknowledged {@code h} stanzas in total (XEP-0198). */
     public void acked(long h) {
-        long delta = (h - lastAcked) & H_MASK;
-        if (delta > unacked.size()) {
-            throw new IllegalStateException("peer acknowledged " + delta + " stanzas, only " + unacked.size() + " were sent");
-        }
-        lastAcked = h & H_MASK;
-        for (long i = 0; i < delta; i++) {
-            delivered(unacked.poll());
-        }
+        settled(unacked.acked(h));
+    }
+
+    private void settled(List<PendingStanza> acknowledged) {
+        acknowledged.forEach(this::delivered);
         cancelAckTimer();
         if (!unacked.isEmpty()) {
             armAckTimer();
@@ -228,7 +239,7 @@ public final class OutgoingStream implements OutboundPurpose {
     }
 
     @Override
-    public void terminated(TerminationCause cause, boolean clean) {
+    public void terminated(TerminationCause cause) {
         if (terminated) {
             return;
         }
@@ -237,12 +248,8 @@ public final class OutgoingStream implements OutboundPurpose {
         context = Optional.empty();
         cancelAckTimer();
         onTerminated.accept(this);
-        if (clean && !streamManagement) {
-            unacked.forEach(this::delivered);
-        } else {
-            unacked.forEach(stanza -> stanza.fail(unackedReason(cause), "stream to " + pair.remote()
-                + " ended before the stanza was acknowledged: " + cause.message()));
-        }
+        unacked.drain().forEach(stanza -> stanza.fail(unackedReason(cause), "stream to " + pair.remote()
+            + " ended before the stanza was acknowledged: " + cause.message()));
         if (cause.reason() != DeliveryException.Reason.SHUTDOWN) {
             piggybacked.awaitingAnswer().forEach(localDomain -> events.piggybackRefused(this, localDomain));
         }
@@ -258,7 +265,6 @@ public final class OutgoingStream implements OutboundPurpose {
                 stanza.fail(cause.reason(), cause.message());
             }
         });
-        unacked.clear();
         queued.clear();
     }
 
@@ -269,14 +275,8 @@ public final class OutgoingStream implements OutboundPurpose {
             : DeliveryException.Reason.STREAM_BROKEN;
     }
 
-    private void graceElapsed() {
-        if (!terminated && !streamManagement && !unacked.isEmpty()) {
-            delivered(unacked.poll());
-        }
-    }
-
     private void delivered(PendingStanza stanza) {
-        if (stanza.delivery().complete(null)) {
+        if (stanza.delivery().complete(null) && stanza.awaitsAck()) {
             LOGGER.info("Delivered stanza {} over s2s", stanza.describe());
         }
     }
@@ -294,12 +294,5 @@ public final class OutgoingStream implements OutboundPurpose {
     private void cancelAckTimer() {
         ackTimer.ifPresent(timer -> timer.cancel(false));
         ackTimer = Optional.empty();
-    }
-
-    /** The peer did not acknowledge in time: the stream is considered broken. */
-    public static class AckTimeoutException extends RuntimeException {
-        public AckTimeoutException(String remote) {
-            super("no acknowledgement from " + remote + " in time");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.jamesxmpp.core.s2s.outbound;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +55,7 @@ public class OutgoingStreams {
         CompletableFuture<Void> delivery = new CompletableFuture<>();
         PendingStanza stanza = new PendingStanza(pair, id, from, to, xml, delivery);
         id.ifPresent(value -> {
-            String key = correlationKey(pair.remote(), value);
+            String key = correlationKey(pair.remote(), value, to);
             awaitingPeerError.put(key, stanza);
             delivery.whenComplete((any, error) -> awaitingPeerError.remove(key, stanza));
         });
@@ -63,13 +64,40 @@ public class OutgoingStreams {
     }
 
     /**
-     * An error stanza came back from {@code remoteDomain} for {@code id}: fails the matching
-     * pending send, if any is still waiting.
+     * Sends the answer to a peer's ping: nobody waits for it, and towards a peer without XEP-0198 it is settled once
+     * written (it asks for no acknowledgement, or two engines would ping each other forever).
+     */
+    public void answer(DomainPair pair, String from, String to, String xml) {
+        submit(new PendingStanza(pair, Optional.empty(), from, to, xml, new CompletableFuture<>(), 0, false));
+    }
+
+    /**
+     * An iq result or error came back from {@code remoteDomain}: when {@code id} is one of our pings, the outgoing
+     * streams to that domain settle the stanzas it acknowledges.
+     *
+     * @return whether the iq was the answer to one of our pings (then it is nobody else's business)
+     */
+    public boolean pingAnswered(String remoteDomain, String id) {
+        if (!UnackedStanzas.isPingId(id)) {
+            return false;
+        }
+        streams.values().stream()
+            .filter(stream -> stream.pair().remote().equals(remoteDomain))
+            .distinct()
+            .forEach(stream -> stream.pingAnswered(id));
+        return true;
+    }
+
+    /**
+     * An error stanza came back from {@code errorFrom} at {@code remoteDomain} for {@code id}: fails the matching
+     * pending send, if any is still waiting. A send is matched by remote domain, id and recipient (the error comes
+     * from the address the stanza went to, RFC 6120 8.3.1): the copies of one mail to several recipients share an
+     * id, and an error for one of them fails that one only.
      *
      * @return whether a pending send took the error
      */
-    public boolean peerError(String remoteDomain, String id, StanzaErrorException error) {
-        PendingStanza stanza = awaitingPeerError.remove(correlationKey(remoteDomain, id));
+    public boolean peerError(String remoteDomain, String id, String errorFrom, StanzaErrorException error) {
+        PendingStanza stanza = awaitingPeerError.remove(correlationKey(remoteDomain, id, errorFrom));
         return stanza != null && stanza.delivery().completeExceptionally(new DeliveryException(error));
     }
 
@@ -106,7 +134,7 @@ public class OutgoingStreams {
 
     private OutgoingStream open(DomainPair pair) {
         OutgoingStream stream = new OutgoingStream(pair, group.next(), settings.maxQueuedStanzas(),
-            settings.unackedDeliveryGrace(), settings.responseTimeout(), this::ended, this::resubmit, events);
+            settings.responseTimeout(), this::ended, this::resubmit, events);
         stream.eventLoop().execute(() -> connector.connect(stream, stream.eventLoop()));
         return stream;
     }
@@ -126,10 +154,12 @@ public class OutgoingStreams {
     public void stop() {
         stopped = true;
         streams.values().forEach(stream -> stream.eventLoop().execute(() -> stream.terminated(
-            new TerminationCause(DeliveryException.Reason.SHUTDOWN, "s2s engine stopped"), false)));
+            new TerminationCause(DeliveryException.Reason.SHUTDOWN, "s2s engine stopped"))));
     }
 
-    private static String correlationKey(String remoteDomain, String id) {
-        return remoteDomain + '\u0000' + id;
+    private static String correlationKey(String remoteDomain, String id, String jid) {
+        int slash = jid.indexOf('/');
+        String bareJid = slash < 0 ? jid : jid.substring(0, slash);
+        return remoteDomain + '\u0000' + id + '\u0000' + bareJid.toLowerCase(Locale.ROOT);
     }
 }

@@ -105,6 +105,79 @@ class XmppStreamDecoderTest {
     }
 
     @Test
+    void endlessStartTagShouldBePolicyViolationBeforeItEnds() {
+        feed(HEADER + "<message a='");
+
+        for (int i = 0; i < 4 && errors.isEmpty(); i++) {
+            feed("x".repeat(MAX / 2));
+        }
+
+        assertThat(error()).contains(StreamErrorCondition.POLICY_VIOLATION);
+    }
+
+    @Test
+    void endlessCommentShouldBePolicyViolationBeforeItEnds() {
+        feed(HEADER);
+        feed("<!--");
+
+        for (int i = 0; i < 4 && errors.isEmpty(); i++) {
+            feed("x".repeat(MAX / 2));
+        }
+
+        assertThat(error()).contains(StreamErrorCondition.POLICY_VIOLATION);
+    }
+
+    @Test
+    void endlessStartTagAfterAStanzaShouldBePolicyViolation() {
+        feed(HEADER + "<message/><presence a='");
+
+        for (int i = 0; i < 4 && errors.isEmpty(); i++) {
+            feed("x".repeat(MAX / 2));
+        }
+
+        assertThat(error()).contains(StreamErrorCondition.POLICY_VIOLATION);
+    }
+
+    @Test
+    void endlessStartTagAfterARestartShouldBePolicyViolation() {
+        feed(HEADER);
+        testee.restart();
+        feed(HEADER + "<message a='");
+
+        for (int i = 0; i < 4 && errors.isEmpty(); i++) {
+            feed("x".repeat(MAX / 2));
+        }
+
+        assertThat(error()).contains(StreamErrorCondition.POLICY_VIOLATION);
+    }
+
+    @Test
+    void manyStanzasShouldPassWhenEachIsUnderTheLimit() {
+        feed(HEADER);
+        String element = "<message><body>" + "x".repeat(MAX - 40) + "</body></message>";
+
+        for (int i = 0; i < 10; i++) {
+            feed(element + " ");
+        }
+
+        assertThat(errors).isEmpty();
+        assertThat(events()).hasSize(11);
+    }
+
+    @Test
+    void whitespaceKeepalivesShouldNotAddUpToTheLimit() {
+        feed(HEADER);
+
+        for (int i = 0; i < 4; i++) {
+            feed(" ".repeat(MAX / 2));
+        }
+        feed("<message/>");
+
+        assertThat(errors).isEmpty();
+        assertThat(events()).hasSize(2);
+    }
+
+    @Test
     void elementJustUnderTheLimitShouldPass() {
         String element = "<message><body>" + "x".repeat(MAX - 40) + "</body></message>";
         feed(HEADER + element);

@@ -2,27 +2,40 @@ package org.jamesxmpp.core.s2s.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jamesxmpp.core.routing.S2sRouter;
+import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
+import org.jamesxmpp.core.s2s.outbound.DomainPair;
 import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
 import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -38,12 +51,18 @@ class InboundStreamHandlerTest {
     DialbackOutcome verification = DialbackOutcome.VALID;
     List<String> verified = new ArrayList<>();
     List<InboundStanza> handled = new ArrayList<>();
+    List<String> accepted = new ArrayList<>();
     CompletableFuture<Void> handling = CompletableFuture.completedFuture(null);
+    boolean answerLater;
+    List<CompletableFuture<DialbackOutcome>> pendingVerifications = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         group = new NioEventLoopGroup(1);
-        S2sSettings settings = S2sSettings.builder().build();
+        channel = channel(S2sSettings.builder().build());
+    }
+
+    private EmbeddedChannel channel(S2sSettings settings) {
         DialbackKeys keys = new DialbackKeys(SECRET);
         OutboundConnector connector = new OutboundConnector(new S2sRouter(List.of(), Clock.systemUTC()), settings, keys,
             Optional.empty(), Runnable::run);
@@ -51,13 +70,25 @@ class InboundStreamHandlerTest {
         InboundContext context = new InboundContext(settings, "james.test"::equals, keys, Optional.empty(),
             (receiving, originating, streamId, key) -> {
                 verified.add(receiving + " " + originating + " " + key);
+                if (answerLater) {
+                    CompletableFuture<DialbackOutcome> later = new CompletableFuture<>();
+                    pendingVerifications.add(later);
+                    return later;
+                }
                 return CompletableFuture.completedFuture(verification);
             },
             new InboundStanzas("james.test"::equals, stanza -> {
                 handled.add(stanza);
                 return handling;
-            }, outgoing));
-        channel = new EmbeddedChannel(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
+            }, outgoing) {
+                @Override
+                public CompletionStage<Void> accept(XmlElement element, Map<DomainPair, AuthMethod> authenticated,
+                                                    boolean tls, SocketAddress remoteAddress) {
+                    accepted.add(element.name());
+                    return super.accept(element, authenticated, tls, remoteAddress);
+                }
+            });
+        return new EmbeddedChannel(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
             new InboundStreamHandler(context));
     }
 
@@ -220,13 +251,92 @@ class InboundStreamHandlerTest {
     }
 
     @Test
-    void dialbackResultShouldBeAnsweredErrorWhenTheAuthoritativeServerIsUnreachable() {
+    void dialbackResultShouldBeAnsweredErrorAndTheStreamEndedWhenTheAuthoritativeServerIsUnreachable() {
         verification = DialbackOutcome.UNREACHABLE;
         exchange(HEADER);
         String answer = exchange("<db:result from='a.test' to='james.test'>key</db:result>") + drain();
 
-        assertThat(answer).contains("type='error'", "<remote-server-not-found");
+        assertThat(answer).contains("type='error'", "<remote-server-not-found",
+            "<remote-connection-failed xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>", "</stream:stream>");
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void unreachablePiggybackedDomainShouldBeRefusedAndTheStreamKept() {
+        authenticate();
+        verification = DialbackOutcome.UNREACHABLE;
+
+        String answer = exchange("<db:result from='c.test' to='james.test'>key</db:result>") + drain();
+
+        assertThat(answer).isEqualTo("<db:result from='james.test' to='c.test' type='error'><error type='cancel'>"
+            + "<remote-server-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></db:result>");
         assertThat(channel.isActive()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "10.0.0.5", "[::1]", "::1", "localhost", "intranet", "db.internal",
+        "printer.local", "2130706433"})
+    void dialbackResultFromSomethingElseThanADomainNameShouldGetInvalidFromWithoutDialingOut(String from) {
+        exchange(HEADER);
+
+        String answer = exchange("<db:result from='" + from + "' to='james.test'>key</db:result>") + drain();
+
+        assertThat(answer).contains("<invalid-from xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>", "</stream:stream>");
+        assertThat(verified).isEmpty();
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void dialbackResultFromAStaticallyRoutedInternalNameShouldBeVerified() {
+        channel.finishAndReleaseAll();
+        channel = channel(S2sSettings.builder().route(new StaticRoute("chat.internal", "10.0.0.5", 5269)).build());
+        exchange(HEADER);
+
+        String answer = exchange("<db:result from='chat.internal' to='james.test'>key</db:result>") + drain();
+
+        assertThat(answer).isEqualTo("<db:result from='james.test' to='chat.internal' type='valid'/>");
+    }
+
+    @Test
+    void tooManyPendingVerificationsOnOneStreamShouldGetPolicyViolation() {
+        answerLater = true;
+        exchange(HEADER);
+        StringBuilder answers = new StringBuilder();
+
+        for (int i = 0; i <= S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM; i++) {
+            answers.append(exchange("<db:result from='d" + i + ".test' to='james.test'>key</db:result>"));
+        }
+
+        assertThat(answers.toString()).contains("<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>");
+        assertThat(verified).hasSize(S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM);
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void answeredVerificationsShouldNotCountAgainstTheStreamLimit() {
+        answerLater = true;
+        exchange(HEADER);
+        exchange("<db:result from='a.test' to='james.test'>key</db:result>");
+        pendingVerifications.get(0).complete(DialbackOutcome.VALID);
+        drain();
+
+        for (int i = 0; i < S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM; i++) {
+            exchange("<db:result from='d" + i + ".test' to='james.test'>key</db:result>");
+        }
+
+        assertThat(verified).hasSize(S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM + 1);
+        assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void busyVerifierShouldEndAnUnauthenticatedStreamWithResourceConstraint() {
+        verification = DialbackOutcome.BUSY;
+        exchange(HEADER);
+
+        String answer = exchange("<db:result from='a.test' to='james.test'>key</db:result>") + drain();
+
+        assertThat(answer).contains("<resource-constraint xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>", "</stream:stream>");
+        assertThat(channel.isActive()).isFalse();
     }
 
     @Test
@@ -287,5 +397,52 @@ class InboundStreamHandlerTest {
         handling.complete(null);
         drain();
         assertThat(channel.config().isAutoRead()).isTrue();
+    }
+
+    @Test
+    void pingShouldBeTakenUpOnlyOnceEveryStanzaBeforeItIsHandled() {
+        authenticate();
+        handling = new CompletableFuture<>();
+
+        exchange("<message from='alice@a.test' to='bob@james.test'><body>1</body></message>"
+            + "<iq type='get' id='p1' from='a.test' to='james.test'><ping xmlns='urn:xmpp:ping'/></iq>");
+
+        assertThat(accepted).as("the ping's answer would tell the peer the message was processed").containsExactly("message");
+        handling.complete(null);
+        drain();
+        assertThat(accepted).containsExactly("message", "iq");
+    }
+
+    @Test
+    void stanzaAfterAWaitingPingShouldNotWait() {
+        authenticate();
+        handling = new CompletableFuture<>();
+
+        exchange("<message from='alice@a.test' to='bob@james.test'><body>1</body></message>"
+            + "<iq type='get' id='p1' from='a.test' to='james.test'><ping xmlns='urn:xmpp:ping'/></iq>"
+            + "<message from='alice@a.test' to='bob@james.test'><body>2</body></message>");
+
+        assertThat(accepted).containsExactly("message", "message");
+    }
+
+    @Test
+    void peerValuesShouldBeLoggedWithoutLineBreaks() {
+        Logger logger = (Logger) LoggerFactory.getLogger(InboundStreamHandler.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            exchange(HEADER.replace("from='a.test'", "from='a.test&#13;&#10;12:00:00.000 INFO  forged line'"));
+            exchange("<message from='alice@a.test' to='bob@james.test'/>");
+            channel = channel(S2sSettings.builder().build());
+            exchange(HEADER.replace("to='james.test'", "to='x.test&#10;forged'"));
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).hasSize(2);
+        assertThat(appender.list).allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain("\n", "\r"));
+        assertThat(appender.list.get(0).getFormattedMessage()).contains("a.test\\r\\n12:00:00.000 INFO  forged line");
+        assertThat(appender.list.get(1).getFormattedMessage()).contains("x.test\\nforged");
     }
 }

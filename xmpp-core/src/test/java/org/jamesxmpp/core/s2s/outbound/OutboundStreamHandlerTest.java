@@ -3,6 +3,7 @@ package org.jamesxmpp.core.s2s.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +12,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
+import org.jamesxmpp.core.s2s.KeyStoreSettings;
 import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.s2s.TlsSettings;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
+import org.jamesxmpp.core.s2s.tls.TlsContexts;
+import org.jamesxmpp.testing.TestPki;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -25,6 +33,9 @@ class OutboundStreamHandlerTest {
     static final DomainPair PAIR = new DomainPair("james.test", "a.test");
     static final String PEER_HEADER = "<stream:stream xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams'"
         + " xmlns:db='jabber:server:dialback' from='a.test' to='james.test' id='peer-id' version='1.0'>";
+    static final String PEER_HEADER_WITHOUT_VERSION = "<stream:stream xmlns='jabber:server'"
+        + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' from='a.test' to='james.test'"
+        + " id='peer-id'>";
     static final String DIALBACK_FEATURES = "<stream:features><dialback xmlns='urn:xmpp:features:dialback'/></stream:features>";
     static final DialbackKeys KEYS = new DialbackKeys("secret");
 
@@ -37,7 +48,7 @@ class OutboundStreamHandlerTest {
     @BeforeEach
     void setUp() {
         channel = new EmbeddedChannel();
-        stream = new OutgoingStream(PAIR, channel.eventLoop(), 10, Duration.ofSeconds(1), Duration.ofSeconds(10),
+        stream = new OutgoingStream(PAIR, channel.eventLoop(), 10, Duration.ofSeconds(10),
             any -> { }, resubmitted::add);
         stream.enqueue(new PendingStanza(PAIR, Optional.of("m1"), "bob@james.test", "alice@a.test", "<message id='m1'/>",
             delivery));
@@ -45,8 +56,12 @@ class OutboundStreamHandlerTest {
     }
 
     private void connect(OutboundPurpose purpose) {
+        connect(purpose, Optional.empty());
+    }
+
+    private void connect(OutboundPurpose purpose, Optional<TlsContexts> tls) {
         channel.pipeline().addLast(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
-            new OutboundStreamHandler(purpose, KEYS, Optional.empty(), true, streamManagementSupport, Duration.ofSeconds(10)));
+            new OutboundStreamHandler(purpose, KEYS, tls, true, streamManagementSupport, Duration.ofSeconds(10)));
         channel.pipeline().fireChannelActive();
         assertThat(exchange("")).startsWith("<?xml version='1.0'?><stream:stream xmlns='jabber:server'")
             .contains("from='james.test' to='a.test' version='1.0'>");
@@ -61,6 +76,22 @@ class OutboundStreamHandlerTest {
             output.append(written);
         }
         return output.toString();
+    }
+
+    private static Optional<TlsContexts> requiredTls(Path directory) {
+        Path keyStore = TestPki.create().issue("james.test").writeKeyStore(directory.resolve("k.p12"), "changeit");
+        return Optional.of(new TlsContexts(new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", "changeit"),
+            Optional.empty(), true, true)));
+    }
+
+    private void connectStreamRequiringTls(Path directory) {
+        channel = new EmbeddedChannel();
+        delivery = new CompletableFuture<>();
+        stream = new OutgoingStream(PAIR, channel.eventLoop(), 10, Duration.ofSeconds(10),
+            any -> { }, resubmitted::add);
+        stream.enqueue(new PendingStanza(PAIR, Optional.of("m1"), "bob@james.test", "alice@a.test", "<message id='m1'/>",
+            delivery));
+        connect(stream, requiredTls(directory));
     }
 
     private DeliveryException.Reason failure() {
@@ -121,6 +152,36 @@ class OutboundStreamHandlerTest {
         assertThat(failure()).isEqualTo(DeliveryException.Reason.REMOTE_SERVER_TIMEOUT);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"policy-violation", "internal-server-error", "system-shutdown"})
+    void streamErrorThenCloseShouldFailTheWrittenStanzaWithoutStreamManagement(String condition) {
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+        exchange("<db:result from='a.test' to='james.test' type='valid'/>");
+        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>")).startsWith("<message id='m1'/>");
+
+        exchange("<stream:error><" + condition + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"
+            + "</stream:stream>");
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(delivery).as("a stream error is no proof of delivery").isCompletedExceptionally();
+        assertThat(failure()).isEqualTo(DeliveryException.Reason.STREAM_BROKEN);
+    }
+
+    @Test
+    void unansweredPingShouldBreakTheStreamAndFailTheStanzaAsTimeoutWithoutStreamManagement() {
+        channel.freezeTime();
+        exchange(PEER_HEADER + DIALBACK_FEATURES);
+        exchange("<db:result from='a.test' to='james.test' type='valid'/>");
+        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>")).startsWith("<message id='m1'/>");
+
+        channel.advanceTimeBy(10, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(delivery).as("a stanza the peer never confirmed is not delivered").isCompletedExceptionally();
+        assertThat(failure()).isEqualTo(DeliveryException.Reason.REMOTE_SERVER_TIMEOUT);
+    }
+
     @Test
     void invalidDialbackShouldFailTheStanzasAsAuthenticationFailure() {
         exchange(PEER_HEADER + DIALBACK_FEATURES);
@@ -138,6 +199,35 @@ class OutboundStreamHandlerTest {
         channel.close();
 
         assertThat(failure()).isEqualTo(DeliveryException.Reason.AUTHENTICATION_FAILED);
+    }
+
+    @Test
+    void peerHeaderWithoutVersionShouldGetNeitherDialbackNorStanzasWhenTlsIsRequired(@TempDir Path directory) {
+        connectStreamRequiringTls(directory);
+
+        String answer = exchange(PEER_HEADER_WITHOUT_VERSION);
+        channel.close();
+
+        assertThat(answer).isEqualTo("</stream:stream>");
+        assertThat(failure()).isEqualTo(DeliveryException.Reason.AUTHENTICATION_FAILED);
+        assertThat(delivery).isCompletedExceptionally()
+            .failsWithin(Duration.ZERO)
+            .withThrowableOfType(Exception.class)
+            .withMessageContaining("TLS required");
+        assertThat(resubmitted).isEmpty();
+    }
+
+    @Test
+    void verificationShouldNotBeAskedInClearWhenTlsIsRequiredAndThePeerHeaderHasNoVersion(@TempDir Path directory) {
+        channel = new EmbeddedChannel();
+        CompletableFuture<DialbackOutcome> outcome = new CompletableFuture<>();
+        connect(new DialbackVerification(PAIR, "their-id", "k3y", outcome), requiredTls(directory));
+
+        String answer = exchange(PEER_HEADER_WITHOUT_VERSION);
+        channel.close();
+
+        assertThat(answer).doesNotContain("k3y");
+        assertThat(outcome).isCompletedWithValue(DialbackOutcome.UNREACHABLE);
     }
 
     @Test
@@ -163,7 +253,7 @@ class OutboundStreamHandlerTest {
         channel.advanceTimeBy(10, TimeUnit.SECONDS);
         channel.runScheduledPendingTasks();
 
-        assertThat(exchange("")).isEqualTo("<message id='m1'/>");
+        assertThat(exchange("")).startsWith("<message id='m1'/><iq type='get' from='james.test' to='a.test'");
         assertThat(streamManagementSupport.shouldTry("a.test", false)).isFalse();
         assertThat(streamManagementSupport.shouldTry("a.test", true)).isTrue();
     }
@@ -173,7 +263,8 @@ class OutboundStreamHandlerTest {
         exchange(PEER_HEADER + DIALBACK_FEATURES);
         exchange("<db:result from='a.test' to='james.test' type='valid'/>");
 
-        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>")).isEqualTo("<message id='m1'/>");
+        assertThat(exchange("<failed xmlns='urn:xmpp:sm:3'/>"))
+            .startsWith("<message id='m1'/><iq type='get' from='james.test' to='a.test'");
         assertThat(streamManagementSupport.shouldTry("a.test", false)).isFalse();
     }
 

@@ -35,7 +35,7 @@ class OutgoingStreamPiggybackTest {
         channel = new EmbeddedChannel(new ChannelInboundHandlerAdapter());
         channel.freezeTime();
         context = channel.pipeline().firstContext();
-        testee = new OutgoingStream(PAIR, channel.eventLoop(), 30, Duration.ofSeconds(2), ANSWER_TIMEOUT,
+        testee = new OutgoingStream(PAIR, channel.eventLoop(), 30, ANSWER_TIMEOUT,
             any -> { }, resubmitted::add, new StreamEvents() {
                 @Override
                 public void established(OutgoingStream stream) {
@@ -100,7 +100,8 @@ class OutgoingStreamPiggybackTest {
         enqueue(OTHER, "o3");
 
         assertThat(requested).as("one db:result per domain").containsExactly("other.test");
-        assertThat(written()).containsExactly("<message id='o1'/>", "<message id='o2'/>", "<message id='o3'/>");
+        assertThat(written().stream().filter(element -> element.toString().startsWith("<message")))
+            .containsExactly("<message id='o1'/>", "<message id='o2'/>", "<message id='o3'/>");
     }
 
     @Test
@@ -154,7 +155,7 @@ class OutgoingStreamPiggybackTest {
         establishWithPiggybacking();
         enqueue(OTHER, "o1");
 
-        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "unsupported-stanza-type"), false);
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "unsupported-stanza-type"));
 
         assertThat(refused).containsExactly("other.test");
         assertThat(resubmitted).extracting(PendingStanza::xml).containsExactly("<message id='o1'/>");

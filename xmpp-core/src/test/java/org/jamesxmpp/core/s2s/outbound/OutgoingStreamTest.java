@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
@@ -37,7 +39,7 @@ class OutgoingStreamTest {
         channel = new EmbeddedChannel(new ChannelInboundHandlerAdapter());
         channel.freezeTime();
         context = channel.pipeline().firstContext();
-        testee = new OutgoingStream(PAIR, channel.eventLoop(), MAX_QUEUED, Duration.ofSeconds(2), Duration.ofSeconds(30),
+        testee = new OutgoingStream(PAIR, channel.eventLoop(), MAX_QUEUED, Duration.ofSeconds(30),
             ended::add, resubmitted::add);
     }
 
@@ -103,7 +105,7 @@ class OutgoingStreamTest {
         CompletableFuture<Void> unacked = enqueue(1);
         testee.acked(1);
 
-        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset"), false);
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset"));
 
         assertThat(acked).isCompleted();
         assertThatThrownBy(unacked::join).hasCauseInstanceOf(DeliveryException.class);
@@ -115,7 +117,7 @@ class OutgoingStreamTest {
     void queuedStanzasShouldTakeTheTerminationReason() {
         CompletableFuture<Void> queued = enqueue(0);
 
-        testee.terminated(new TerminationCause(DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND, "refused"), false);
+        testee.terminated(new TerminationCause(DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND, "refused"));
 
         assertThat(reason(queued)).isEqualTo(DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND);
     }
@@ -124,7 +126,7 @@ class OutgoingStreamTest {
     void retryableTerminationShouldResubmitQueuedStanzas() {
         CompletableFuture<Void> queued = enqueue(0);
 
-        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "no sm", true), false);
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "no sm", true));
 
         assertThat(queued).isNotDone();
         assertThat(resubmitted).hasSize(1);
@@ -132,7 +134,7 @@ class OutgoingStreamTest {
 
     @Test
     void stanzaEnqueuedAfterTerminationShouldBeResubmitted() {
-        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "gone"), true);
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "gone"));
 
         enqueue(0);
 
@@ -142,7 +144,7 @@ class OutgoingStreamTest {
     private void useChannelThatFillsAfterOneStanza() {
         channel = new EmbeddedChannel(new StringEncoder(StandardCharsets.UTF_8), new ChannelInboundHandlerAdapter());
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1, 2));
-        testee = new OutgoingStream(PAIR, channel.eventLoop(), MAX_QUEUED, Duration.ofSeconds(2), Duration.ofSeconds(30),
+        testee = new OutgoingStream(PAIR, channel.eventLoop(), MAX_QUEUED, Duration.ofSeconds(30),
             ended::add, resubmitted::add);
     }
 
@@ -153,7 +155,7 @@ class OutgoingStreamTest {
         CompletableFuture<Void> neverWritten = enqueue(1);
         testee.established(channel.pipeline().lastContext(), true);
 
-        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset"), false);
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset"));
 
         assertThat(reason(written)).isEqualTo(DeliveryException.Reason.STREAM_BROKEN);
         assertThat(neverWritten).isNotDone();
@@ -170,7 +172,7 @@ class OutgoingStreamTest {
         channel.runPendingTasks();
         testee.established(channel.pipeline().lastContext(), true);
 
-        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset again"), false);
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset again"));
 
         assertThat(reason(requeued)).isEqualTo(DeliveryException.Reason.STREAM_BROKEN);
         assertThat(resubmitted).isEmpty();
@@ -194,38 +196,121 @@ class OutgoingStreamTest {
     }
 
     @Test
-    void withoutStreamManagementStanzaShouldBeDeliveredAfterTheGracePeriod() {
+    void withoutStreamManagementBatchShouldBeFollowedByAPingWhoseAnswerDeliversIt() {
+        List<CompletableFuture<Void>> deliveries = enqueueWhileNotEstablished(2);
         testee.established(context, false);
-        CompletableFuture<Void> delivery = enqueue(0);
 
-        channel.advanceTimeBy(1, TimeUnit.SECONDS);
+        List<Object> written = written();
+        assertThat(written).hasSize(3).startsWith("<message id='m0'/>", "<message id='m1'/>");
+        assertThat(written.get(2).toString()).startsWith("<iq type='get' from='james.test' to='a.test' id='jx-ack-")
+            .endsWith("'><ping xmlns='urn:xmpp:ping'/></iq>");
+        channel.advanceTimeBy(20, TimeUnit.SECONDS);
         channel.runScheduledPendingTasks();
-        assertThat(delivery).isNotDone();
-        channel.advanceTimeBy(2, TimeUnit.SECONDS);
-        channel.runScheduledPendingTasks();
+        assertThat(deliveries).noneMatch(CompletableFuture::isDone);
 
-        assertThat(delivery).isCompleted();
-        assertThat(written()).containsExactly("<message id='m0'/>");
+        testee.pingAnswered(pingId(written.get(2)));
+        channel.runPendingTasks();
+
+        assertThat(deliveries).allMatch(delivery -> delivery.isDone() && !delivery.isCompletedExceptionally());
     }
 
     @Test
-    void withoutStreamManagementBrokenStreamShouldFailStanzasStillInGrace() {
+    void withoutStreamManagementPingShouldFollowEveryTenStanzas() {
+        enqueueWhileNotEstablished(25);
+
+        testee.established(context, false);
+
+        List<Object> written = written();
+        assertThat(written.stream().filter(OutgoingStreamTest::isPing)).hasSize(3);
+        assertThat(isPing(written.get(10))).isTrue();
+        assertThat(isPing(written.get(written.size() - 1))).isTrue();
+    }
+
+    @Test
+    void answerToAPingShouldDeliverOnlyTheStanzasWrittenBeforeIt() {
+        testee.established(context, false);
+        CompletableFuture<Void> first = enqueue(0);
+        String firstPing = pingId(written().get(1));
+        CompletableFuture<Void> second = enqueue(1);
+        String secondPing = pingId(written().get(1));
+
+        testee.pingAnswered(firstPing);
+        channel.runPendingTasks();
+
+        assertThat(first).isCompleted();
+        assertThat(second).isNotDone();
+        testee.pingAnswered(secondPing);
+        channel.runPendingTasks();
+        assertThat(second).isCompleted();
+    }
+
+    @Test
+    void answerToALaterPingShouldAlsoAcknowledgeTheEarlierOnes() {
+        testee.established(context, false);
+        CompletableFuture<Void> first = enqueue(0);
+        CompletableFuture<Void> second = enqueue(1);
+        List<Object> written = written();
+
+        testee.pingAnswered(pingId(written.get(3)));
+        channel.runPendingTasks();
+
+        assertThat(first).isCompleted();
+        assertThat(second).isCompleted();
+    }
+
+    @Test
+    void answerToAnUnknownPingShouldDeliverNothing() {
         testee.established(context, false);
         CompletableFuture<Void> delivery = enqueue(0);
 
-        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset"), false);
+        testee.pingAnswered("jx-ack-someone-else-0");
+        channel.runPendingTasks();
+
+        assertThat(delivery).isNotDone();
+    }
+
+    @Test
+    void withoutStreamManagementStanzaNotAwaitingAckShouldBeDeliveredOnceWrittenAndAskForNoPing() {
+        testee.established(context, false);
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+
+        testee.enqueue(new PendingStanza(PAIR, Optional.empty(), "james.test", "a.test",
+            "<iq type='result' id='p1'/>", answer, 0, false));
+        channel.runPendingTasks();
+
+        assertThat(written()).containsExactly("<iq type='result' id='p1'/>");
+        assertThat(answer).isCompleted();
+        assertThat(testee.isIdle()).isTrue();
+    }
+
+    @Test
+    void withoutStreamManagementBrokenStreamShouldFailStanzasWaitingForThePingAnswer() {
+        testee.established(context, false);
+        CompletableFuture<Void> delivery = enqueue(0);
+
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset"));
 
         assertThat(reason(delivery)).isEqualTo(DeliveryException.Reason.STREAM_BROKEN);
     }
 
     @Test
-    void withoutStreamManagementCleanCloseShouldDeliverStanzasInGrace() {
+    void withoutStreamManagementCleanCloseShouldFailStanzasWaitingForThePingAnswer() {
         testee.established(context, false);
         CompletableFuture<Void> delivery = enqueue(0);
 
-        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "closed"), true);
+        testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "closed"));
 
-        assertThat(delivery).isCompleted();
+        assertThat(reason(delivery)).isEqualTo(DeliveryException.Reason.STREAM_BROKEN);
+    }
+
+    private static boolean isPing(Object written) {
+        return written.toString().contains("<ping xmlns='urn:xmpp:ping'/>");
+    }
+
+    private static String pingId(Object ping) {
+        Matcher matcher = Pattern.compile(" id='([^']+)'").matcher(ping.toString());
+        assertThat(matcher.find()).as("a ping: " + ping).isTrue();
+        return matcher.group(1);
     }
 
     private static DeliveryException.Reason reason(CompletableFuture<Void> delivery) {

@@ -1,0 +1,138 @@
+package org.jamesxmpp.core.s2s.inbound;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.jamesxmpp.core.address.DomainNames;
+import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
+import org.jamesxmpp.core.s2s.codec.StreamException;
+import org.jamesxmpp.core.s2s.codec.StreamXml;
+import org.jamesxmpp.core.s2s.codec.XmlElement;
+import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
+import org.jamesxmpp.core.s2s.outbound.DomainPair;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.channel.ChannelHandlerContext;
+
+/**
+ * Dialback (XEP-0220) on one incoming stream: db:verify questions about our keys, and db:result requests. Each of those makes us connect to the claimed domain, so the
+ * claim must be a domain name on the internet (or have a static route), at most
+ * {@link org.jamesxmpp.core.s2s.S2sSettings#maxPendingVerificationsPerStream()} wait at a time, and a stream that
+ * authenticated nothing is ended when its claim cannot be verified. Event-loop confined, one per stream.
+ */
+final class DialbackResults {
+    private static final Logger LOGGER = LoggerFactory.getLogger(DialbackResults.class);
+
+    /** What the requests need of their stream. */
+    interface Stream {
+        String streamId();
+
+        /** Whether answers are still wanted (not closing). */
+        boolean isOpen();
+
+        void fail(ChannelHandlerContext ctx, StreamErrorCondition condition);
+    }
+
+    private final InboundContext context;
+    private final Map<DomainPair, AuthMethod> authenticated;
+    private final Stream stream;
+    private int pending;
+
+    /** @param authenticated the stream's authenticated pairs, where a valid answer adds its pair */
+    DialbackResults(InboundContext context, Map<DomainPair, AuthMethod> authenticated, Stream stream) {
+        this.context = context;
+        this.authenticated = authenticated;
+        this.stream = stream;
+    }
+
+    /** We are the authoritative server: is this key ours? */
+    void onVerify(ChannelHandlerContext ctx, XmlElement verify) {
+        String from = verify.attribute("from").orElseThrow(() -> improperAddressing("db:verify without from"));
+        String to = verify.attribute("to").orElseThrow(() -> improperAddressing("db:verify without to"));
+        String id = verify.attribute("id").orElseThrow(() -> improperAddressing("db:verify without id"));
+        if (!context.localDomains().isLocal(to)) {
+            throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:verify to " + to);
+        }
+        boolean valid = context.keys().isValid(from, to, id, verify.text());
+        ctx.writeAndFlush(StreamXml.dialbackVerifyType(to, from, id, valid ? "valid" : "invalid"));
+    }
+
+    void onResult(ChannelHandlerContext ctx, XmlElement result) {
+        String from = result.attribute("from").map(DialbackResults::normalize)
+            .orElseThrow(() -> improperAddressing("db:result without from"));
+        String to = result.attribute("to").map(DialbackResults::normalize)
+            .orElseThrow(() -> improperAddressing("db:result without to"));
+        if (!context.localDomains().isLocal(to)) {
+            if (!authenticated.isEmpty()) {
+                ctx.writeAndFlush(StreamXml.dialbackResultError(to, from, "item-not-found"));
+                return;
+            }
+            throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:result to " + to);
+        }
+        if (!mayConnectTo(from)) {
+            throw new StreamException(StreamErrorCondition.INVALID_FROM, "db:result from " + from + ", not a domain name");
+        }
+        if (pending >= context.settings().maxPendingVerificationsPerStream()) {
+            throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "more than "
+                + context.settings().maxPendingVerificationsPerStream() + " dialback verifications pending on one stream");
+        }
+        pending++;
+        context.verifier().verify(to, from, stream.streamId(), result.text().trim())
+            .whenComplete((outcome, error) -> ctx.executor().execute(() -> {
+                pending--;
+                if (ctx.channel().isActive() && stream.isOpen()) {
+                    answer(ctx, new DomainPair(to, from), error == null ? outcome : DialbackOutcome.UNREACHABLE);
+                }
+            }));
+    }
+
+    private boolean mayConnectTo(String domain) {
+        return DomainNames.isRemoteDomainName(domain)
+            || context.settings().staticRoutes().stream().anyMatch(route -> route.domain().equals(domain));
+    }
+
+    private void answer(ChannelHandlerContext ctx, DomainPair pair, DialbackOutcome outcome) {
+        String to = pair.local();
+        String from = pair.remote();
+        switch (outcome) {
+            case VALID -> {
+                authenticated.put(pair, AuthMethod.DIALBACK);
+                LOGGER.info("Incoming s2s stream from {} to {} authenticated by dialback", from, to);
+                ctx.writeAndFlush(StreamXml.dialbackResultType(to, from, "valid"));
+            }
+            case INVALID -> {
+                ctx.write(StreamXml.dialbackResultType(to, from, "invalid"));
+                refuse(ctx, pair, "is invalid", StreamErrorCondition.NOT_AUTHORIZED);
+            }
+            case UNREACHABLE -> {
+                ctx.write(StreamXml.dialbackResultError(to, from, "remote-server-not-found"));
+                refuse(ctx, pair, "could not be verified", StreamErrorCondition.REMOTE_CONNECTION_FAILED);
+            }
+            case BUSY -> {
+                ctx.write(StreamXml.dialbackResultError(to, from, "resource-constraint"));
+                refuse(ctx, pair, "was not verified (too many verifications pending)", StreamErrorCondition.RESOURCE_CONSTRAINT);
+            }
+        }
+    }
+
+    /** A stream that carries other authenticated pairs goes on; one that authenticated nothing ends. */
+    private void refuse(ChannelHandlerContext ctx, DomainPair pair, String why, StreamErrorCondition condition) {
+        if (!authenticated.isEmpty()) {
+            LOGGER.warn("Dialback key from {} for {} {}: refusing that domain pair", pair.remote(), pair.local(), why);
+            ctx.flush();
+        } else {
+            LOGGER.warn("Dialback key from {} for {} {}: refusing the stream", pair.remote(), pair.local(), why);
+            stream.fail(ctx, condition);
+        }
+    }
+
+    private static String normalize(String domain) {
+        return domain.toLowerCase(Locale.ROOT);
+    }
+
+    private static StreamException improperAddressing(String message) {
+        return new StreamException(StreamErrorCondition.IMPROPER_ADDRESSING, message);
+    }
+}

@@ -1,0 +1,103 @@
+package org.jamesxmpp.core.s2s.inbound;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import org.jamesxmpp.core.s2s.codec.StreamXml;
+import org.jamesxmpp.core.s2s.codec.XmlElement;
+
+import io.netty.channel.ChannelHandlerContext;
+
+/**
+ * The stanzas of one incoming stream between reading and done. The handler may finish them out of order; what the
+ * peer learns stays in order: an XEP-0198 answer counts only the unbroken prefix of finished stanzas, and an XEP-0199
+ * ping is taken up only once every stanza received before it is finished, since its answer tells the peer we
+ * processed them (RFC 6120 10.1; peers without XEP-0198 settle their sends on it). Stanzas after a waiting ping do
+ * not wait. Beyond {@value #MAX_IN_FLIGHT} unfinished stanzas the peer is no longer read. Event-loop confined.
+ */
+final class InboundStanzaFlow {
+    /** Stanzas handed to the handler and not finished yet, beyond which we stop reading the peer. */
+    static final int MAX_IN_FLIGHT = 256;
+
+    private record WaitingPing(long position, Runnable takeUp) {
+    }
+
+    private final InboundAcks acks = new InboundAcks();
+    private final InboundAcks order = new InboundAcks();
+    private final Deque<WaitingPing> waitingPings = new ArrayDeque<>();
+    private boolean streamManagement;
+    private int inFlight;
+
+    boolean streamManagement() {
+        return streamManagement;
+    }
+
+    /** XEP-0198 is on from now: the following stanzas are counted. */
+    void enableStreamManagement() {
+        streamManagement = true;
+    }
+
+    /**
+     * A stanza was read; {@code accept} hands it on (it may throw a stream error at once), now or, for a ping, once
+     * the stanzas before it are finished.
+     */
+    void received(ChannelHandlerContext ctx, XmlElement element, Supplier<CompletionStage<Void>> accept) {
+        long sequence = streamManagement ? acks.nextSequence() : -1;
+        long position = order.nextSequence();
+        inFlight++;
+        if (inFlight >= MAX_IN_FLIGHT) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        Runnable takeUp = () -> accept.get().whenComplete((any, error) -> ctx.executor().execute(() ->
+            finished(ctx, sequence, position)));
+        if (isPing(element) && order.handled() < position) {
+            waitingPings.add(new WaitingPing(position, () -> {
+                try {
+                    takeUp.run();
+                } catch (RuntimeException e) {
+                    ctx.pipeline().fireExceptionCaught(e);
+                }
+            }));
+        } else {
+            takeUp.run();
+        }
+    }
+
+    /** The peer sent {@code <r/>}. */
+    void ackRequested(ChannelHandlerContext ctx) {
+        if (streamManagement) {
+            acks.requested();
+            answerAckIfDue(ctx);
+        }
+    }
+
+    private void finished(ChannelHandlerContext ctx, long sequence, long position) {
+        inFlight--;
+        if (inFlight < MAX_IN_FLIGHT / 2 && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        if (sequence >= 0) {
+            acks.completed(sequence);
+            answerAckIfDue(ctx);
+        }
+        order.completed(position);
+        while (!waitingPings.isEmpty() && waitingPings.peek().position() <= order.handled()) {
+            waitingPings.poll().takeUp().run();
+        }
+    }
+
+    private void answerAckIfDue(ChannelHandlerContext ctx) {
+        acks.dueAnswer().ifPresent(h -> {
+            if (ctx.channel().isActive()) {
+                ctx.writeAndFlush("<a xmlns='" + StreamXml.SM_NAMESPACE + "' h='" + h + "'/>");
+            }
+        });
+    }
+
+    private static boolean isPing(XmlElement element) {
+        return "iq".equals(element.name()) && "get".equals(element.attribute("type").orElse(""))
+            && element.child(StreamXml.PING_NAMESPACE, "ping").isPresent();
+    }
+}

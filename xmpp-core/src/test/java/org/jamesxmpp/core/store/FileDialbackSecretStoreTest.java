@@ -1,0 +1,54 @@
+package org.jamesxmpp.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileDialbackSecretStoreTest implements DialbackSecretStoreContract {
+    @TempDir
+    Path directory;
+
+    FileDialbackSecretStore testee;
+
+    @Override
+    public DialbackSecretStore testee() {
+        if (testee == null) {
+            testee = new FileDialbackSecretStore(directory.resolve("xmpp/dialback-secret"));
+        }
+        return testee;
+    }
+
+    @Test
+    void retrieveOrStoreShouldReturnTheSecretAnEarlierRunStored() {
+        new FileDialbackSecretStore(directory.resolve("secret")).retrieveOrStore(() -> "first");
+
+        assertThat(new FileDialbackSecretStore(directory.resolve("secret")).retrieveOrStore(() -> "second"))
+            .isEqualTo("first");
+    }
+
+    @Test
+    void retrieveOrStoreShouldWriteAFileOnlyItsOwnerReads() throws IOException {
+        Path file = directory.resolve("secret");
+
+        new FileDialbackSecretStore(file).retrieveOrStore(() -> "first");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        try (var files = Files.list(directory)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void retrieveOrStoreShouldReplaceAnEmptyFile() throws IOException {
+        Path file = directory.resolve("secret");
+        Files.writeString(file, "\n");
+
+        assertThat(new FileDialbackSecretStore(file).retrieveOrStore(() -> "fresh")).isEqualTo("fresh");
+    }
+}
