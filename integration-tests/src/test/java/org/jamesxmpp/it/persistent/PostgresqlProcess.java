@@ -1,7 +1,5 @@
 package org.jamesxmpp.it.persistent;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +37,9 @@ final class PostgresqlProcess implements AutoCloseable {
 
     static PostgresqlProcess start() throws IOException, InterruptedException {
         Optional<Path> binaries = binaries();
-        assumeTrue(binaries.isPresent(), "PostgreSQL is not installed");
+        if (binaries.isEmpty()) {
+            throw new IllegalStateException("PostgreSQL server binaries are missing: install postgresql (bin/test does)");
+        }
         Path directory = Files.createTempDirectory("james-xmpp-postgresql");
         run(List.of("chmod", "755", directory.toString()));
         Path cluster = directory.resolve("cluster");

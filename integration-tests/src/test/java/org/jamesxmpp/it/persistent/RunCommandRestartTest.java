@@ -1,7 +1,6 @@
 package org.jamesxmpp.it.persistent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,9 @@ class RunCommandRestartTest {
     @ParameterizedTest
     @EnumSource(RunCommandProcess.Ending.class)
     void storedAndQueuedMailShouldSurviveTheEndOfTheProcess(RunCommandProcess.Ending ending) throws Exception {
-        assumeTrue(Files.isExecutable(ProsodyPeer.PROSODY), "Prosody is not installed");
+        if (!Files.isExecutable(ProsodyPeer.PROSODY)) {
+            throw new IllegalStateException(ProsodyPeer.PROSODY + " is missing: install prosody (bin/test does)");
+        }
         RunConf conf = RunConf.createForProsody(directory.resolve("conf"), RunConf.freePort());
         Path data = directory.resolve("data");
         WebAdmin webAdmin = new WebAdmin(conf.webAdminPort());
