@@ -21,7 +21,6 @@ import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
 import org.jamesxmpp.core.s2s.inbound.InboundContext;
 import org.jamesxmpp.core.s2s.inbound.InboundStanzas;
 import org.jamesxmpp.core.s2s.outbound.BoundedDialbackVerifier;
-import org.jamesxmpp.core.s2s.outbound.DomainPair;
 import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
 import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
 import org.jamesxmpp.core.s2s.outbound.RemoteDialbackVerifier;

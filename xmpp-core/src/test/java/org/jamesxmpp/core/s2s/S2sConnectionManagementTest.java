@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.jamesxmpp.core.routing.StaticRoute;
-import org.jamesxmpp.core.s2s.outbound.DomainPair;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;

@@ -5,12 +5,12 @@ import java.util.Map;
 
 import org.jamesxmpp.core.address.DomainNames;
 import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
 import org.jamesxmpp.core.s2s.codec.StreamException;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
-import org.jamesxmpp.core.s2s.outbound.DomainPair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,17 +12,17 @@ import java.util.concurrent.CompletionStage;
 
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.InboundStanzaHandler;
 import org.jamesxmpp.core.s2s.LocalDomains;
+import org.jamesxmpp.core.s2s.ReturnPath;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
 import org.jamesxmpp.core.s2s.codec.StreamException;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
-import org.jamesxmpp.core.s2s.outbound.DomainPair;
-import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jxmpp.jid.Jid;
@@ -41,9 +41,9 @@ public class InboundStanzas {
 
     private final LocalDomains localDomains;
     private final InboundStanzaHandler handler;
-    private final OutgoingStreams outgoing;
+    private final ReturnPath outgoing;
 
-    public InboundStanzas(LocalDomains localDomains, InboundStanzaHandler handler, OutgoingStreams outgoing) {
+    public InboundStanzas(LocalDomains localDomains, InboundStanzaHandler handler, ReturnPath outgoing) {
         this.localDomains = localDomains;
         this.handler = handler;
         this.outgoing = outgoing;

@@ -13,6 +13,7 @@ import javax.net.ssl.SSLSession;
 
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.s2s.codec.StreamEnd;
 import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
@@ -21,7 +22,6 @@ import org.jamesxmpp.core.s2s.codec.StreamHeader;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
-import org.jamesxmpp.core.s2s.outbound.DomainPair;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,6 +2,8 @@ package org.jamesxmpp.core.s2s.outbound;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.jamesxmpp.core.s2s.DomainPair;
+
 /**
  * A db:verify question to the authoritative server of {@code pair.remote()}: did you give key
  * {@code key} on stream {@code streamId} to {@code pair.local()}?

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
+import org.jamesxmpp.core.s2s.DomainPair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

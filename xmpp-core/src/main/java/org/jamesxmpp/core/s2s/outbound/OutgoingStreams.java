@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
+import org.jamesxmpp.core.s2s.DomainPair;
+import org.jamesxmpp.core.s2s.ReturnPath;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 
@@ -22,7 +24,7 @@ import io.netty.channel.EventLoopGroup;
  * an established stream that accepts piggybacking (XEP-0220 multiplexing); a peer that refuses
  * it once gets one stream per domain pair from then on.
  */
-public class OutgoingStreams {
+public class OutgoingStreams implements ReturnPath {
     private final Map<DomainPair, OutgoingStream> streams = new ConcurrentHashMap<>();
     private final Map<String, PendingStanza> awaitingPeerError = new ConcurrentHashMap<>();
     private final EventLoopGroup group;
@@ -51,6 +53,7 @@ public class OutgoingStreams {
         this.backoff = new ConnectBackoff(settings.reconnectBackoffBase(), settings.reconnectBackoffCap(), clock);
     }
 
+    @Override
     public CompletableFuture<Void> send(DomainPair pair, Optional<String> id, String from, String to, String xml) {
         CompletableFuture<Void> delivery = new CompletableFuture<>();
         PendingStanza stanza = new PendingStanza(pair, id, from, to, xml, delivery);
@@ -67,6 +70,7 @@ public class OutgoingStreams {
      * Sends the answer to a peer's ping: nobody waits for it, and towards a peer without XEP-0198 it is settled once
      * written (it asks for no acknowledgement, or two engines would ping each other forever).
      */
+    @Override
     public void answer(DomainPair pair, String from, String to, String xml) {
         submit(new PendingStanza(pair, Optional.empty(), from, to, xml, new CompletableFuture<>(), 0, false));
     }
@@ -77,6 +81,7 @@ public class OutgoingStreams {
      *
      * @return whether the iq was the answer to one of our pings (then it is nobody else's business)
      */
+    @Override
     public boolean pingAnswered(String remoteDomain, String id) {
         if (!UnackedStanzas.isPingId(id)) {
             return false;
@@ -96,6 +101,7 @@ public class OutgoingStreams {
      *
      * @return whether a pending send took the error
      */
+    @Override
     public boolean peerError(String remoteDomain, String id, String errorFrom, StanzaErrorException error) {
         PendingStanza stanza = awaitingPeerError.remove(correlationKey(remoteDomain, id, errorFrom));
         return stanza != null && stanza.delivery().completeExceptionally(new DeliveryException(error));

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.DeliveryException;
+import org.jamesxmpp.core.s2s.DomainPair;
 
 /**
  * A stanza on its way out, with the future its sender waits on.

@@ -3,6 +3,7 @@ package org.jamesxmpp.core.s2s.outbound;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
 
 import io.netty.channel.EventLoopGroup;

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 
+import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 
 /**

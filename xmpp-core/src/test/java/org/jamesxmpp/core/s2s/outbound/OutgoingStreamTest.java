@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
+import org.jamesxmpp.core.s2s.DomainPair;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

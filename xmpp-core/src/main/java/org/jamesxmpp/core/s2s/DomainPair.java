@@ -1,4 +1,4 @@
-package org.jamesxmpp.core.s2s.outbound;
+package org.jamesxmpp.core.s2s;
 
 /** A local domain talking to a remote one: the unit of an outgoing stream. */
 public record DomainPair(String local, String remote) {
