@@ -85,6 +85,6 @@ public final class JpaJamesServer {
         return GuiceJamesServer.forConfiguration(configuration)
             .combineWith(SERVER)
             .combineWith(XmppModules.ALL)
-            .overrideWith(new XmppFileStoresModule());
+            .overrideWith(new XmppPersistentStoresModule());
     }
 }

@@ -1,0 +1,137 @@
+package org.jamesxmpp.guice.jpa;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+
+import org.apache.openjpa.persistence.OpenJPAPersistence;
+import org.jamesxmpp.core.store.DedupKey;
+import org.jamesxmpp.core.store.InboundDedupStore;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The claims of the persistent single node, in the database of James's JPA stores (table {@value #TABLE}), so that a
+ * peer re-sending after our restart is still recognised. A row holds {@link DedupKey#digest()} and when it expires;
+ * the primary key makes two concurrent claims have one winner. Expired rows are purged at most once a
+ * {@link #PURGE_INTERVAL}, so the table holds at most one window of claims.
+ *
+ * <p>Plain SQL on the persistence unit's own connection (no entity to enhance), the same on Derby and PostgreSQL.
+ * Blocking: callers get a {@link Mono} that runs on the bounded elastic scheduler, never on their thread.
+ */
+public class JpaInboundDedupStore implements InboundDedupStore {
+    public static final String TABLE = "XMPP_INBOUND_DEDUP";
+    static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    private static final String INTEGRITY_VIOLATION = "23";
+
+    private final EntityManagerFactory entityManagerFactory;
+    private final Duration window;
+    private final Clock clock;
+    private final AtomicLong nextPurge = new AtomicLong();
+
+    public JpaInboundDedupStore(EntityManagerFactory entityManagerFactory, Duration window, Clock clock) {
+        this.entityManagerFactory = entityManagerFactory;
+        this.window = window;
+        this.clock = clock;
+        inTransaction(JpaInboundDedupStore::createTableIfMissing);
+    }
+
+    @Override
+    public Mono<Boolean> claim(DedupKey key) {
+        return Mono.fromCallable(() -> inTransaction(connection -> claim(connection, key.digest())))
+            .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Mono<Void> release(DedupKey key) {
+        return Mono.fromRunnable(() -> inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE digest = ?")) {
+                delete.setString(1, key.digest());
+                return delete.executeUpdate();
+            }
+        })).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
+    private boolean claim(Connection connection, String digest) throws SQLException {
+        long now = clock.millis();
+        purgeExpired(connection, now);
+        try (PreparedStatement expired = connection.prepareStatement(
+                "DELETE FROM " + TABLE + " WHERE digest = ? AND expires_at <= ?")) {
+            expired.setString(1, digest);
+            expired.setLong(2, now);
+            expired.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + TABLE + " (digest, expires_at) VALUES (?, ?)")) {
+            insert.setString(1, digest);
+            insert.setLong(2, now + window.toMillis());
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void purgeExpired(Connection connection, long now) throws SQLException {
+        long due = nextPurge.get();
+        if (now < due || !nextPurge.compareAndSet(due, now + PURGE_INTERVAL.toMillis())) {
+            return;
+        }
+        try (PreparedStatement purge = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE expires_at <= ?")) {
+            purge.setLong(1, now);
+            purge.executeUpdate();
+        }
+    }
+
+    private static int createTableIfMissing(Connection connection) throws SQLException {
+        try (ResultSet upper = connection.getMetaData().getTables(null, null, TABLE, null);
+             ResultSet lower = connection.getMetaData().getTables(null, null, TABLE.toLowerCase(java.util.Locale.ROOT), null)) {
+            if (upper.next() || lower.next()) {
+                return 0;
+            }
+        }
+        try (Statement create = connection.createStatement()) {
+            return create.executeUpdate("CREATE TABLE " + TABLE
+                + " (digest VARCHAR(64) NOT NULL PRIMARY KEY, expires_at BIGINT NOT NULL)");
+        }
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) {
+        EntityManager entityManager = entityManagerFactory.createEntityManager();
+        try {
+            entityManager.getTransaction().begin();
+            Connection connection = (Connection) OpenJPAPersistence.cast(entityManager).getConnection();
+            try {
+                T result = work.run(connection);
+                entityManager.getTransaction().commit();
+                return result;
+            } finally {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("XMPP dedup store (table " + TABLE + "): " + e.getMessage(), e);
+        } finally {
+            if (entityManager.getTransaction().isActive()) {
+                entityManager.getTransaction().rollback();
+            }
+            entityManager.close();
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

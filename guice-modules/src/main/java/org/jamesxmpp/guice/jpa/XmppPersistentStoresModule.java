@@ -1,0 +1,38 @@
+package org.jamesxmpp.guice.jpa;
+
+import java.io.FileNotFoundException;
+import java.time.Clock;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.apache.james.filesystem.api.FileSystem;
+import org.jamesxmpp.core.store.DialbackSecretStore;
+import org.jamesxmpp.core.store.FileDialbackSecretStore;
+import org.jamesxmpp.core.store.InboundDedupStore;
+import org.jamesxmpp.listener.configuration.XmppConfiguration;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+/**
+ * The XMPP extension's state that must outlive a restart on the persistent single node: the dialback secret (unless
+ * {@code xmpp.xml} sets one) in a file below the working directory, and the inbound duplicate claims in the JPA
+ * database. Overrides {@code XmppMemoryStoresModule}'s bindings.
+ */
+public class XmppPersistentStoresModule extends AbstractModule {
+    public static final String DIALBACK_SECRET = "file://var/store/xmpp/dialback-secret";
+
+    @Provides
+    @Singleton
+    DialbackSecretStore dialbackSecretStore(FileSystem fileSystem) throws FileNotFoundException {
+        return new FileDialbackSecretStore(fileSystem.getFile(DIALBACK_SECRET).toPath());
+    }
+
+    @Provides
+    @Singleton
+    InboundDedupStore inboundDedupStore(EntityManagerFactory entityManagerFactory, XmppConfiguration configuration,
+                                        Clock clock) {
+        return new JpaInboundDedupStore(entityManagerFactory, configuration.dedupWindow(), clock);
+    }
+}
