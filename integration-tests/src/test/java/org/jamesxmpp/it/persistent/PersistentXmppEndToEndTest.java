@@ -121,6 +121,31 @@ class PersistentXmppEndToEndTest {
     }
 
     @Test
+    void resentStanzaShouldBeDeliveredOnceAndTheSameIdWithOtherContentAgain(GuiceJamesServer server) throws Exception {
+        String bob = users(server).create("bob-dup");
+        Message first = StanzaBuilder.buildMessage("persistent-dup-1")
+            .to(JidCreate.from(bob)).ofType(Message.Type.normal)
+            .setSubject("Once").setBody("only once, although sent twice")
+            .build();
+
+        alice.send(first);
+        alice.send(first);
+        alice.send(StanzaBuilder.buildMessage("persistent-dup-1")
+            .to(JidCreate.from(bob)).ofType(Message.Type.normal)
+            .setSubject("Other").setBody("same id, other text")
+            .build());
+
+        try (TestIMAPClient imap = users(server).imap(bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 2);
+            AWAIT.during(Duration.ofSeconds(2)).until(() -> imap.getMessageCount(TestIMAPClient.INBOX) == 2);
+            assertThat(List.of(users(server).reader(bob).text(TestIMAPClient.INBOX, 1),
+                    users(server).reader(bob).text(TestIMAPClient.INBOX, 2)))
+                .anySatisfy(text -> assertThat(text).contains("only once, although sent twice"))
+                .anySatisfy(text -> assertThat(text).contains("same id, other text"));
+        }
+    }
+
+    @Test
     void submittedMailShouldReachTheXmppClient(GuiceJamesServer server) throws Exception {
         String bob = users(server).create("bob-out");
 
