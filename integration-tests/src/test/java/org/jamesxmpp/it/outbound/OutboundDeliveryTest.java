@@ -129,6 +129,17 @@ class OutboundDeliveryTest {
     }
 
     @Test
+    void textRightAfterTheHeadersWithoutABlankLineShouldReachTheClient(GuiceJamesServer server) throws Exception {
+        String bob = newUser(server, "bob-nogap");
+
+        submit(server, bob, "alice@" + PEER_DOMAIN, "From: " + bob + "\r\nTo: alice@a.test\r\n"
+            + "Subject: No gap\r\nDear Alice, no blank line above me.\r\nStill here.\r\n");
+
+        Message received = alice.awaitMessages(m -> "No gap".equals(m.getSubject()), 1, Duration.ofSeconds(40)).get(0);
+        assertThat(received.getBody()).contains("Dear Alice, no blank line above me.", "Still here.");
+    }
+
+    @Test
     void aBccRecipientShouldBeNamedOnlyInItsOwnStanza(GuiceJamesServer server) throws Exception {
         String bob = newUser(server, "bob-bcc");
 

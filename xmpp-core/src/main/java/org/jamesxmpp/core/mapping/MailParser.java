@@ -68,7 +68,7 @@ final class MailParser {
 
     private ParsedMail run(byte[] mime) throws MappingException {
         MimeTokenStream stream = new MimeTokenStream(CONFIG);
-        stream.parse(new ByteArrayInputStream(mime));
+        stream.parse(new ByteArrayInputStream(HeaderBlock.withBodySeparated(mime)));
         try {
             for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
                 handle(stream, state);
