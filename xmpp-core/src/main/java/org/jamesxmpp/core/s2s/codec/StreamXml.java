@@ -1,5 +1,7 @@
 package org.jamesxmpp.core.s2s.codec;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 
 /** The fixed bits of XML we write on s2s streams. */
@@ -35,8 +37,7 @@ public final class StreamXml {
     }
 
     public static String dialbackResult(String from, String to, String key) {
-        return "<db:result from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to) + "'>"
-            + Xml.escapeText(key) + "</db:result>";
+        return XmlBuilder.element("db:result").attribute("from", from).attribute("to", to).text(key).toXml();
     }
 
     public static String dialbackResultType(String from, String to, String type) {
@@ -51,8 +52,8 @@ public final class StreamXml {
     }
 
     public static String dialbackVerify(String from, String to, String id, String key) {
-        return "<db:verify from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
-            + "' id='" + Xml.escapeAttribute(id) + "'>" + Xml.escapeText(key) + "</db:verify>";
+        return XmlBuilder.element("db:verify").attribute("from", from).attribute("to", to).attribute("id", id)
+            .text(key).toXml();
     }
 
     public static String dialbackVerifyType(String from, String to, String id, String type) {
@@ -62,8 +63,34 @@ public final class StreamXml {
 
     /** An XEP-0199 ping. */
     public static String ping(String from, String to, String id) {
-        return "<iq type='get' from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
-            + "' id='" + Xml.escapeAttribute(id) + "'><ping xmlns='" + PING_NAMESPACE + "'/></iq>";
+        return XmlBuilder.element("iq").attribute("type", "get").attribute("from", from).attribute("to", to)
+            .attribute("id", id).child(XmlBuilder.element("ping").namespace(PING_NAMESPACE)).toXml();
+    }
+
+    /** RFC 6120 5.4.2.1: asks the receiving server to start TLS. */
+    public static String startTls() {
+        return XmlBuilder.element("starttls").namespace(TLS_NAMESPACE).toXml();
+    }
+
+    /** XEP-0178: SASL EXTERNAL with our domain as authorization identity. */
+    public static String saslExternal(String authorizationIdentity) {
+        return XmlBuilder.element("auth").namespace(SASL_NAMESPACE).attribute("mechanism", "EXTERNAL")
+            .text(Base64.getEncoder().encodeToString(authorizationIdentity.getBytes(StandardCharsets.UTF_8))).toXml();
+    }
+
+    /** XEP-0198 {@code <enable/>}, without resumption. */
+    public static String enableStreamManagement() {
+        return XmlBuilder.element("enable").namespace(SM_NAMESPACE).toXml();
+    }
+
+    /** XEP-0198 {@code <r/>}. */
+    public static String ackRequest() {
+        return XmlBuilder.element("r").namespace(SM_NAMESPACE).toXml();
+    }
+
+    /** XEP-0198 {@code <a h='...'/>}: {@code handled} stanzas received so far. */
+    public static String ack(long handled) {
+        return XmlBuilder.element("a").namespace(SM_NAMESPACE).attribute("h", Long.toString(handled)).toXml();
     }
 
     /** The empty result of an iq, e.g. the answer to a ping. */

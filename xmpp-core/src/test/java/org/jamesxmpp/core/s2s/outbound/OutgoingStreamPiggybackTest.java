@@ -68,8 +68,7 @@ class OutgoingStreamPiggybackTest {
     }
 
     private void establishWithPiggybacking() {
-        testee.piggybackVia(requested::add);
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.of(requested::add));
     }
 
     @Test
@@ -107,11 +106,10 @@ class OutgoingStreamPiggybackTest {
 
     @Test
     void requestShouldWaitUntilTheStreamIsEstablished() {
-        testee.piggybackVia(requested::add);
         enqueue(OTHER, "o1");
 
         assertThat(requested).isEmpty();
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.of(requested::add));
         assertThat(requested).containsExactly("other.test");
     }
 
@@ -165,7 +163,7 @@ class OutgoingStreamPiggybackTest {
 
     @Test
     void streamWithoutPiggybackAuthenticatorShouldNotAcceptPiggybacking() {
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.empty());
 
         assertThat(testee.acceptsPiggyback()).isFalse();
     }
