@@ -85,7 +85,8 @@ final class ClosePath<S extends Enum<S>> {
             if (!states.isAnyOf(closing, closed)) {
                 states.moveTo(closing);
             }
-            ctx.writeAndFlush(streamError.condition().toXml() + StreamXml.CLOSE).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(StreamXml.streamError(streamError.condition()) + StreamXml.CLOSE)
+                .addListener(ChannelFutureListener.CLOSE);
             return;
         }
         LOGGER.info("Stream to {} failed: {}", pair.remote(), LogSafe.of(error));

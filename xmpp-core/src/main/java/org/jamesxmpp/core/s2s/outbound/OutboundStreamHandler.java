@@ -185,7 +185,7 @@ public class OutboundStreamHandler extends AbstractOutboundHandler<OutboundStrea
                     listener.acked(element.attribute("h").map(Long::parseLong).orElse(0L));
                 }
             }
-            case "r" -> ctx.writeAndFlush(StreamXml.ack(0));
+            case "r" -> ctx.writeAndFlush(StreamXml.streamManagementAck(0));
             default -> LOGGER.debug("Ignoring stream management element {}", element.name());
         }
     }

@@ -2,44 +2,67 @@ package org.jamesxmpp.core.s2s.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 class XmlBuilderTest {
     @Test
-    void elementWithoutContentShouldBeWrittenEmpty() {
-        assertThat(XmlBuilder.element("enable").namespace("urn:xmpp:sm:3").toXml())
-            .isEqualTo("<enable xmlns='urn:xmpp:sm:3'/>");
+    void toXmlShouldEscapeAttributesAndText() {
+        String xml = XmlBuilder.element("urn:x", "e").attribute("a", "'<&>\"\n").text("<&>'").toXml();
+
+        assertThat(xml).isEqualTo("<e xmlns='urn:x' a='&apos;&lt;&amp;&gt;&quot;&#10;'>&lt;&amp;&gt;'</e>");
     }
 
     @Test
-    void valuesShouldBeEscapedAndKeepTheirOrder() {
-        String xml = XmlBuilder.element("db:result")
-            .attribute("from", "a'b\"c<d")
-            .attribute("to", "x&y")
-            .attribute("id", Optional.empty())
-            .text("k<e>y&")
+    void childShouldDeclareItsNamespaceOnlyWhenItDiffersFromItsParent() {
+        String xml = XmlBuilder.element("urn:a", "p")
+            .child(XmlBuilder.element("urn:a", "same"))
+            .child(XmlBuilder.element("inherited"))
+            .child(XmlBuilder.element("urn:b", "other").child(XmlBuilder.element("deeper")))
             .toXml();
 
-        assertThat(xml).isEqualTo("<db:result from='a&apos;b&quot;c&lt;d' to='x&amp;y'>k&lt;e&gt;y&amp;</db:result>");
+        assertThat(xml).isEqualTo("<p xmlns='urn:a'><same/><inherited/><other xmlns='urn:b'><deeper/></other></p>");
     }
 
     @Test
-    void childrenShouldBeWrittenInside() {
-        assertThat(XmlBuilder.element("iq").attribute("type", "get")
-            .child(XmlBuilder.element("ping").namespace("urn:xmpp:ping")).toXml())
-            .isEqualTo("<iq type='get'><ping xmlns='urn:xmpp:ping'/></iq>");
+    void absentOptionalAttributeShouldNotBeWritten() {
+        assertThat(XmlBuilder.element("db:result").attribute("to", Optional.empty()).attribute("from", "a").toXml())
+            .isEqualTo("<db:result from='a'/>");
     }
 
     @Test
-    void streamElementsShouldBeWrittenAsPeersExpectThem() {
-        assertThat(StreamXml.startTls()).isEqualTo("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
-        assertThat(StreamXml.saslExternal("james.test"))
-            .isEqualTo("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='EXTERNAL'>amFtZXMudGVzdA==</auth>");
-        assertThat(StreamXml.ack(5)).isEqualTo("<a xmlns='urn:xmpp:sm:3' h='5'/>");
-        assertThat(StreamXml.ackRequest()).isEqualTo("<r xmlns='urn:xmpp:sm:3'/>");
-        assertThat(StreamXml.dialbackVerify("j.test", "a.test", "i'd", "k"))
-            .isEqualTo("<db:verify from='j.test' to='a.test' id='i&apos;d'>k</db:verify>");
+    void featuresShouldBeWrittenAsOnTheWire() {
+        String features = StreamXml.features(List.of(StreamXml.startTlsFeature(false),
+            StreamXml.saslMechanismsFeature(List.of("EXTERNAL")), StreamXml.dialbackFeature(),
+            StreamXml.streamManagementFeature()));
+
+        assertThat(features).isEqualTo("<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"
+            + "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>EXTERNAL</mechanism></mechanisms>"
+            + "<dialback xmlns='urn:xmpp:features:dialback'><errors/></dialback><sm xmlns='urn:xmpp:sm:3'/>"
+            + "</stream:features>");
+    }
+
+    @Test
+    void requiredStartTlsShouldCarryRequired() {
+        assertThat(StreamXml.startTlsFeature(true).toXml())
+            .isEqualTo("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>");
+    }
+
+    @Test
+    void streamErrorShouldMatchTheConditionsOwnXml() {
+        for (StreamErrorCondition condition : StreamErrorCondition.values()) {
+            assertThat(StreamXml.streamError(condition)).isEqualTo(condition.toXml());
+        }
+    }
+
+    @Test
+    void negotiationAnswersShouldBeWrittenAsOnTheWire() {
+        assertThat(StreamXml.saslFailure("not-authorized"))
+            .isEqualTo("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><not-authorized/></failure>");
+        assertThat(StreamXml.streamManagementFailed("unexpected-request")).isEqualTo("<failed xmlns='urn:xmpp:sm:3'>"
+            + "<unexpected-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></failed>");
+        assertThat(StreamXml.streamManagementAck(4294967295L)).isEqualTo("<a xmlns='urn:xmpp:sm:3' h='4294967295'/>");
     }
 }
