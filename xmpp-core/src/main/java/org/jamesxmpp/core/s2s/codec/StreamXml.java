@@ -1,5 +1,6 @@
 package org.jamesxmpp.core.s2s.codec;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The fixed bits of XML we write on s2s streams. */
@@ -81,5 +82,72 @@ public final class StreamXml {
         return out.append(" type='error'><error type='").append(errorType).append("'><").append(condition)
             .append(" xmlns='").append(STANZA_ERROR_NAMESPACE).append("'/></error></").append(kind).append('>')
             .toString();
+    }
+
+    /** {@code <stream:error>} with its condition, as sent before {@link #CLOSE}. */
+    public static String streamError(StreamErrorCondition condition) {
+        return XmlBuilder.element("stream:error")
+            .child(XmlBuilder.element(StreamErrorCondition.NAMESPACE, condition.elementName()))
+            .toXml();
+    }
+
+    /** {@code <stream:features>} holding the given features, in order. */
+    public static String features(List<XmlBuilder> features) {
+        XmlBuilder out = XmlBuilder.element("stream:features");
+        features.forEach(out::child);
+        return out.toXml();
+    }
+
+    public static XmlBuilder startTlsFeature(boolean required) {
+        XmlBuilder startTls = XmlBuilder.element(TLS_NAMESPACE, "starttls");
+        return required ? startTls.child(XmlBuilder.element("required")) : startTls;
+    }
+
+    public static XmlBuilder saslMechanismsFeature(List<String> mechanisms) {
+        XmlBuilder out = XmlBuilder.element(SASL_NAMESPACE, "mechanisms");
+        mechanisms.forEach(mechanism -> out.child(XmlBuilder.element("mechanism").text(mechanism)));
+        return out;
+    }
+
+    /** XEP-0220's feature, announcing that we understand dialback errors. */
+    public static XmlBuilder dialbackFeature() {
+        return XmlBuilder.element(DIALBACK_FEATURE_NAMESPACE, "dialback").child(XmlBuilder.element("errors"));
+    }
+
+    public static XmlBuilder streamManagementFeature() {
+        return XmlBuilder.element(SM_NAMESPACE, "sm");
+    }
+
+    public static String startTlsProceed() {
+        return XmlBuilder.element(TLS_NAMESPACE, "proceed").toXml();
+    }
+
+    public static String startTlsFailure() {
+        return XmlBuilder.element(TLS_NAMESPACE, "failure").toXml();
+    }
+
+    public static String saslSuccess() {
+        return XmlBuilder.element(SASL_NAMESPACE, "success").toXml();
+    }
+
+    /** @param condition an RFC 6120 6.5 SASL error condition, e.g. {@code not-authorized} */
+    public static String saslFailure(String condition) {
+        return XmlBuilder.element(SASL_NAMESPACE, "failure").child(XmlBuilder.element(condition)).toXml();
+    }
+
+    public static String streamManagementEnabled() {
+        return XmlBuilder.element(SM_NAMESPACE, "enabled").toXml();
+    }
+
+    /** @param stanzaErrorCondition why XEP-0198 could not be enabled, e.g. {@code unexpected-request} */
+    public static String streamManagementFailed(String stanzaErrorCondition) {
+        return XmlBuilder.element(SM_NAMESPACE, "failed")
+            .child(XmlBuilder.element(STANZA_ERROR_NAMESPACE, stanzaErrorCondition))
+            .toXml();
+    }
+
+    /** An XEP-0198 answer: {@code h} stanzas handled. */
+    public static String streamManagementAck(long handled) {
+        return XmlBuilder.element(SM_NAMESPACE, "a").attribute("h", Long.toString(handled)).toXml();
     }
 }

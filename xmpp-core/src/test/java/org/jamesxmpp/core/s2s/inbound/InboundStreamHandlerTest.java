@@ -445,4 +445,36 @@ class InboundStreamHandlerTest {
         assertThat(appender.list.get(0).getFormattedMessage()).contains("a.test\\r\\n12:00:00.000 INFO  forged line");
         assertThat(appender.list.get(1).getFormattedMessage()).contains("x.test\\nforged");
     }
+
+    @Test
+    void startTlsWithoutTlsConfiguredShouldGetFailureAndTheEnd() {
+        exchange(HEADER);
+
+        String answer = exchange("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+
+        assertThat(answer).isEqualTo("<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:stream>");
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void restrictedXmlBeforeTheHeaderShouldBeAnsweredWithAHeaderAndTheError() {
+        String answer = exchange("<?xml version='1.0'?><!DOCTYPE x>");
+
+        assertThat(answer).startsWith("<?xml version='1.0'?><stream:stream xmlns='jabber:server'")
+            .endsWith("<stream:error><restricted-xml xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"
+                + "</stream:stream>");
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void dialbackAnswerAfterTheStreamEndedShouldBeDropped() {
+        answerLater = true;
+        exchange(HEADER);
+        exchange("<db:result from='a.test' to='james.test'>key</db:result>");
+        exchange("</stream:stream>");
+
+        pendingVerifications.get(0).complete(DialbackOutcome.VALID);
+
+        assertThat(drain()).isEmpty();
+    }
 }
