@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.james.core.MailAddress;
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.mapping.InboundContext;
 import org.jamesxmpp.core.mapping.InboundMail;
 import org.jamesxmpp.core.mapping.InboundResult;
@@ -14,7 +15,6 @@ import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.mapping.StanzaToMime;
 import org.jamesxmpp.core.outgoing.EncodedMail;
 import org.jamesxmpp.core.outgoing.MailEncoder;
-import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.codec.StandaloneStanzas;
 import org.jivesoftware.smack.packet.Message;

@@ -13,7 +13,6 @@ import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
 import org.jamesxmpp.core.outgoing.EncodedMail;
-import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.codec.StandaloneStanzas;
 import org.jivesoftware.smack.packet.Message;
