@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.routing.S2sRouter;
+import org.jamesxmpp.core.s2s.codec.EncodedStanza;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
@@ -128,19 +129,24 @@ public class S2sServer implements AutoCloseable {
      * {@link S2sSettings#responseTimeout()}, or the stream ended first).
      */
     public CompletionStage<Void> send(Stanza stanza) {
-        if (stanza.getFrom() == null || stanza.getTo() == null) {
+        return send(StanzaCodec.encode(stanza));
+    }
+
+    /** Sends a stanza the codec encoded: exactly these bytes go on the stream. See {@link #send(Stanza)}. */
+    public CompletionStage<Void> send(EncodedStanza stanza) {
+        if (stanza.from().isEmpty() || stanza.to().isEmpty()) {
             return invalid("a stanza needs from and to");
         }
-        String fromDomain = stanza.getFrom().getDomain().toString().toLowerCase(Locale.ROOT);
-        String toDomain = stanza.getTo().getDomain().toString().toLowerCase(Locale.ROOT);
+        String fromDomain = stanza.from().get().getDomain().toString().toLowerCase(Locale.ROOT);
+        String toDomain = stanza.to().get().getDomain().toString().toLowerCase(Locale.ROOT);
         if (!localDomains.isLocal(fromDomain)) {
             return invalid("from " + fromDomain + " is not one of our domains");
         }
         if (localDomains.isLocal(toDomain)) {
             return invalid("to " + toDomain + " is one of our domains");
         }
-        return outgoing.send(new DomainPair(fromDomain, toDomain), Optional.ofNullable(stanza.getStanzaId()),
-            stanza.getFrom().toString(), stanza.getTo().toString(), StanzaCodec.serialize(stanza));
+        return outgoing.send(new DomainPair(fromDomain, toDomain), stanza.id(),
+            stanza.from().get().toString(), stanza.to().get().toString(), stanza.xml());
     }
 
     private static CompletionStage<Void> invalid(String message) {

@@ -14,12 +14,11 @@ import org.apache.mailet.Mail;
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mapping.MappingException;
 import org.jamesxmpp.core.mapping.MappingOptions;
-import org.jamesxmpp.core.mapping.MappingResult;
-import org.jamesxmpp.core.mapping.MimeToStanza;
-import org.jamesxmpp.core.mapping.OutboundStanza;
+import org.jamesxmpp.core.outgoing.EncodedMail;
+import org.jamesxmpp.core.outgoing.MailEncoder;
 import org.jamesxmpp.core.s2s.DeliveryException;
 import org.jamesxmpp.core.s2s.S2sServer;
-import org.jivesoftware.smack.packet.Message;
+import org.jamesxmpp.core.s2s.codec.EncodedStanza;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +57,7 @@ public class XmppDelivrer {
             return Mono.just(DeliveryOutcome.allFailed(recipients, NO_SENDER));
         }
         Map<MailAddress, ExecutionResult> refused = new LinkedHashMap<>();
-        List<OutboundStanza> stanzas;
+        List<EncodedMail.Recipient> stanzas;
         ReturnedHeaders returned;
         try {
             stanzas = map(mail, sender.get(), recipients, refused);
@@ -81,15 +80,15 @@ public class XmppDelivrer {
      * One stanza per recipient; the recipients the mapping refuses go into {@code refused}. A recipient without JID
      * form fails alone: the others are mapped one by one.
      */
-    private List<OutboundStanza> map(Mail mail, MailAddress sender, List<MailAddress> recipients,
+    private List<EncodedMail.Recipient> map(Mail mail, MailAddress sender, List<MailAddress> recipients,
                                      Map<MailAddress, ExecutionResult> refused) throws MessagingException {
         try {
-            MappingResult mapping = MimeToStanza.convert(mail.getMessage(), sender, recipients, mappingOptions);
+            EncodedMail mapping = MailEncoder.encode(mail.getMessage(), sender, recipients, mappingOptions);
             mapping.notes().forEach(note -> LOGGER.info("Mail {} over XMPP: {}", mail.getName(), LogSafe.of(note)));
             return mapping.stanzas();
         } catch (MappingException e) {
             if (e.getReason() == MappingException.Reason.UNMAPPABLE_RECIPIENT && recipients.size() > 1) {
-                List<OutboundStanza> stanzas = new ArrayList<>();
+                List<EncodedMail.Recipient> stanzas = new ArrayList<>();
                 for (MailAddress recipient : recipients) {
                     stanzas.addAll(map(mail, sender, ImmutableList.of(recipient), refused));
                 }
@@ -102,13 +101,13 @@ public class XmppDelivrer {
         }
     }
 
-    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(OutboundStanza stanza, SentStanzas.SentStanza sent) {
+    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(EncodedMail.Recipient stanza, SentStanzas.SentStanza sent) {
         MailAddress recipient = stanza.recipient();
-        Message message = stanza.message();
-        return Mono.fromCompletionStage(() -> s2sServer.send(message))
+        EncodedStanza encoded = stanza.stanza();
+        return Mono.fromCompletionStage(() -> s2sServer.send(encoded))
             .then(Mono.fromCallable(() -> {
-                Optional.ofNullable(message.getStanzaId())
-                    .ifPresent(id -> sentStanzas.delivered(id, message.getTo().toString(), sent));
+                encoded.id().ifPresent(id -> encoded.to()
+                    .ifPresent(to -> sentStanzas.delivered(id, to.toString(), sent)));
                 return ExecutionResult.success();
             }))
             .onErrorResume(error -> Mono.just(ExecutionResult.failure(failure(error))))

@@ -22,7 +22,7 @@ import org.apache.james.queue.api.ManageableMailQueue;
 import org.apache.james.queue.api.RawMailQueueItemDecoratorFactory;
 import org.apache.james.queue.memory.MemoryMailQueueFactory;
 import org.apache.mailet.Mail;
-import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.testing.MutableClock;
 import org.jivesoftware.smack.packet.Message;
