@@ -2,17 +2,24 @@ package org.jamesxmpp.guice;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
+import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-/** Reads {@code xmpp.xml} once. */
+/** Reads {@code xmpp.xml} once, and offers the parts other modules and the mailets need. */
 public class XmppConfigurationModule extends AbstractModule {
     @Provides
     @Singleton
     XmppConfiguration xmppConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
         return XmppConfiguration.from(configurationProvider.getConfiguration("xmpp"));
+    }
+
+    @Provides
+    @Singleton
+    MappingOptions mappingOptions(XmppConfiguration configuration) {
+        return configuration.mappingOptions();
     }
 }

@@ -37,9 +37,8 @@ public class XmppInboundModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InboundSettings inboundSettings(XmppConfiguration configuration) {
-        return new InboundSettings(configuration.acceptedTypes(), receivingHost(),
-            MappingOptions.defaults().withOriginalMimePeers(configuration.originalMimeFrom()));
+    InboundSettings inboundSettings(XmppConfiguration configuration, MappingOptions mappingOptions) {
+        return new InboundSettings(configuration.acceptedTypes(), receivingHost(), mappingOptions);
     }
 
     private static String receivingHost() {

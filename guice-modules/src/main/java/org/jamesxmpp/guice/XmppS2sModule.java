@@ -2,6 +2,7 @@ package org.jamesxmpp.guice;
 
 import java.time.Clock;
 
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.s2s.InboundStanzaHandler;
 import org.jamesxmpp.core.s2s.LocalDomains;
@@ -26,7 +27,7 @@ public class XmppS2sModule extends AbstractModule {
 
     @Provides
     @Singleton
-    S2sSettings s2sSettings(S2sSettingsFactory factory, XmppConfiguration configuration) {
+    S2sSettings s2sSettings(S2sSettingsFactory factory, XmppConfiguration configuration) throws ConfigurationException {
         return factory.create(configuration);
     }
 

@@ -59,6 +59,7 @@ public class XmppRemoteDelivery extends GenericMailet {
     private final MetricFactory metricFactory;
     private final S2sServer s2sServer;
     private final SentStanzas sentStanzas;
+    private final MappingOptions mappingOptions;
     private final Clock clock;
     private final ThreadState startThreads;
 
@@ -70,17 +71,18 @@ public class XmppRemoteDelivery extends GenericMailet {
 
     @Inject
     public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, S2sServer s2sServer,
-                              SentStanzas sentStanzas, Clock clock) {
-        this(queueFactory, metricFactory, s2sServer, sentStanzas, clock, ThreadState.START_THREADS);
+                              SentStanzas sentStanzas, MappingOptions mappingOptions, Clock clock) {
+        this(queueFactory, metricFactory, s2sServer, sentStanzas, mappingOptions, clock, ThreadState.START_THREADS);
     }
 
     @VisibleForTesting
     public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, S2sServer s2sServer,
-                              SentStanzas sentStanzas, Clock clock, ThreadState startThreads) {
+                              SentStanzas sentStanzas, MappingOptions mappingOptions, Clock clock, ThreadState startThreads) {
         this.queueFactory = queueFactory;
         this.metricFactory = metricFactory;
         this.s2sServer = s2sServer;
         this.sentStanzas = sentStanzas;
+        this.mappingOptions = mappingOptions;
         this.clock = clock;
         this.startThreads = startThreads;
     }
@@ -94,7 +96,7 @@ public class XmppRemoteDelivery extends GenericMailet {
         loopProtection = new LoopProtection(configuration.maxHops());
         Bouncer bouncer = new Bouncer(configuration, getMailetContext(), new DsnComposer(clock), metrics);
         failureRoute = new FailureRoute(configuration, getMailetContext(), bouncer, metrics);
-        deliveryRunnable = new DeliveryRunnable(queue, configuration, new XmppDelivrer(s2sServer, sentStanzas, MappingOptions.defaults()),
+        deliveryRunnable = new DeliveryRunnable(queue, configuration, new XmppDelivrer(s2sServer, sentStanzas, mappingOptions),
             failureRoute, metrics, clock);
         if (startThreads == ThreadState.START_THREADS) {
             deliveryRunnable.start();

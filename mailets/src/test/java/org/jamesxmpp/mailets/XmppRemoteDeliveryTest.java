@@ -33,6 +33,7 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
+import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.S2sServer;
@@ -114,7 +115,7 @@ class XmppRemoteDeliveryTest {
     }
 
     XmppRemoteDelivery testee(XmppRemoteDelivery.ThreadState threads, FakeMailetConfig.Builder config) throws Exception {
-        XmppRemoteDelivery mailet = new XmppRemoteDelivery(queueFactory, metricFactory, s2sServer, sentStanzas,
+        XmppRemoteDelivery mailet = new XmppRemoteDelivery(queueFactory, metricFactory, s2sServer, sentStanzas, MappingOptions.defaults(),
             Clock.systemUTC(), threads);
         mailet.init(config.mailetName("XmppRemoteDelivery").mailetContext(mailetContext).build());
         testee = mailet;

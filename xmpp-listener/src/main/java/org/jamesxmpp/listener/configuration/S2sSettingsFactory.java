@@ -1,15 +1,20 @@
 package org.jamesxmpp.listener.configuration;
 
+import java.io.File;
 import java.io.FileNotFoundException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 import javax.inject.Inject;
 
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.FileSystem;
 import org.jamesxmpp.core.s2s.KeyStoreSettings;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.TlsSettings;
+import org.jamesxmpp.core.s2s.tls.TlsContexts;
+
+import com.google.common.base.Throwables;
 
 /** Turns xmpp.xml into the engine's settings, resolving store locations the way James does ({@code file://conf/...}). */
 public class S2sSettingsFactory {
@@ -20,7 +25,8 @@ public class S2sSettingsFactory {
         this.fileSystem = fileSystem;
     }
 
-    public S2sSettings create(XmppConfiguration configuration) {
+    /** @throws ConfigurationException naming the file and setting when a value cannot be used */
+    public S2sSettings create(XmppConfiguration configuration) throws ConfigurationException {
         S2sSettings.Builder builder = S2sSettings.builder()
             .maxStanzaSize(configuration.maxStanzaSize())
             .idleTimeout(configuration.idleTimeout())
@@ -33,27 +39,47 @@ public class S2sSettingsFactory {
         }
         configuration.routes().forEach(builder::route);
         configuration.dialbackSecret().ifPresent(builder::dialbackSecret);
-        tls(configuration.tls()).ifPresent(builder::tls);
-        return builder.build();
+        Optional<TlsSettings> tls = tls(configuration.tls());
+        tls.ifPresent(builder::tls);
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("xmpp.xml: " + e.getMessage(), e);
+        }
     }
 
-    private Optional<TlsSettings> tls(TlsConfiguration tls) {
+    private Optional<TlsSettings> tls(TlsConfiguration tls) throws ConfigurationException {
         if (!tls.enabled()) {
             return Optional.empty();
         }
         KeyStoreSettings keyStore = new KeyStoreSettings(resolve(tls.keystore().get(), "tls/keystore"), tls.keystoreType(),
             tls.secret().orElse(""));
-        Optional<KeyStoreSettings> trustStore = tls.truststore()
-            .map(location -> new KeyStoreSettings(resolve(location, "tls/truststore"), tls.truststoreType(),
+        Optional<KeyStoreSettings> trustStore = Optional.empty();
+        if (tls.truststore().isPresent()) {
+            trustStore = Optional.of(new KeyStoreSettings(resolve(tls.truststore().get(), "tls/truststore"), tls.truststoreType(),
                 tls.truststoreSecret().orElse("")));
-        return Optional.of(new TlsSettings(keyStore, trustStore, tls.required(), tls.verifyCertificates()));
+        }
+        TlsSettings settings = new TlsSettings(keyStore, trustStore, tls.required(), tls.verifyCertificates());
+        try {
+            new TlsContexts(settings);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(String.format("xmpp.xml: tls/keystore '%s'%s cannot be loaded (check tls/secret, "
+                + "tls/keystoreType and the truststore settings): %s", tls.keystore().get(),
+                tls.truststore().map(location -> " or tls/truststore '" + location + "'").orElse(""),
+                Throwables.getRootCause(e).getMessage()), e);
+        }
+        return Optional.of(settings);
     }
 
-    private Path resolve(String location, String setting) {
+    private Path resolve(String location, String setting) throws ConfigurationException {
         try {
-            return fileSystem.getFile(location).toPath();
+            File file = fileSystem.getFile(location);
+            if (!file.isFile()) {
+                throw new FileNotFoundException(file.getPath());
+            }
+            return file.toPath();
         } catch (FileNotFoundException e) {
-            throw new IllegalArgumentException("xmpp.xml: " + setting + " '" + location + "' not found", e);
+            throw new ConfigurationException(String.format("xmpp.xml: %s '%s' not found", setting, location), e);
         }
     }
 }

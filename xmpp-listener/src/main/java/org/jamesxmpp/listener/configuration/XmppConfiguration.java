@@ -11,6 +11,7 @@ import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.jamesxmpp.core.address.DomainNames;
+import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.S2sSettings;
@@ -38,7 +39,8 @@ public record XmppConfiguration(boolean enabled,
                                 Set<String> originalMimeFrom,
                                 int maxPendingVerifications,
                                 int maxPendingVerificationsPerStream,
-                                int routeCacheSize) {
+                                int routeCacheSize,
+                                MappingOptions mappingOptions) {
 
     public static final int DEFAULT_PORT = S2sRouter.DEFAULT_PORT;
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", DEFAULT_PORT);
@@ -49,7 +51,7 @@ public record XmppConfiguration(boolean enabled,
     public static final Duration DEFAULT_RECONNECT_BACKOFF = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RECONNECT_BACKOFF_CAP = Duration.ofMinutes(1);
 
-    private static final Set<String> KNOWN_KEYS = ImmutableSet.of(
+    private static final Set<String> KNOWN_KEYS = ImmutableSet.<String>builder().addAll(MappingConfiguration.KEYS).add(
         "[@enabled]",
         "listener", "listener.bind",
         "tls", "tls.keystore", "tls.keystoreType", "tls.secret", "tls.truststore", "tls.truststoreType",
@@ -59,14 +61,14 @@ public record XmppConfiguration(boolean enabled,
         "limits.routeCacheSize",
         "dialback", "dialback.secret",
         "streams", "streams.idleTimeout", "streams.streamManagement", "streams.reconnectBackoff", "streams.reconnectBackoffCap",
-        "inbound", "inbound.acceptedTypes", "inbound.dedupWindow", "inbound.originalMimeFrom");
+        "inbound", "inbound.acceptedTypes", "inbound.dedupWindow", "inbound.originalMimeFrom").build();
 
     public static XmppConfiguration defaults() {
         return new XmppConfiguration(true, ImmutableList.of(DEFAULT_BIND), TlsConfiguration.disabled(), ImmutableList.of(),
             DEFAULT_MAX_STANZA_SIZE, Optional.empty(), DEFAULT_IDLE_TIMEOUT, true, DEFAULT_ACCEPTED_TYPES, DEFAULT_DEDUP_WINDOW,
             DEFAULT_RECONNECT_BACKOFF, DEFAULT_RECONNECT_BACKOFF_CAP, ImmutableSet.of(),
             S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS, S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM,
-            S2sSettings.DEFAULT_ROUTE_CACHE_SIZE);
+            S2sSettings.DEFAULT_ROUTE_CACHE_SIZE, MappingOptions.defaults());
     }
 
     public static XmppConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -78,6 +80,7 @@ public record XmppConfiguration(boolean enabled,
             throw new ConfigurationException(String.format("xmpp.xml: streams/reconnectBackoffCap '%s' is shorter than streams/reconnectBackoff '%s'",
                 reconnectBackoffCap, reconnectBackoff));
         }
+        Set<String> originalMimeFrom = parseOriginalMimeFrom(values);
         return new XmppConfiguration(
             values.bool("[@enabled]", true),
             parseBinds(values),
@@ -91,10 +94,11 @@ public record XmppConfiguration(boolean enabled,
             values.duration("inbound.dedupWindow", DEFAULT_DEDUP_WINDOW),
             reconnectBackoff,
             reconnectBackoffCap,
-            parseOriginalMimeFrom(values),
+            originalMimeFrom,
             values.positiveInt("limits.maxPendingVerifications", S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS),
             values.positiveInt("limits.maxPendingVerificationsPerStream", S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM),
-            values.positiveInt("limits.routeCacheSize", S2sSettings.DEFAULT_ROUTE_CACHE_SIZE));
+            values.positiveInt("limits.routeCacheSize", S2sSettings.DEFAULT_ROUTE_CACHE_SIZE),
+            MappingConfiguration.parse(values, originalMimeFrom));
     }
 
     public XmppConfiguration {
@@ -202,6 +206,7 @@ public record XmppConfiguration(boolean enabled,
             + ", acceptedTypes=" + acceptedTypes + ", dedupWindow=" + dedupWindow
             + ", reconnectBackoff=" + reconnectBackoff + ", reconnectBackoffCap=" + reconnectBackoffCap
             + ", originalMimeFrom=" + originalMimeFrom + ", maxPendingVerifications=" + maxPendingVerifications
-            + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize + "}";
+            + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
+            + ", mappingOptions=" + mappingOptions + "}";
     }
 }

@@ -12,6 +12,7 @@ import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.XMLConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.io.FileHandler;
+import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jivesoftware.smack.packet.Message;
@@ -217,5 +218,39 @@ class XmppConfigurationTest {
             + "</inbound></xmpp>")))
             .isInstanceOf(ConfigurationException.class)
             .hasMessage("xmpp.xml: inbound/originalMimeFrom '127.0.0.1' is not a domain name");
+    }
+
+    @Test
+    void mappingLimitsShouldHaveTheMappingDefaults() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(new BaseHierarchicalConfiguration());
+
+        assertThat(testee.mappingOptions()).isEqualTo(MappingOptions.defaults());
+    }
+
+    @Test
+    void mappingLimitsShouldParseAndCarryTheOriginalMimePeers() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp><mapping><maxStanzaSize>64K</maxStanzaSize>"
+            + "<maxInlineAttachmentSize>2K</maxInlineAttachmentSize><maxAddresses>7</maxAddresses><maxMailSize>10M</maxMailSize>"
+            + "</mapping><inbound><originalMimeFrom>b.test</originalMimeFrom></inbound></xmpp>"));
+
+        assertThat(testee.mappingOptions().maxStanzaBytes()).isEqualTo(64 * 1024);
+        assertThat(testee.mappingOptions().maxInlineAttachmentBytes()).isEqualTo(2 * 1024);
+        assertThat(testee.mappingOptions().maxAddresses()).isEqualTo(7);
+        assertThat(testee.mappingOptions().maxMimeBytes()).isEqualTo(10 * 1024 * 1024);
+        assertThat(testee.mappingOptions().originalMimePeers()).containsExactly("b.test");
+    }
+
+    @Test
+    void tooSmallMappingStanzaSizeShouldFailNamingTheSetting() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><mapping><maxStanzaSize>512</maxStanzaSize></mapping></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: mapping/maxStanzaSize '512' is under the minimum of 1024 bytes");
+    }
+
+    @Test
+    void badMappingSizeShouldFailNamingTheSetting() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><mapping><maxMailSize>big</maxMailSize></mapping></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: mapping/maxMailSize 'big' is not a size (e.g. 512K, 1M, 65536)");
     }
 }
