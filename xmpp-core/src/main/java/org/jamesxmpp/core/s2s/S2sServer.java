@@ -12,6 +12,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.routing.S2sRouter;
@@ -47,6 +49,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  */
 public class S2sServer implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(S2sServer.class);
+    /** Incoming stanzas are handled here (domain and user lookups, mapping, spooling may block), not on event loops. */
+    private static final int STANZA_HANDLER_THREADS = 16;
+    /** Bounded anyway by the in-flight limits of the streams; beyond it a stream ends with resource-constraint. */
+    private static final int QUEUED_STANZAS = 100_000;
 
     private final S2sSettings settings;
     private final LocalDomains localDomains;
@@ -54,6 +60,7 @@ public class S2sServer implements AutoCloseable {
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final ExecutorService addressResolver;
+    private final ExecutorService stanzaHandlers;
     private final OutgoingStreams outgoing;
     private final InboundContext inboundContext;
     private final List<Channel> serverChannels = new CopyOnWriteArrayList<>();
@@ -85,9 +92,12 @@ public class S2sServer implements AutoCloseable {
             new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-resolver-%d").setDaemon(true).build());
         OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
         this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock);
+        this.stanzaHandlers = new ThreadPoolExecutor(STANZA_HANDLER_THREADS, STANZA_HANDLER_THREADS, 1, TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(QUEUED_STANZAS),
+            new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-inbound-%d").setDaemon(true).build());
         this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
             new BoundedDialbackVerifier(new RemoteDialbackVerifier(workerGroup, connector), settings.maxPendingVerifications()),
-            new InboundStanzas(this.localDomains, handler, outgoing));
+            new InboundStanzas(this.localDomains, handler, outgoing), stanzaHandlers);
     }
 
     private static String newSecret() {
@@ -168,6 +178,7 @@ public class S2sServer implements AutoCloseable {
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         addressResolver.shutdownNow();
+        stanzaHandlers.shutdown();
     }
 
     @Override
