@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.s2s.InboundStanzaHandler;
+import org.jamesxmpp.listener.c2s.InboundOnlineDelivery;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.jamesxmpp.listener.inbound.InboundMailHandler;
 import org.jamesxmpp.listener.inbound.InboundSettings;
@@ -16,7 +17,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-/** Inbound stanzas become mail on James's spool; late errors for stanzas we sent become DSNs. */
+/**
+ * Inbound stanzas become mail on James's spool (and reach the recipient's online client resources); late errors for
+ * stanzas we sent become DSNs.
+ */
 public class XmppInboundModule extends AbstractModule {
     private static final String HOST_NAME = "[A-Za-z0-9.-]+";
 
@@ -31,8 +35,9 @@ public class XmppInboundModule extends AbstractModule {
     /** Errors a peer returns after it accepted one of our stanzas become DSNs; everything else may become mail. */
     @Provides
     @Singleton
-    InboundStanzaHandler inboundStanzaHandler(LateStanzaErrors lateStanzaErrors, InboundMailHandler inboundMailHandler) {
-        return lateStanzaErrors.decorate(inboundMailHandler);
+    InboundStanzaHandler inboundStanzaHandler(LateStanzaErrors lateStanzaErrors, InboundMailHandler inboundMailHandler,
+                                              InboundOnlineDelivery onlineDelivery) {
+        return lateStanzaErrors.decorate(onlineDelivery.decorate(inboundMailHandler));
     }
 
     @Provides
