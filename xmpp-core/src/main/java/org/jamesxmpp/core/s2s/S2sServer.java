@@ -45,7 +45,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  * The s2s engine: accepts streams on the bind addresses, opens streams to peers on demand, and
  * delivers stanzas both ways. Non-blocking: a few event loops serve every stream.
  */
-public class S2sServer implements AutoCloseable {
+public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(S2sServer.class);
 
     private final S2sSettings settings;
@@ -121,13 +121,12 @@ public class S2sServer implements AutoCloseable {
     }
 
     /**
-     * Sends a stanza to a remote server. Its {@code from} must be in one of our domains and its
-     * {@code to} in a remote one. Completes when the peer acknowledged it: XEP-0198, or with
-     * peers without stream management the answer to an XEP-0199 ping sent after it on the same
-     * stream; fails with a {@link DeliveryException} otherwise (e.g. no answer within
-     * {@link S2sSettings#responseTimeout()}, or the stream ended first).
+     * The acknowledgement is XEP-0198, or with peers without stream management the answer to an XEP-0199 ping sent
+     * after the stanza on the same stream; no answer within {@link S2sSettings#responseTimeout()}, or the stream
+     * ending first, fails the send.
      */
-    public CompletionStage<Void> send(Stanza stanza) {
+    @Override
+    public CompletionStage<Void> send(Stanza stanza, LateErrorListener lateErrors) {
         if (stanza.getFrom() == null || stanza.getTo() == null) {
             return invalid("a stanza needs from and to");
         }
@@ -140,14 +139,14 @@ public class S2sServer implements AutoCloseable {
             return invalid("to " + toDomain + " is one of our domains");
         }
         return outgoing.send(new DomainPair(fromDomain, toDomain), Optional.ofNullable(stanza.getStanzaId()),
-            stanza.getFrom().toString(), stanza.getTo().toString(), StanzaCodec.serialize(stanza));
+            stanza.getFrom().toString(), stanza.getTo().toString(), StanzaCodec.serialize(stanza), lateErrors);
     }
 
     private static CompletionStage<Void> invalid(String message) {
         return CompletableFuture.failedFuture(new DeliveryException(DeliveryException.Reason.INVALID_STANZA, message));
     }
 
-    /** Whether a domain declares an XMPP server (static route or DNS SRV); may block on DNS. */
+    @Override
     public boolean domainSpeaksXmpp(String domain) {
         return router.domainSpeaksXmpp(domain);
     }

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.mail.MessagingException;
 
@@ -67,7 +68,7 @@ public class DeliveryRunnable implements Disposable {
     /** One attempt for a dequeued mail; acknowledges the item (RETRY when handling it failed unexpectedly). */
     public Mono<Void> process(MailQueue.MailQueueItem item) {
         Mail mail = item.getMail();
-        return Mono.defer(() -> delivrer.deliver(mail))
+        return attempt(mail)
             .publishOn(processScheduler)
             .flatMap(outcome -> Mono.fromCallable(() -> {
                 handle(mail, outcome);
@@ -85,6 +86,16 @@ public class DeliveryRunnable implements Disposable {
             .then();
     }
 
+    /** A mail a peer's late error brought back has its outcome already; any other is sent. */
+    private Mono<DeliveryOutcome> attempt(Mail mail) {
+        Optional<DeliveryFailure> late = XmppDeliveryAttributes.lateFailure(mail);
+        if (late.isPresent()) {
+            XmppDeliveryAttributes.clearLateFailure(mail);
+            return Mono.just(DeliveryOutcome.allFailed(ImmutableList.copyOf(mail.getRecipients()), late.get()));
+        }
+        return Mono.defer(() -> delivrer.deliver(mail));
+    }
+
     /** What the outcome of one attempt means for the mail: done, retried later, or failed for good. */
     public void handle(Mail mail, DeliveryOutcome outcome) throws MessagingException {
         List<MailAddress> delivered = outcome.delivered();
@@ -95,10 +106,12 @@ public class DeliveryRunnable implements Disposable {
         Map<MailAddress, DeliveryFailure> finalFailures = new LinkedHashMap<>(outcome.failures(ExecutionResult.ExecutionState.PERMANENT_FAILURE));
         Map<MailAddress, DeliveryFailure> temporary = outcome.failures(ExecutionResult.ExecutionState.TEMPORARY_FAILURE);
         int retries = XmppDeliveryAttributes.retries(mail);
-        boolean retry = !temporary.isEmpty() && retries < configuration.delaysAndMaxRetry().maxRetries();
+        boolean canRetry = !XmppDeliveryAttributes.isContentDropped(mail);
+        boolean retry = !temporary.isEmpty() && retries < configuration.delaysAndMaxRetry().maxRetries() && canRetry;
         if (!retry) {
+            String gaveUp = canRetry ? "gave up after " + retries + " retries: " : "not retried, the content is no longer kept: ";
             temporary.forEach((recipient, failure) -> finalFailures.put(recipient, new DeliveryFailure(failure.status(),
-                "gave up after " + retries + " retries: " + failure.diagnostic())));
+                gaveUp + failure.diagnostic())));
         }
         failureRoute.failed(mail, finalFailures);
         if (retry) {

@@ -70,7 +70,7 @@ class DeliveryRunnableTest {
             .build());
         DeliveryMetrics metrics = new DeliveryMetrics(metricFactory);
         Bouncer bouncer = new Bouncer(configuration, mailetContext, new DsnComposer(clock), metrics);
-        return new DeliveryRunnable(queue, configuration, new XmppDelivrer(s2sServer, new SentStanzas(clock), MappingOptions.defaults()),
+        return new DeliveryRunnable(queue, configuration, new XmppDelivrer(s2sServer, new LateFailures(queue), MappingOptions.defaults()),
             new FailureRoute(configuration, mailetContext, bouncer, metrics), metrics, clock);
     }
 
