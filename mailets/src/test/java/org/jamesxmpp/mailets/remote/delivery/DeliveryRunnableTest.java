@@ -191,7 +191,7 @@ class DeliveryRunnableTest {
             assertThat(failed.getState()).isEqualTo("bounces");
             assertThat(failed.getRecipients()).containsExactly(alice);
             assertThat(failed.getAttributes().get(Bouncer.DELIVERY_ERROR).getValue().value())
-                .isEqualTo("alice@a.test: item-not-found (cancel) (5.1.1)");
+                .isEqualTo("5.1.1 alice@a.test: item-not-found (cancel)");
         });
     }
 

@@ -130,7 +130,7 @@ class LateFailuresTest {
             assertThat(failed.getRecipients()).containsExactly(alice);
             assertThat(failed.getSender()).isEqualTo(new MailAddress("bob@james.test"));
             assertThat(failed.getAttributes().get(Bouncer.DELIVERY_ERROR).getValue().value())
-                .isEqualTo("alice@peer.test: service-unavailable (cancel) (5.2.1)");
+                .isEqualTo("5.2.1 alice@peer.test: service-unavailable (cancel)");
         });
     }
 
