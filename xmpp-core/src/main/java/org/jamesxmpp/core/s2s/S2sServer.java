@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.routing.S2sRouter;
-import org.jamesxmpp.core.s2s.codec.StanzaCodec;
+import org.jamesxmpp.core.s2s.codec.EncodedStanza;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
 import org.jamesxmpp.core.s2s.inbound.InboundContext;
@@ -27,7 +27,6 @@ import org.jamesxmpp.core.s2s.outbound.RemoteDialbackVerifier;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.xep.SmackBootstrap;
-import org.jivesoftware.smack.packet.Stanza;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,20 +125,20 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
      * ending first, fails the send.
      */
     @Override
-    public CompletionStage<Void> send(Stanza stanza, LateErrorListener lateErrors) {
-        if (stanza.getFrom() == null || stanza.getTo() == null) {
+    public CompletionStage<Void> send(EncodedStanza stanza, LateErrorListener lateErrors) {
+        if (stanza.from().isEmpty() || stanza.to().isEmpty()) {
             return invalid("a stanza needs from and to");
         }
-        String fromDomain = stanza.getFrom().getDomain().toString().toLowerCase(Locale.ROOT);
-        String toDomain = stanza.getTo().getDomain().toString().toLowerCase(Locale.ROOT);
+        String fromDomain = stanza.from().get().getDomain().toString().toLowerCase(Locale.ROOT);
+        String toDomain = stanza.to().get().getDomain().toString().toLowerCase(Locale.ROOT);
         if (!localDomains.isLocal(fromDomain)) {
             return invalid("from " + fromDomain + " is not one of our domains");
         }
         if (localDomains.isLocal(toDomain)) {
             return invalid("to " + toDomain + " is one of our domains");
         }
-        return outgoing.send(new DomainPair(fromDomain, toDomain), Optional.ofNullable(stanza.getStanzaId()),
-            stanza.getFrom().toString(), stanza.getTo().toString(), StanzaCodec.serialize(stanza), lateErrors);
+        return outgoing.send(new DomainPair(fromDomain, toDomain), stanza.id(),
+            stanza.from().get().toString(), stanza.to().get().toString(), stanza.xml(), lateErrors);
     }
 
     private static CompletionStage<Void> invalid(String message) {

@@ -14,12 +14,11 @@ import org.apache.mailet.Mail;
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mapping.MappingException;
 import org.jamesxmpp.core.mapping.MappingOptions;
-import org.jamesxmpp.core.mapping.MappingResult;
-import org.jamesxmpp.core.mapping.MimeToStanza;
-import org.jamesxmpp.core.mapping.OutboundStanza;
+import org.jamesxmpp.core.outgoing.EncodedMail;
+import org.jamesxmpp.core.outgoing.MailEncoder;
 import org.jamesxmpp.core.s2s.DeliveryException;
 import org.jamesxmpp.core.s2s.StanzaSender;
-import org.jivesoftware.smack.packet.Message;
+import org.jamesxmpp.core.s2s.codec.EncodedStanza;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +57,7 @@ public class XmppDelivrer {
             return Mono.just(DeliveryOutcome.allFailed(recipients, NO_SENDER));
         }
         Map<MailAddress, ExecutionResult> refused = new LinkedHashMap<>();
-        List<OutboundStanza> stanzas;
+        List<EncodedMail.Recipient> stanzas;
         ReturnedHeaders returned;
         try {
             stanzas = map(mail, sender.get(), recipients, refused);
@@ -82,15 +81,15 @@ public class XmppDelivrer {
      * One stanza per recipient; the recipients the mapping refuses go into {@code refused}. A recipient without JID
      * form fails alone: the others are mapped one by one.
      */
-    private List<OutboundStanza> map(Mail mail, MailAddress sender, List<MailAddress> recipients,
+    private List<EncodedMail.Recipient> map(Mail mail, MailAddress sender, List<MailAddress> recipients,
                                      Map<MailAddress, ExecutionResult> refused) throws MessagingException {
         try {
-            MappingResult mapping = MimeToStanza.convert(mail.getMessage(), sender, recipients, mappingOptions);
+            EncodedMail mapping = MailEncoder.encode(mail.getMessage(), sender, recipients, mappingOptions);
             mapping.notes().forEach(note -> LOGGER.info("Mail {} over XMPP: {}", mail.getName(), LogSafe.of(note)));
             return mapping.stanzas();
         } catch (MappingException e) {
             if (e.getReason() == MappingException.Reason.UNMAPPABLE_RECIPIENT && recipients.size() > 1) {
-                List<OutboundStanza> stanzas = new ArrayList<>();
+                List<EncodedMail.Recipient> stanzas = new ArrayList<>();
                 for (MailAddress recipient : recipients) {
                     stanzas.addAll(map(mail, sender, ImmutableList.of(recipient), refused));
                 }
@@ -103,10 +102,10 @@ public class XmppDelivrer {
         }
     }
 
-    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(OutboundStanza stanza, LateFailures.Listeners lateErrors) {
+    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(EncodedMail.Recipient stanza, LateFailures.Listeners lateErrors) {
         MailAddress recipient = stanza.recipient();
-        Message message = stanza.message();
-        return Mono.fromCompletionStage(() -> sender.send(message, lateErrors.forRecipient(recipient)))
+        EncodedStanza encoded = stanza.stanza();
+        return Mono.fromCompletionStage(() -> sender.send(encoded, lateErrors.forRecipient(recipient)))
             .then(Mono.fromCallable(ExecutionResult::success))
             .onErrorResume(error -> Mono.just(ExecutionResult.failure(failure(error))))
             .map(result -> Map.entry(recipient, result));

@@ -136,7 +136,7 @@ public class OutgoingStreams implements ReturnPath {
     private OutgoingStream open(DomainPair pair) {
         OutgoingStream stream = new OutgoingStream(pair, group.next(), settings.maxQueuedStanzas(),
             settings.responseTimeout(), this::ended, this::resubmit, events);
-        stream.eventLoop().execute(() -> connector.connect(stream, stream.eventLoop()));
+        stream.eventLoop().execute(() -> connector.open(stream));
         return stream;
     }
 
