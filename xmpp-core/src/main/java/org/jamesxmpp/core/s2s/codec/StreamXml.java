@@ -1,5 +1,8 @@
 package org.jamesxmpp.core.s2s.codec;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /** The fixed bits of XML we write on s2s streams. */
@@ -35,8 +38,7 @@ public final class StreamXml {
     }
 
     public static String dialbackResult(String from, String to, String key) {
-        return "<db:result from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to) + "'>"
-            + Xml.escapeText(key) + "</db:result>";
+        return XmlBuilder.element("db:result").attribute("from", from).attribute("to", to).text(key).toXml();
     }
 
     public static String dialbackResultType(String from, String to, String type) {
@@ -51,8 +53,8 @@ public final class StreamXml {
     }
 
     public static String dialbackVerify(String from, String to, String id, String key) {
-        return "<db:verify from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
-            + "' id='" + Xml.escapeAttribute(id) + "'>" + Xml.escapeText(key) + "</db:verify>";
+        return XmlBuilder.element("db:verify").attribute("from", from).attribute("to", to).attribute("id", id)
+            .text(key).toXml();
     }
 
     public static String dialbackVerifyType(String from, String to, String id, String type) {
@@ -62,8 +64,29 @@ public final class StreamXml {
 
     /** An XEP-0199 ping. */
     public static String ping(String from, String to, String id) {
-        return "<iq type='get' from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
-            + "' id='" + Xml.escapeAttribute(id) + "'><ping xmlns='" + PING_NAMESPACE + "'/></iq>";
+        return XmlBuilder.element("iq").attribute("type", "get").attribute("from", from).attribute("to", to)
+            .attribute("id", id).child(XmlBuilder.element(PING_NAMESPACE, "ping")).toXml();
+    }
+
+    /** RFC 6120 5.4.2.1: asks the receiving server to start TLS. */
+    public static String startTls() {
+        return XmlBuilder.element(TLS_NAMESPACE, "starttls").toXml();
+    }
+
+    /** XEP-0178: SASL EXTERNAL with our domain as authorization identity. */
+    public static String saslExternal(String authorizationIdentity) {
+        return XmlBuilder.element(SASL_NAMESPACE, "auth").attribute("mechanism", "EXTERNAL")
+            .text(Base64.getEncoder().encodeToString(authorizationIdentity.getBytes(StandardCharsets.UTF_8))).toXml();
+    }
+
+    /** XEP-0198 {@code <enable/>}, without resumption. */
+    public static String enableStreamManagement() {
+        return XmlBuilder.element(SM_NAMESPACE, "enable").toXml();
+    }
+
+    /** XEP-0198 {@code <r/>}. */
+    public static String ackRequest() {
+        return XmlBuilder.element(SM_NAMESPACE, "r").toXml();
     }
 
     /** The empty result of an iq, e.g. the answer to a ping. */
@@ -81,5 +104,72 @@ public final class StreamXml {
         return out.append(" type='error'><error type='").append(errorType).append("'><").append(condition)
             .append(" xmlns='").append(STANZA_ERROR_NAMESPACE).append("'/></error></").append(kind).append('>')
             .toString();
+    }
+
+    /** {@code <stream:error>} with its condition, as sent before {@link #CLOSE}. */
+    public static String streamError(StreamErrorCondition condition) {
+        return XmlBuilder.element("stream:error")
+            .child(XmlBuilder.element(StreamErrorCondition.NAMESPACE, condition.elementName()))
+            .toXml();
+    }
+
+    /** {@code <stream:features>} holding the given features, in order. */
+    public static String features(List<XmlBuilder> features) {
+        XmlBuilder out = XmlBuilder.element("stream:features");
+        features.forEach(out::child);
+        return out.toXml();
+    }
+
+    public static XmlBuilder startTlsFeature(boolean required) {
+        XmlBuilder startTls = XmlBuilder.element(TLS_NAMESPACE, "starttls");
+        return required ? startTls.child(XmlBuilder.element("required")) : startTls;
+    }
+
+    public static XmlBuilder saslMechanismsFeature(List<String> mechanisms) {
+        XmlBuilder out = XmlBuilder.element(SASL_NAMESPACE, "mechanisms");
+        mechanisms.forEach(mechanism -> out.child(XmlBuilder.element("mechanism").text(mechanism)));
+        return out;
+    }
+
+    /** XEP-0220's feature, announcing that we understand dialback errors. */
+    public static XmlBuilder dialbackFeature() {
+        return XmlBuilder.element(DIALBACK_FEATURE_NAMESPACE, "dialback").child(XmlBuilder.element("errors"));
+    }
+
+    public static XmlBuilder streamManagementFeature() {
+        return XmlBuilder.element(SM_NAMESPACE, "sm");
+    }
+
+    public static String startTlsProceed() {
+        return XmlBuilder.element(TLS_NAMESPACE, "proceed").toXml();
+    }
+
+    public static String startTlsFailure() {
+        return XmlBuilder.element(TLS_NAMESPACE, "failure").toXml();
+    }
+
+    public static String saslSuccess() {
+        return XmlBuilder.element(SASL_NAMESPACE, "success").toXml();
+    }
+
+    /** @param condition an RFC 6120 6.5 SASL error condition, e.g. {@code not-authorized} */
+    public static String saslFailure(String condition) {
+        return XmlBuilder.element(SASL_NAMESPACE, "failure").child(XmlBuilder.element(condition)).toXml();
+    }
+
+    public static String streamManagementEnabled() {
+        return XmlBuilder.element(SM_NAMESPACE, "enabled").toXml();
+    }
+
+    /** @param stanzaErrorCondition why XEP-0198 could not be enabled, e.g. {@code unexpected-request} */
+    public static String streamManagementFailed(String stanzaErrorCondition) {
+        return XmlBuilder.element(SM_NAMESPACE, "failed")
+            .child(XmlBuilder.element(STANZA_ERROR_NAMESPACE, stanzaErrorCondition))
+            .toXml();
+    }
+
+    /** An XEP-0198 answer: {@code h} stanzas handled. */
+    public static String streamManagementAck(long handled) {
+        return XmlBuilder.element(SM_NAMESPACE, "a").attribute("h", Long.toString(handled)).toXml();
     }
 }

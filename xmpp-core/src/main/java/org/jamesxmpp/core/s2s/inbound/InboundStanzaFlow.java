@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.netty.channel.ChannelHandlerContext;
 
@@ -18,6 +20,7 @@ import io.netty.channel.ChannelHandlerContext;
  * not wait. Beyond {@value #MAX_IN_FLIGHT} unfinished stanzas the peer is no longer read. Event-loop confined.
  */
 final class InboundStanzaFlow {
+    private static final Logger LOGGER = LoggerFactory.getLogger(InboundStanzaFlow.class);
     /** Stanzas handed to the handler and not finished yet, beyond which we stop reading the peer. */
     static final int MAX_IN_FLIGHT = 256;
 
@@ -30,13 +33,23 @@ final class InboundStanzaFlow {
     private boolean streamManagement;
     private int inFlight;
 
-    boolean streamManagement() {
-        return streamManagement;
-    }
-
-    /** XEP-0198 is on from now: the following stanzas are counted. */
-    void enableStreamManagement() {
-        streamManagement = true;
+    /**
+     * An XEP-0198 element from the peer: {@code <enable/>} turns counting on for the following stanzas when
+     * {@code mayEnable} (offered, stream authenticated) and not on yet; {@code <r/>} asks for an answer.
+     */
+    void onStreamManagement(ChannelHandlerContext ctx, XmlElement element, boolean mayEnable) {
+        switch (element.name()) {
+            case "enable" -> {
+                if (mayEnable && !streamManagement) {
+                    streamManagement = true;
+                    ctx.writeAndFlush(StreamXml.streamManagementEnabled());
+                } else {
+                    ctx.writeAndFlush(StreamXml.streamManagementFailed("unexpected-request"));
+                }
+            }
+            case "r" -> ackRequested(ctx);
+            default -> LOGGER.debug("Ignoring stream management element {}", element.name());
+        }
     }
 
     /**
@@ -65,8 +78,7 @@ final class InboundStanzaFlow {
         }
     }
 
-    /** The peer sent {@code <r/>}. */
-    void ackRequested(ChannelHandlerContext ctx) {
+    private void ackRequested(ChannelHandlerContext ctx) {
         if (streamManagement) {
             acks.requested();
             answerAckIfDue(ctx);
@@ -91,7 +103,7 @@ final class InboundStanzaFlow {
     private void answerAckIfDue(ChannelHandlerContext ctx) {
         acks.dueAnswer().ifPresent(h -> {
             if (ctx.channel().isActive()) {
-                ctx.writeAndFlush("<a xmlns='" + StreamXml.SM_NAMESPACE + "' h='" + h + "'/>");
+                ctx.writeAndFlush(StreamXml.streamManagementAck(h));
             }
         });
     }

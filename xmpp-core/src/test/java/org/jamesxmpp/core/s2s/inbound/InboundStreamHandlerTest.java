@@ -14,9 +14,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
-import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.S2sSettings;
@@ -444,5 +444,37 @@ class InboundStreamHandlerTest {
         assertThat(appender.list).allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain("\n", "\r"));
         assertThat(appender.list.get(0).getFormattedMessage()).contains("a.test\\r\\n12:00:00.000 INFO  forged line");
         assertThat(appender.list.get(1).getFormattedMessage()).contains("x.test\\nforged");
+    }
+
+    @Test
+    void startTlsWithoutTlsConfiguredShouldGetFailureAndTheEnd() {
+        exchange(HEADER);
+
+        String answer = exchange("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+
+        assertThat(answer).isEqualTo("<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:stream>");
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void restrictedXmlBeforeTheHeaderShouldBeAnsweredWithAHeaderAndTheError() {
+        String answer = exchange("<?xml version='1.0'?><!DOCTYPE x>");
+
+        assertThat(answer).startsWith("<?xml version='1.0'?><stream:stream xmlns='jabber:server'")
+            .endsWith("<stream:error><restricted-xml xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"
+                + "</stream:stream>");
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void dialbackAnswerAfterTheStreamEndedShouldBeDropped() {
+        answerLater = true;
+        exchange(HEADER);
+        exchange("<db:result from='a.test' to='james.test'>key</db:result>");
+        exchange("</stream:stream>");
+
+        pendingVerifications.get(0).complete(DialbackOutcome.VALID);
+
+        assertThat(drain()).isEmpty();
     }
 }

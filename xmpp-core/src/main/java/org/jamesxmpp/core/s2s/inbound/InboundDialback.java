@@ -1,10 +1,9 @@
 package org.jamesxmpp.core.s2s.inbound;
 
 import java.util.Locale;
-import java.util.Map;
 
 import org.jamesxmpp.core.address.DomainNames;
-import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
 import org.jamesxmpp.core.s2s.codec.StreamException;
@@ -17,34 +16,24 @@ import org.slf4j.LoggerFactory;
 import io.netty.channel.ChannelHandlerContext;
 
 /**
- * Dialback (XEP-0220) on one incoming stream: db:verify questions about our keys, and db:result requests. Each of those makes us connect to the claimed domain, so the
- * claim must be a domain name on the internet (or have a static route), at most
- * {@link org.jamesxmpp.core.s2s.S2sSettings#maxPendingVerificationsPerStream()} wait at a time, and a stream that
- * authenticated nothing is ended when its claim cannot be verified. Event-loop confined, one per stream.
+ * Dialback (XEP-0220) on one incoming stream: db:verify questions about our keys, and db:result requests. Each of
+ * those makes us connect to the claimed domain, so the claim must be a domain name on the internet (or have a static
+ * route), at most {@link org.jamesxmpp.core.s2s.S2sSettings#maxPendingVerificationsPerStream()} wait at a time, and
+ * a stream that authenticated nothing is ended when its claim cannot be verified. An answer that comes back after the
+ * stream restarted or ended is dropped: the key was for that stream's id. Event-loop confined, one per stream.
  */
-final class DialbackResults {
-    private static final Logger LOGGER = LoggerFactory.getLogger(DialbackResults.class);
-
-    /** What the requests need of their stream. */
-    interface Stream {
-        String streamId();
-
-        /** Whether answers are still wanted (not closing). */
-        boolean isOpen();
-
-        void fail(ChannelHandlerContext ctx, StreamErrorCondition condition);
-    }
+final class InboundDialback {
+    private static final Logger LOGGER = LoggerFactory.getLogger(InboundDialback.class);
 
     private final InboundContext context;
-    private final Map<DomainPair, AuthMethod> authenticated;
-    private final Stream stream;
+    private final InboundSession session;
+    private final InboundClose close;
     private int pending;
 
-    /** @param authenticated the stream's authenticated pairs, where a valid answer adds its pair */
-    DialbackResults(InboundContext context, Map<DomainPair, AuthMethod> authenticated, Stream stream) {
+    InboundDialback(InboundContext context, InboundSession session, InboundClose close) {
         this.context = context;
-        this.authenticated = authenticated;
-        this.stream = stream;
+        this.session = session;
+        this.close = close;
     }
 
     /** We are the authoritative server: is this key ours? */
@@ -60,12 +49,12 @@ final class DialbackResults {
     }
 
     void onResult(ChannelHandlerContext ctx, XmlElement result) {
-        String from = result.attribute("from").map(DialbackResults::normalize)
+        String from = result.attribute("from").map(InboundDialback::normalize)
             .orElseThrow(() -> improperAddressing("db:result without from"));
-        String to = result.attribute("to").map(DialbackResults::normalize)
+        String to = result.attribute("to").map(InboundDialback::normalize)
             .orElseThrow(() -> improperAddressing("db:result without to"));
         if (!context.localDomains().isLocal(to)) {
-            if (!authenticated.isEmpty()) {
+            if (session.state().isAuthenticated()) {
                 ctx.writeAndFlush(StreamXml.dialbackResultError(to, from, "item-not-found"));
                 return;
             }
@@ -79,10 +68,11 @@ final class DialbackResults {
                 + context.settings().maxPendingVerificationsPerStream() + " dialback verifications pending on one stream");
         }
         pending++;
-        context.verifier().verify(to, from, stream.streamId(), result.text().trim())
+        String streamId = session.streamId();
+        context.verifier().verify(to, from, streamId, result.text().trim())
             .whenComplete((outcome, error) -> ctx.executor().execute(() -> {
                 pending--;
-                if (ctx.channel().isActive() && stream.isOpen()) {
+                if (ctx.channel().isActive() && session.state().isOpen() && session.streamId().equals(streamId)) {
                     answer(ctx, new DomainPair(to, from), error == null ? outcome : DialbackOutcome.UNREACHABLE);
                 }
             }));
@@ -98,7 +88,8 @@ final class DialbackResults {
         String from = pair.remote();
         switch (outcome) {
             case VALID -> {
-                authenticated.put(pair, AuthMethod.DIALBACK);
+                session.authenticate(pair, AuthMethod.DIALBACK);
+                session.apply(InboundEvent.DIALBACK_VALID);
                 LOGGER.info("Incoming s2s stream from {} to {} authenticated by dialback", from, to);
                 ctx.writeAndFlush(StreamXml.dialbackResultType(to, from, "valid"));
             }
@@ -119,12 +110,12 @@ final class DialbackResults {
 
     /** A stream that carries other authenticated pairs goes on; one that authenticated nothing ends. */
     private void refuse(ChannelHandlerContext ctx, DomainPair pair, String why, StreamErrorCondition condition) {
-        if (!authenticated.isEmpty()) {
+        if (session.state().isAuthenticated()) {
             LOGGER.warn("Dialback key from {} for {} {}: refusing that domain pair", pair.remote(), pair.local(), why);
             ctx.flush();
         } else {
             LOGGER.warn("Dialback key from {} for {} {}: refusing the stream", pair.remote(), pair.local(), why);
-            stream.fail(ctx, condition);
+            close.close(ctx, InboundEnding.error(condition));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.jamesxmpp.core.s2s;
+package org.jamesxmpp.core.mapping;
 
 /** How the peer domain of an incoming stream was authenticated. */
 public enum AuthMethod {

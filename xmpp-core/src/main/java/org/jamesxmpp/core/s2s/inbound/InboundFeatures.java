@@ -1,14 +1,17 @@
 package org.jamesxmpp.core.s2s.inbound;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.net.ssl.SSLSession;
 
 import org.jamesxmpp.core.s2s.codec.StreamXml;
+import org.jamesxmpp.core.s2s.codec.XmlBuilder;
 
 /** The {@code <stream:features>} we offer on an incoming stream, from its state. */
-final class StreamFeatures {
-    private StreamFeatures() {
+final class InboundFeatures {
+    private InboundFeatures() {
     }
 
     /**
@@ -16,24 +19,23 @@ final class StreamFeatures {
      * @param saslCandidate the header's {@code from}, when it is not authenticated yet on this stream
      */
     static String of(InboundContext context, Optional<SSLSession> tlsSession, Optional<String> saslCandidate) {
-        StringBuilder features = new StringBuilder("<stream:features>");
+        List<XmlBuilder> features = new ArrayList<>();
         boolean encrypted = tlsSession.isPresent();
         if (context.tls().isPresent() && !encrypted) {
-            features.append("<starttls xmlns='").append(StreamXml.TLS_NAMESPACE).append("'>")
-                .append(context.tls().get().required() ? "<required/>" : "").append("</starttls>");
-            if (context.tls().get().required()) {
-                return features.append("</stream:features>").toString();
+            boolean required = context.tls().get().required();
+            features.add(StreamXml.startTlsFeature(required));
+            if (required) {
+                return StreamXml.features(features);
             }
         }
         if (encrypted && saslCandidate.isPresent()
             && context.tls().get().peerCertificates().isTrustedFor(tlsSession.get(), saslCandidate.get())) {
-            features.append("<mechanisms xmlns='").append(StreamXml.SASL_NAMESPACE)
-                .append("'><mechanism>EXTERNAL</mechanism></mechanisms>");
+            features.add(StreamXml.saslMechanismsFeature(List.of(SaslExternalStep.MECHANISM)));
         }
-        features.append("<dialback xmlns='").append(StreamXml.DIALBACK_FEATURE_NAMESPACE).append("'><errors/></dialback>");
+        features.add(StreamXml.dialbackFeature());
         if (context.settings().streamManagement()) {
-            features.append("<sm xmlns='").append(StreamXml.SM_NAMESPACE).append("'/>");
+            features.add(StreamXml.streamManagementFeature());
         }
-        return features.append("</stream:features>").toString();
+        return StreamXml.features(features);
     }
 }
