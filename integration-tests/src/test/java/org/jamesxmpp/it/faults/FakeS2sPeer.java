@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeS2sPeer implements AutoCloseable {
     enum Behaviour {
         NEVER_ANSWERS,
-        CLOSES_AFTER_HEADER
+        CLOSES_AFTER_HEADER,
+        /** Takes our dialback at its word, refuses stream management, answers the first stanza with a stream error. */
+        STREAM_ERROR_ON_STANZA
     }
 
     private static final String HEADER = "<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
@@ -75,6 +77,10 @@ final class FakeS2sPeer implements AutoCloseable {
                 out.flush();
                 return;
             }
+            if (behaviour == Behaviour.STREAM_ERROR_ON_STANZA) {
+                streamErrorOnStanza(in, out);
+                return;
+            }
             byte[] buffer = new byte[4096];
             while (in.read(buffer) >= 0) {
                 // reads what James sends, answers nothing, until James gives up and closes
@@ -84,6 +90,37 @@ final class FakeS2sPeer implements AutoCloseable {
         } finally {
             open.remove(socket);
         }
+    }
+
+    private static void streamErrorOnStanza(InputStream in, OutputStream out) throws IOException {
+        readUntilHeaderEnd(in);
+        write(out, HEADER + "<stream:features><dialback xmlns='urn:xmpp:features:dialback'/></stream:features>");
+        StringBuilder seen = new StringBuilder();
+        boolean dialbackAnswered = false;
+        boolean enableAnswered = false;
+        byte[] buffer = new byte[4096];
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+            seen.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+            if (!dialbackAnswered && seen.indexOf("</db:result>") >= 0) {
+                dialbackAnswered = true;
+                write(out, "<db:result from='errs.test' to='james.test' type='valid'/>");
+            }
+            if (!enableAnswered && seen.indexOf("<enable") >= 0) {
+                enableAnswered = true;
+                write(out, "<failed xmlns='urn:xmpp:sm:3'/>");
+            }
+            if (seen.indexOf("<message") >= 0) {
+                write(out, "<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"
+                    + "</stream:stream>");
+                return;
+            }
+        }
+    }
+
+    private static void write(OutputStream out, String xml) throws IOException {
+        out.write(xml.getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     private static void readUntilHeaderEnd(InputStream in) throws IOException {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Outbound faults against real James (issue 16): each mail ends delivered once, still queued, or bounced to its
  * sender with a DSN naming the recipient and the reason; the streams and sockets are released. The peers are raw
  * sockets (127.0.63.x) routed in the test {@code xmpp.xml}: silent.test accepts TCP and never answers, hangup.test
- * answers our stream header with its own and closes. The mailet retries 3 times (2 s, 2 s, 4 s) then bounces.
+ * answers our stream header with its own and closes, errs.test authenticates us and answers the stanza with a
+ * {@code <stream:error>}. The mailet retries 3 times (2 s, 2 s, 4 s) then bounces.
  */
 class OutboundFaultsTest {
     private static final String JAMES_DOMAIN = "james.test";
@@ -34,17 +35,20 @@ class OutboundFaultsTest {
 
     private static FakeS2sPeer silent;
     private static FakeS2sPeer hangup;
+    private static FakeS2sPeer streamError;
 
     @BeforeAll
     static void startPeers() throws Exception {
         silent = FakeS2sPeer.start("127.0.63.2", FakeS2sPeer.Behaviour.NEVER_ANSWERS);
         hangup = FakeS2sPeer.start("127.0.63.3", FakeS2sPeer.Behaviour.CLOSES_AFTER_HEADER);
+        streamError = FakeS2sPeer.start("127.0.63.4", FakeS2sPeer.Behaviour.STREAM_ERROR_ON_STANZA);
     }
 
     @AfterAll
     static void stopPeers() throws Exception {
         silent.close();
         hangup.close();
+        streamError.close();
     }
 
     @BeforeEach
@@ -100,5 +104,20 @@ class OutboundFaultsTest {
             .contains("gave up after 3 retries");
         assertThat(hangup.accepted()).isPositive();
         assertReleased(server, hangup);
+    }
+
+    @Test
+    void mailAnsweredWithAStreamErrorShouldNeverCountAsDeliveredButBeBouncedAsABrokenStream(GuiceJamesServer server)
+        throws Exception {
+        String dsn = bounceFor(server, "bob-stream-error", "carol@errs.test");
+
+        assertThat(dsn)
+            .contains("Final-Recipient: rfc822; carol@errs.test")
+            .contains("Action: failed")
+            .containsPattern("Status: 4\\.4\\.2")
+            .contains("stream-broken")
+            .contains("gave up after 3 retries");
+        assertThat(streamError.accepted()).as("the first attempt and the 3 retries").isGreaterThanOrEqualTo(4);
+        assertReleased(server, streamError);
     }
 }
