@@ -43,8 +43,8 @@ final class ClientStanzas {
         }
         Optional<Jid> to = jid(element.attribute("to"));
         if (element.attribute("to").isPresent() && to.isEmpty()) {
-            ctx.writeAndFlush(ClientStreamXml.stanzaError(element.name(), element.attribute("id").orElse(""), "modify",
-                "jid-malformed"));
+            ctx.writeAndFlush(ClientStreamXml.stanzaError(element.name(), element.attribute("id").orElse(""), Optional.empty(),
+                "modify", "jid-malformed"));
             return;
         }
         if ("iq".equals(element.name()) && addressedToServer(to, session, domain)) {

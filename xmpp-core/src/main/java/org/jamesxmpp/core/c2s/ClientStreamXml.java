@@ -1,5 +1,7 @@
 package org.jamesxmpp.core.c2s;
 
+import java.util.Optional;
+
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.Xml;
 
@@ -39,6 +41,10 @@ final class ClientStreamXml {
         return "<stream:features/>";
     }
 
+    private static String fromAttribute(Optional<String> from) {
+        return from.map(value -> " from='" + Xml.escapeAttribute(value) + "'").orElse("");
+    }
+
     private static String mechanisms() {
         return "<mechanisms xmlns='" + StreamXml.SASL_NAMESPACE + "'><mechanism>" + SaslPlain.MECHANISM
             + "</mechanism></mechanisms>";
@@ -61,18 +67,19 @@ final class ClientStreamXml {
             + Xml.escapeText(jid) + "</jid></bind></iq>";
     }
 
-    /** An iq result or error to the client itself (no from: it comes from the server, RFC 6120 8.1.2.1). */
-    static String iqResult(String id, String payload) {
-        return "<iq type='result' id='" + Xml.escapeAttribute(id) + "'>" + payload + "</iq>";
+    /** An iq result from the server: {@code from} is the request's {@code to}, absent when it had none (RFC 6120 8.1.2.1). */
+    static String iqResult(String id, Optional<String> from, String payload) {
+        return "<iq type='result' id='" + Xml.escapeAttribute(id) + "'" + fromAttribute(from) + ">" + payload + "</iq>";
     }
 
     static String iqError(String id, String errorType, String condition) {
-        return stanzaError("iq", id, errorType, condition);
+        return stanzaError("iq", id, Optional.empty(), errorType, condition);
     }
 
     /** A stanza error from the server to the client; {@code kind} is message, presence or iq. */
-    static String stanzaError(String kind, String id, String errorType, String condition) {
-        return "<" + kind + " type='error' id='" + Xml.escapeAttribute(id) + "'><error type='" + errorType + "'><"
+    static String stanzaError(String kind, String id, Optional<String> from, String errorType, String condition) {
+        return "<" + kind + " type='error' id='" + Xml.escapeAttribute(id) + "'" + fromAttribute(from) + "><error type='"
+            + errorType + "'><"
             + condition + " xmlns='" + StreamXml.STANZA_ERROR_NAMESPACE + "'/></error></" + kind + ">";
     }
 }

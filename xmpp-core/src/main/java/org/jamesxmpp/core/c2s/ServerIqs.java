@@ -20,26 +20,27 @@ final class ServerIqs {
     static Optional<String> answer(XmlElement iq) {
         String type = iq.attribute("type").orElse("");
         String id = iq.attribute("id").orElse("");
+        Optional<String> from = iq.attribute("to");
         if (!"get".equals(type) && !"set".equals(type)) {
             return Optional.empty();
         }
         Optional<XmlElement> payload = iq.children().stream().findFirst();
         String namespace = payload.map(XmlElement::namespace).orElse("");
         if ("get".equals(type) && StreamXml.PING_NAMESPACE.equals(namespace)) {
-            return Optional.of(ClientStreamXml.iqResult(id, ""));
+            return Optional.of(ClientStreamXml.iqResult(id, from, ""));
         }
         if ("set".equals(type) && ClientStreamXml.SESSION_NAMESPACE.equals(namespace)) {
-            return Optional.of(ClientStreamXml.iqResult(id, ""));
+            return Optional.of(ClientStreamXml.iqResult(id, from, ""));
         }
         if ("get".equals(type) && ROSTER_NAMESPACE.equals(namespace)) {
-            return Optional.of(ClientStreamXml.iqResult(id, "<query xmlns='" + ROSTER_NAMESPACE + "'/>"));
+            return Optional.of(ClientStreamXml.iqResult(id, from, "<query xmlns='" + ROSTER_NAMESPACE + "'/>"));
         }
         if ("get".equals(type) && DISCO_INFO_NAMESPACE.equals(namespace) && payload.get().attribute("node").isEmpty()) {
-            return Optional.of(ClientStreamXml.iqResult(id, "<query xmlns='" + DISCO_INFO_NAMESPACE + "'>"
+            return Optional.of(ClientStreamXml.iqResult(id, from, "<query xmlns='" + DISCO_INFO_NAMESPACE + "'>"
                 + "<identity category='server' type='im' name='James'/>"
                 + "<feature var='" + DISCO_INFO_NAMESPACE + "'/><feature var='" + StreamXml.PING_NAMESPACE + "'/>"
                 + "</query>"));
         }
-        return Optional.of(ClientStreamXml.iqError(id, "cancel", "service-unavailable"));
+        return Optional.of(ClientStreamXml.stanzaError("iq", id, from, "cancel", "service-unavailable"));
     }
 }

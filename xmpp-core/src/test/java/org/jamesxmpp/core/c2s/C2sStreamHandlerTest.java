@@ -134,7 +134,7 @@ class C2sStreamHandlerTest {
         bindAs("phone");
 
         assertThat(send("<iq type='get' id='p1' to='james.test'><ping xmlns='urn:xmpp:ping'/></iq>"))
-            .contains("<iq type='result' id='p1'");
+            .contains("<iq type='result' id='p1' from='james.test'");
         assertThat(routed).isEmpty();
     }
 }
