@@ -3,7 +3,6 @@ package org.jamesxmpp.core.mapping;
 import java.time.Clock;
 import java.util.Objects;
 
-import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jxmpp.jid.DomainBareJid;
 
 /**

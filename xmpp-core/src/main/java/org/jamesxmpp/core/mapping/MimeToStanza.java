@@ -12,21 +12,20 @@ import org.apache.james.core.MailAddress;
 import org.jamesxmpp.core.address.AddressMapper;
 import org.jamesxmpp.core.address.UnmappableAddressException;
 import org.jamesxmpp.core.xep.SmackBootstrap;
-import org.jivesoftware.smack.packet.Message;
 import org.jxmpp.jid.EntityBareJid;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 
 /**
- * Outbound: a mail becomes one message stanza per envelope recipient. Pure: no I/O beyond reading the given bytes.
- * See {@code docs/mapping.md}.
+ * Outbound: a mail becomes one message stanza per envelope recipient, in forms from full to smallest. Pure: no I/O
+ * beyond reading the given bytes, and no XML: the stanzas are encoded by the engine's codec. See {@code docs/mapping.md}.
  */
 public final class MimeToStanza {
     private MimeToStanza() {
     }
 
-    public static MappingResult convert(MimeMessage message, MailAddress sender, List<? extends MailAddress> recipients,
+    public static MappedMail convert(MimeMessage message, MailAddress sender, List<? extends MailAddress> recipients,
                                         MappingOptions options) throws MappingException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
@@ -43,7 +42,7 @@ public final class MimeToStanza {
      * @param recipients envelope recipients served through XMPP: one stanza each, in this order
      * @throws MappingException with a reason and DSN status when the mail cannot be sent as XMPP
      */
-    public static MappingResult convert(byte[] mime, MailAddress sender, List<? extends MailAddress> recipients,
+    public static MappedMail convert(byte[] mime, MailAddress sender, List<? extends MailAddress> recipients,
                                         MappingOptions options) throws MappingException {
         SmackBootstrap.initialize();
         Preconditions.checkArgument(!recipients.isEmpty(), "at least one recipient is needed");
@@ -57,31 +56,8 @@ public final class MimeToStanza {
             tos.add(jid(recipient, MappingException.Reason.UNMAPPABLE_RECIPIENT));
         }
         ParsedMail mail = MailParser.parse(mime);
-        OutboundPlan plan = new OutboundPlan(mail, from, mime, options);
-        Addressing addressing = Addressing.of(mail.headers(), options.maxAddresses());
-        int largest = 0;
-        for (ShrinkLevel level : ShrinkLevel.values()) {
-            if (level != ShrinkLevel.FULL && !plan.changesAnything(level)) {
-                continue;
-            }
-            ImmutableList.Builder<OutboundStanza> stanzas = ImmutableList.builder();
-            largest = 0;
-            for (int i = 0; i < recipients.size(); i++) {
-                Message message = plan.build(tos.get(i), addressing.forRecipient(recipients.get(i), tos.get(i)), level);
-                String xml = ServerStanzaXml.toXml(message);
-                largest = Math.max(largest, utf8Length(xml));
-                stanzas.add(new OutboundStanza(recipients.get(i), message, xml));
-            }
-            if (largest <= options.maxStanzaBytes()) {
-                List<String> notes = new ArrayList<>(plan.resultNotes(level));
-                if (recipients.stream().anyMatch(addressing::truncated)) {
-                    notes.add("address list cut to " + options.maxAddresses() + " entries");
-                }
-                return new MappingResult(stanzas.build(), notes);
-            }
-        }
-        throw new MappingException(MappingException.Reason.TOO_LARGE,
-            "the text of the mail needs a stanza of " + largest + " bytes, over the limit of " + options.maxStanzaBytes());
+        return new MappedMail(new OutboundPlan(mail, from, mime, options), ImmutableList.copyOf(recipients), tos,
+            Addressing.of(mail.headers(), options.maxAddresses()), options);
     }
 
     private static EntityBareJid jid(MailAddress address, MappingException.Reason reason) throws MappingException {
@@ -90,20 +66,5 @@ public final class MimeToStanza {
         } catch (UnmappableAddressException e) {
             throw new MappingException(reason, e.getMessage(), e);
         }
-    }
-
-    static int utf8Length(String value) {
-        int length = value.length();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80) {
-                length += c < 0x800 ? 1 : Character.isHighSurrogate(c) ? 0 : 2;
-                if (Character.isHighSurrogate(c)) {
-                    length += 2;
-                    i++;
-                }
-            }
-        }
-        return length;
     }
 }

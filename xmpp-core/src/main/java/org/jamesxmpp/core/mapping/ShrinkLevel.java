@@ -4,7 +4,7 @@ package org.jamesxmpp.core.mapping;
  * Steps taken, in order, until a stanza fits {@link MappingOptions#maxStanzaBytes()}. Past the last one the mail is
  * refused with {@link MappingException.Reason#TOO_LARGE}.
  */
-enum ShrinkLevel {
+public enum ShrinkLevel {
     FULL(true, true, true),
     WITHOUT_ORIGINAL_MIME(false, true, true),
     WITHOUT_INLINE_DATA(false, false, true),

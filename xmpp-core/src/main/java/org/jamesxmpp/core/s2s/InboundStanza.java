@@ -3,6 +3,7 @@ package org.jamesxmpp.core.s2s;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jivesoftware.smack.packet.Stanza;
 
 /**

@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.routing.S2sRouter;
-import org.jamesxmpp.core.s2s.codec.StanzaCodec;
+import org.jamesxmpp.core.s2s.codec.EncodedStanza;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
 import org.jamesxmpp.core.s2s.inbound.InboundContext;
@@ -29,7 +29,6 @@ import org.jamesxmpp.core.s2s.outbound.RemoteDialbackVerifier;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.xep.SmackBootstrap;
-import org.jivesoftware.smack.packet.Stanza;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +46,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  * The s2s engine: accepts streams on the bind addresses, opens streams to peers on demand, and
  * delivers stanzas both ways. Non-blocking: a few event loops serve every stream.
  */
-public class S2sServer implements AutoCloseable {
+public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(S2sServer.class);
     /** Incoming stanzas are handled here (domain and user lookups, mapping, spooling may block), not on event loops. */
     private static final int STANZA_HANDLER_THREADS = 16;
@@ -131,33 +130,32 @@ public class S2sServer implements AutoCloseable {
     }
 
     /**
-     * Sends a stanza to a remote server. Its {@code from} must be in one of our domains and its
-     * {@code to} in a remote one. Completes when the peer acknowledged it: XEP-0198, or with
-     * peers without stream management the answer to an XEP-0199 ping sent after it on the same
-     * stream; fails with a {@link DeliveryException} otherwise (e.g. no answer within
-     * {@link S2sSettings#responseTimeout()}, or the stream ended first).
+     * The acknowledgement is XEP-0198, or with peers without stream management the answer to an XEP-0199 ping sent
+     * after the stanza on the same stream; no answer within {@link S2sSettings#responseTimeout()}, or the stream
+     * ending first, fails the send.
      */
-    public CompletionStage<Void> send(Stanza stanza) {
-        if (stanza.getFrom() == null || stanza.getTo() == null) {
+    @Override
+    public CompletionStage<Void> send(EncodedStanza stanza, LateErrorListener lateErrors) {
+        if (stanza.from().isEmpty() || stanza.to().isEmpty()) {
             return invalid("a stanza needs from and to");
         }
-        String fromDomain = stanza.getFrom().getDomain().toString().toLowerCase(Locale.ROOT);
-        String toDomain = stanza.getTo().getDomain().toString().toLowerCase(Locale.ROOT);
+        String fromDomain = stanza.from().get().getDomain().toString().toLowerCase(Locale.ROOT);
+        String toDomain = stanza.to().get().getDomain().toString().toLowerCase(Locale.ROOT);
         if (!localDomains.isLocal(fromDomain)) {
             return invalid("from " + fromDomain + " is not one of our domains");
         }
         if (localDomains.isLocal(toDomain)) {
             return invalid("to " + toDomain + " is one of our domains");
         }
-        return outgoing.send(new DomainPair(fromDomain, toDomain), Optional.ofNullable(stanza.getStanzaId()),
-            stanza.getFrom().toString(), stanza.getTo().toString(), StanzaCodec.serialize(stanza));
+        return outgoing.send(new DomainPair(fromDomain, toDomain), stanza.id(),
+            stanza.from().get().toString(), stanza.to().get().toString(), stanza.xml(), lateErrors);
     }
 
     private static CompletionStage<Void> invalid(String message) {
         return CompletableFuture.failedFuture(new DeliveryException(DeliveryException.Reason.INVALID_STANZA, message));
     }
 
-    /** Whether a domain declares an XMPP server (static route or DNS SRV); may block on DNS. */
+    @Override
     public boolean domainSpeaksXmpp(String domain) {
         return router.domainSpeaksXmpp(domain);
     }

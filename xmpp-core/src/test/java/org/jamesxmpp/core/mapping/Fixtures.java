@@ -12,7 +12,10 @@ import java.util.Set;
 import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
-import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.outgoing.EncodedMail;
+import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.s2s.codec.StandaloneStanzas;
+import org.jivesoftware.smack.packet.Message;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
@@ -21,6 +24,16 @@ final class Fixtures {
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private Fixtures() {
+    }
+
+    /** A stanza read as a peer's stream would be: the engine's decoder and codec. */
+    static Message parse(String xml) {
+        return StandaloneStanzas.parseMessage(xml, S2sSettings.DEFAULT_MAX_STANZA_SIZE);
+    }
+
+    /** The stanza as the peer reads it. */
+    static Message message(EncodedMail.Recipient recipient) {
+        return parse(recipient.stanza().xml());
     }
 
     static MailAddress address(String value) {

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.james.core.MailAddress;
+import org.jamesxmpp.core.outgoing.EncodedMail;
+import org.jamesxmpp.core.outgoing.MailEncoder;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,8 +58,8 @@ class GoldenCorpusTest {
 
         String actual;
         try {
-            MappingResult result = MimeToStanza.convert(Files.readAllBytes(GOLDEN.resolve("outbound/" + name + ".eml")), sender, recipients, options);
-            actual = result.stanzas().stream().map(OutboundStanza::xml).collect(Collectors.joining("\n"))
+            EncodedMail result = MailEncoder.encode(Files.readAllBytes(GOLDEN.resolve("outbound/" + name + ".eml")), sender, recipients, options);
+            actual = result.stanzas().stream().map(recipient -> recipient.stanza().xml()).collect(Collectors.joining("\n"))
                 + "\nnotes: " + result.notes() + "\n";
         } catch (MappingException e) {
             actual = "MappingException " + e.getReason() + " " + e.dsnStatus() + "\n";
@@ -73,7 +75,7 @@ class GoldenCorpusTest {
 
         String actual;
         try {
-            Message stanza = ServerStanzaParser.parseMessage(xml);
+            Message stanza = Fixtures.parse(xml);
             String peer = stanza.getFrom().getDomain().toString();
             // james-peer-* cases come from a peer configured in inbound/originalMimeFrom
             InboundResult result = StanzaToMime.convert(stanza, name.startsWith("james-peer-")

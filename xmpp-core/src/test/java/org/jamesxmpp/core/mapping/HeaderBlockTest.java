@@ -7,6 +7,7 @@ import static org.jamesxmpp.core.mapping.Fixtures.crlf;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.jamesxmpp.core.outgoing.MailEncoder;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,9 @@ class HeaderBlockTest {
     }
 
     private static Message convert(byte[] mail) throws MappingException {
-        return MimeToStanza.convert(mail, address("bob@james.test"), List.of(address("alice@a.test")),
-            MappingOptions.defaults()).stanzas().get(0).message();
+        return Fixtures.message(MailEncoder.encode(mail, address("bob@james.test"), List.of(address("alice@a.test")),
+            MappingOptions.defaults())
+            .stanzas().get(0));
     }
 
     @Test

@@ -8,8 +8,13 @@ import static org.jamesxmpp.core.mapping.Fixtures.crlf;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.jamesxmpp.core.outgoing.EncodedMail;
+import org.jamesxmpp.core.outgoing.MailEncoder;
+import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
+import org.jamesxmpp.core.s2s.codec.StreamException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
@@ -20,14 +25,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HostileInputTest {
+    private static final Set<StreamErrorCondition> RESTRICTED_OR_MALFORMED =
+        Set.of(StreamErrorCondition.RESTRICTED_XML, StreamErrorCondition.NOT_WELL_FORMED);
     private static final String HEADERS = "From: bob@james.test\r\nTo: alice@a.test\r\nSubject: s\r\nMessage-ID: <h@james.test>\r\n";
 
-    private static MappingResult outbound(byte[] mail) throws MappingException {
-        return MimeToStanza.convert(mail, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults());
+    private static EncodedMail outbound(byte[] mail) throws MappingException {
+        return MailEncoder.encode(mail, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults());
     }
 
     private static Message body(byte[] mail) throws MappingException {
-        return ServerStanzaParser.parseMessage(outbound(mail).stanzas().get(0).xml());
+        return Fixtures.parse(outbound(mail).stanzas().get(0).stanza().xml());
     }
 
     @Test
@@ -122,8 +129,8 @@ class HostileInputTest {
             byte[] garbage = new byte[1 + random.nextInt(20_000)];
             random.nextBytes(garbage);
             try {
-                MappingResult result = outbound(garbage);
-                Message stanza = ServerStanzaParser.parseMessage(result.stanzas().get(0).xml());
+                EncodedMail result = outbound(garbage);
+                Message stanza = Fixtures.parse(result.stanzas().get(0).stanza().xml());
                 assertThat(stanza.getTo().toString()).isEqualTo("alice@a.test");
                 assertThat(stanza.getFrom().asBareJid().toString()).isEqualTo("bob@james.test");
             } catch (MappingException e) {
@@ -136,31 +143,31 @@ class HostileInputTest {
     void outboundShouldRefuseWhenMailOverMimeLimit() {
         byte[] mail = crlf(HEADERS + "\n" + "x".repeat(5000) + "\n");
 
-        assertThatThrownBy(() -> MimeToStanza.convert(mail, address("bob@james.test"), List.of(address("alice@a.test")),
+        assertThatThrownBy(() -> MailEncoder.encode(mail, address("bob@james.test"), List.of(address("alice@a.test")),
             MappingOptions.defaults().withMaxMimeBytes(1000)))
             .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.dsnStatus()).isEqualTo("5.3.4"));
     }
 
     @Test
     void parserShouldRefuseWhenDoctypePresent() {
-        assertMalformed("<!DOCTYPE message [<!ENTITY x 'y'>]><message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>&x;</body></message>");
+        assertRefused(RESTRICTED_OR_MALFORMED, "<!DOCTYPE message [<!ENTITY x 'y'>]><message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>&x;</body></message>");
     }
 
     @Test
     void parserShouldRefuseWhenEntityExpansionAttempted() {
-        assertMalformed("<!DOCTYPE lolz [<!ENTITY lol 'lol'><!ENTITY lol2 '&lol;&lol;&lol;&lol;'>]>"
+        assertRefused(RESTRICTED_OR_MALFORMED, "<!DOCTYPE lolz [<!ENTITY lol 'lol'><!ENTITY lol2 '&lol;&lol;&lol;&lol;'>]>"
             + "<message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>&lol2;</body></message>");
     }
 
     @Test
     void parserShouldRefuseWhenUndeclaredEntityUsed() {
-        assertMalformed("<message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>&xxe;</body></message>");
+        assertRefused(RESTRICTED_OR_MALFORMED, "<message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>&xxe;</body></message>");
     }
 
     @Test
     void parserShouldRefuseWhenCommentOrProcessingInstruction() {
-        assertMalformed("<message xmlns='jabber:server' from='a@a.test' to='b@james.test'><!-- c --><body>x</body></message>");
-        assertMalformed("<?xml-stylesheet href='x'?><message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>x</body></message>");
+        assertRefused(RESTRICTED_OR_MALFORMED, "<message xmlns='jabber:server' from='a@a.test' to='b@james.test'><!-- c --><body>x</body></message>");
+        assertRefused(RESTRICTED_OR_MALFORMED, "<?xml-stylesheet href='x'?><message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>x</body></message>");
     }
 
     @Test
@@ -168,22 +175,22 @@ class HostileInputTest {
         String xml = "<message xmlns='jabber:server' from='a@a.test' to='b@james.test'>" + "<x xmlns='urn:x'>".repeat(10_000)
             + "</x>".repeat(10_000) + "</message>";
 
-        assertMalformed(xml);
+        assertRefused(Set.of(StreamErrorCondition.POLICY_VIOLATION), xml);
     }
 
     @Test
     void parserShouldNotBeFooledByTagsInsideAttributeValues() {
         String xml = "<message xmlns='jabber:server' from='a@a.test' to='b@james.test'>"
-            + "<x xmlns='urn:x' a='/&gt;/&gt;/&gt;' b=\"'/>'\">".repeat(40) + "</x>".repeat(40) + "</message>";
+            + "<x xmlns='urn:x' a='/&gt;/&gt;/&gt;' b=\"'/>'\">".repeat(70) + "</x>".repeat(70) + "</message>";
 
-        assertMalformed(xml);
+        assertRefused(Set.of(StreamErrorCondition.POLICY_VIOLATION), xml);
     }
 
     @Test
     void parserShouldRefuseWhenNotWellFormedOrNotAMessage() {
-        assertMalformed("<message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>x</message>");
-        assertMalformed("<iq xmlns='jabber:server' type='get' id='1'/>");
-        assertMalformed("<message xmlns='urn:other' from='a@a.test'/>");
+        assertRefused(Set.of(StreamErrorCondition.NOT_WELL_FORMED), "<message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>x</message>");
+        assertRefused(Set.of(StreamErrorCondition.BAD_FORMAT), "<iq xmlns='jabber:server' type='get' id='1'/>");
+        assertRefused(Set.of(StreamErrorCondition.BAD_FORMAT), "<message xmlns='urn:other' from='a@a.test'/>");
     }
 
     @Test
@@ -191,12 +198,12 @@ class HostileInputTest {
         byte[] xml = "<message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>Grüße 😀</body></message>"
             .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(ServerStanzaParser.parseMessage(xml).getBody()).isEqualTo("Grüße 😀");
+        assertThat(Fixtures.parse(new String(xml, StandardCharsets.UTF_8)).getBody()).isEqualTo("Grüße 😀");
     }
 
     @Test
     void inboundShouldRefuseWhenOriginalMimeIsNotBase64() throws Exception {
-        Message stanza = ServerStanzaParser.parseMessage("<message xmlns='jabber:server' from='a@a.test' to='b@james.test'>"
+        Message stanza = Fixtures.parse("<message xmlns='jabber:server' from='a@a.test' to='b@james.test'>"
             + "<body>x</body><mime xmlns='urn:jamesxmpp:mime:0'>%%% not base64 %%%</mime></message>");
 
         assertThatThrownBy(() -> StanzaToMime.convert(stanza, Fixtures.trustedContext("a.test")))
@@ -206,7 +213,7 @@ class HostileInputTest {
     @Test
     void inboundShouldRefuseWithNotAcceptableWhenTooManyAddresses() throws Exception {
         String addresses = "<address type='to' jid='x@a.test'/>".repeat(51);
-        Message stanza = ServerStanzaParser.parseMessage("<message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>x</body>"
+        Message stanza = Fixtures.parse("<message xmlns='jabber:server' from='a@a.test' to='b@james.test'><body>x</body>"
             + "<addresses xmlns='http://jabber.org/protocol/address'>" + addresses + "</addresses></message>");
 
         assertThatThrownBy(() -> StanzaToMime.convert(stanza, Fixtures.context("a.test")))
@@ -216,7 +223,7 @@ class HostileInputTest {
 
     @Test
     void inboundShouldRefuseWhenRecipientIsDomainJid() throws Exception {
-        Message stanza = ServerStanzaParser.parseMessage("<message xmlns='jabber:server' from='a@a.test' to='james.test'><body>x</body></message>");
+        Message stanza = Fixtures.parse("<message xmlns='jabber:server' from='a@a.test' to='james.test'><body>x</body></message>");
 
         assertThatThrownBy(() -> StanzaToMime.convert(stanza, Fixtures.context("a.test")))
             .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.getReason()).isEqualTo(MappingException.Reason.UNMAPPABLE_RECIPIENT));
@@ -224,7 +231,7 @@ class HostileInputTest {
 
     @Test
     void inboundShouldKeepEveryHeaderOnOneLineWhenFieldsCarryLineBreaks() throws Exception {
-        Message stanza = ServerStanzaParser.parseMessage("<message xmlns='jabber:server' from='a@a.test' to='b@james.test' id='x&#10;Bcc: v@james.test'>"
+        Message stanza = Fixtures.parse("<message xmlns='jabber:server' from='a@a.test' to='b@james.test' id='x&#10;Bcc: v@james.test'>"
             + "<subject>s&#13;&#10;Bcc: v@james.test</subject><body>x</body><thread>t&#13;X: y</thread></message>");
 
         String mime = Fixtures.text((InboundMail) StanzaToMime.convert(stanza, Fixtures.context("a.test")));
@@ -234,9 +241,10 @@ class HostileInputTest {
         assertThat(headerSection).doesNotContain("\r\r").doesNotContain("\n\n");
     }
 
-    private static void assertMalformed(String xml) {
-        assertThatThrownBy(() -> ServerStanzaParser.parseMessage(xml))
-            .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.getReason()).isEqualTo(MappingException.Reason.MALFORMED_STANZA));
+    /** Hostile XML is refused by the engine's decoder with the stream error a peer would get. */
+    private static void assertRefused(Set<StreamErrorCondition> conditions, String xml) {
+        assertThatThrownBy(() -> Fixtures.parse(xml))
+            .isInstanceOfSatisfying(StreamException.class, e -> assertThat(e.condition()).isIn(conditions));
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

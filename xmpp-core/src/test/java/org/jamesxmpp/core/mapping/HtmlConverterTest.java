@@ -1,5 +1,6 @@
 package org.jamesxmpp.core.mapping;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jivesoftware.smack.packet.Message;
@@ -29,7 +30,7 @@ class HtmlConverterTest {
     void toXhtmlImBodyShouldBeWellFormedWhenHtmlIsBroken() throws Exception {
         String xhtml = HtmlConverter.toXhtmlImBody("<p>unclosed <strong>tags & < stray \u0000 <br> <em>x</p></strong>");
 
-        Message parsed = ServerStanzaParser.parseMessage("<message xmlns='jabber:server' from='a@a.test' to='b@b.test'>"
+        Message parsed = Fixtures.parse("<message xmlns='jabber:server' from='a@a.test' to='b@b.test'>"
             + "<html xmlns='http://jabber.org/protocol/xhtml-im'>" + xhtml + "</html></message>");
 
         assertThat(XHTMLExtension.from(parsed).getBodies()).hasSize(1);

@@ -1,5 +1,6 @@
 package org.jamesxmpp.core.mapping;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jamesxmpp.core.mapping.Fixtures.context;
@@ -10,7 +11,7 @@ class InboundRecipientsTest {
     private static final String ADDRESSES = "<addresses xmlns='http://jabber.org/protocol/address'>";
 
     private static InboundMail convert(String to, String addresses) throws Exception {
-        return (InboundMail) StanzaToMime.convert(ServerStanzaParser.parseMessage(
+        return (InboundMail) StanzaToMime.convert(Fixtures.parse(
             "<message xmlns='jabber:server' from='alice@a.test' to='" + to + "' id='m1'><body>hello</body>"
                 + ADDRESSES + addresses + "</addresses></message>"),
             context("a.test"));

@@ -6,12 +6,15 @@ import static org.jamesxmpp.core.mapping.Fixtures.address;
 import static org.jamesxmpp.core.mapping.Fixtures.crlf;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
+import org.jamesxmpp.core.outgoing.EncodedMail;
+import org.jamesxmpp.core.outgoing.MailEncoder;
 import org.jamesxmpp.core.xep.addresses.AddressType;
 import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
 import org.jamesxmpp.core.xep.reply.ReplyElement;
@@ -31,9 +34,9 @@ class MimeToStanzaTest {
 
     @Test
     void convertShouldMapSubjectBodyAndIdsWhenPlainMail() throws Exception {
-        MappingResult result = MimeToStanza.convert(SIMPLE, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults());
+        EncodedMail result = MailEncoder.encode(SIMPLE, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults());
 
-        Message message = result.stanzas().get(0).message();
+        Message message = Fixtures.message(result.stanzas().get(0));
         assertThat(message.getSubject()).isEqualTo("Hello");
         assertThat(message.getBody()).isEqualTo("Hi Alice");
         assertThat(message.getStanzaId()).isEqualTo("m1@james.test");
@@ -45,22 +48,14 @@ class MimeToStanzaTest {
     }
 
     @Test
-    void convertShouldWriteJabberServerNamespaceWhenSerializing() throws Exception {
-        MappingResult result = MimeToStanza.convert(SIMPLE, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults());
+    void encodedStanzaShouldInheritTheStreamNamespaceAndCountItsUtf8Bytes() throws Exception {
+        EncodedMail result = MailEncoder.encode(SIMPLE, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults());
 
-        assertThat(result.stanzas().get(0).xml())
-            .startsWith("<message xmlns='jabber:server' to='alice@a.test' from='bob@james.test' id='m1@james.test'")
-            .doesNotContain("jabber:client");
-    }
-
-    @Test
-    void streamXmlShouldInheritStreamNamespaceWhenWrittenInsideStream() throws Exception {
-        Message message = MimeToStanza.convert(SIMPLE, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults())
-            .stanzas().get(0).message();
-
-        assertThat(ServerStanzaXml.toStreamXml(message))
+        String xml = result.stanzas().get(0).stanza().xml();
+        assertThat(xml)
             .startsWith("<message to='alice@a.test' from='bob@james.test' id='m1@james.test' type='normal'><subject>Hello</subject><body>")
             .doesNotContain("jabber:client");
+        assertThat(result.stanzas().get(0).stanza().bytes()).isEqualTo(xml.getBytes(StandardCharsets.UTF_8).length);
     }
 
     @Test
@@ -71,33 +66,33 @@ class MimeToStanzaTest {
         }
         byte[] mail = crlf("From: bob@james.test\nTo: " + to + "\nSubject: many\n\nhi\n");
 
-        MappingResult result = MimeToStanza.convert(mail, address("bob@james.test"), List.of(address("alice@a.test")),
+        EncodedMail result = MailEncoder.encode(mail, address("bob@james.test"), List.of(address("alice@a.test")),
             MappingOptions.defaults().withMaxAddresses(5));
 
-        assertThat(MultipleAddressesElement.from(result.stanzas().get(0).message()).getAddresses()).hasSize(5);
+        assertThat(MultipleAddressesElement.from(Fixtures.message(result.stanzas().get(0))).getAddresses()).hasSize(5);
         assertThat(result.notes()).containsExactly("address list cut to 5 entries");
     }
 
     @Test
     void convertShouldGiveOneStanzaPerRecipientWhenSeveralRecipients() throws Exception {
-        MappingResult result = MimeToStanza.convert(SIMPLE, address("bob@james.test"),
+        EncodedMail result = MailEncoder.encode(SIMPLE, address("bob@james.test"),
             List.of(address("alice@a.test"), address("carol@a.test")), MappingOptions.defaults());
 
-        assertThat(result.stanzas()).extracting(stanza -> stanza.message().getTo().toString())
+        assertThat(result.stanzas()).extracting(stanza -> stanza.stanza().to().orElseThrow().toString())
             .containsExactly("alice@a.test", "carol@a.test");
     }
 
     @Test
     void convertShouldListOnlyOwnBccWhenRecipientIsBcc() throws Exception {
-        MappingResult result = MimeToStanza.convert(SIMPLE, address("bob@james.test"),
+        EncodedMail result = MailEncoder.encode(SIMPLE, address("bob@james.test"),
             List.of(address("alice@a.test"), address("eve@a.test"), address("mallory@a.test")), MappingOptions.defaults());
 
-        MultipleAddressesElement forAlice = MultipleAddressesElement.from(result.stanzas().get(0).message());
-        MultipleAddressesElement forEve = MultipleAddressesElement.from(result.stanzas().get(1).message());
+        MultipleAddressesElement forAlice = MultipleAddressesElement.from(Fixtures.message(result.stanzas().get(0)));
+        MultipleAddressesElement forEve = MultipleAddressesElement.from(Fixtures.message(result.stanzas().get(1)));
         assertThat(forAlice).isNull();
         assertThat(forEve.getAddresses(AddressType.BCC)).extracting(entry -> entry.jid().get().toString()).containsExactly("eve@a.test");
-        assertThat(result.stanzas().get(1).xml()).doesNotContain("mallory");
-        assertThat(result.stanzas().get(0).xml()).doesNotContain("eve@a.test").doesNotContain("mallory");
+        assertThat(result.stanzas().get(1).stanza().xml()).doesNotContain("mallory");
+        assertThat(result.stanzas().get(0).stanza().xml()).doesNotContain("eve@a.test").doesNotContain("mallory");
     }
 
     @Test
@@ -105,8 +100,8 @@ class MimeToStanzaTest {
         byte[] reply = crlf("From: bob@james.test\nTo: alice@a.test\nSubject: Re: x\nMessage-ID: <m2@james.test>\n"
             + "In-Reply-To: <abc.a.test@xmpp-id.invalid>\nReferences: <root@james.test> <abc.a.test@xmpp-id.invalid>\n\nok\n");
 
-        Message message = MimeToStanza.convert(reply, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults())
-            .stanzas().get(0).message();
+        Message message = Fixtures.message(MailEncoder.encode(reply, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults())
+            .stanzas().get(0));
 
         assertThat(ReplyElement.from(message)).map(ReplyElement::getId).contains("abc");
         assertThat(message.getThread()).isEqualTo("root@james.test");
@@ -114,7 +109,7 @@ class MimeToStanzaTest {
 
     @Test
     void convertShouldFailWithDsnReasonWhenRecipientNotMappable() {
-        assertThatThrownBy(() -> MimeToStanza.convert(SIMPLE, address("bob@james.test"), List.of(address("x@[127.0.0.1]")), MappingOptions.defaults()))
+        assertThatThrownBy(() -> MailEncoder.encode(SIMPLE, address("bob@james.test"), List.of(address("x@[127.0.0.1]")), MappingOptions.defaults()))
             .isInstanceOfSatisfying(MappingException.class, e -> {
                 assertThat(e.getReason()).isEqualTo(MappingException.Reason.UNMAPPABLE_RECIPIENT);
                 assertThat(e.dsnStatus()).isEqualTo("5.1.3");
@@ -125,8 +120,8 @@ class MimeToStanzaTest {
     void convertShouldReadJavaMailMessageWhenGivenOne() throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(SIMPLE));
 
-        MappingResult result = MimeToStanza.convert(message, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults());
+        EncodedMail result = MailEncoder.encode(message, address("bob@james.test"), List.of(address("alice@a.test")), MappingOptions.defaults());
 
-        assertThat(result.stanzas().get(0).message().getBody()).isEqualTo("Hi Alice");
+        assertThat(Fixtures.message(result.stanzas().get(0)).getBody()).isEqualTo("Hi Alice");
     }
 }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jamesxmpp.core.outgoing.EncodedMail;
+import org.jamesxmpp.core.outgoing.MailEncoder;
 import org.jamesxmpp.core.xep.mime.OriginalMimeElement;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +26,16 @@ class OriginalMimeTest {
     }
 
     private static InboundMail throughXmpp(byte[] mail, InboundContext context) throws Exception {
-        OutboundStanza stanza = MimeToStanza.convert(mail, address("bob@james.test"), List.of(address("alice@a.test")),
+        EncodedMail.Recipient stanza = MailEncoder.encode(mail, address("bob@james.test"), List.of(address("alice@a.test")),
             MappingOptions.defaults().withOriginalMime(true)).stanzas().get(0);
-        return (InboundMail) StanzaToMime.convert(ServerStanzaParser.parseMessage(stanza.xml()), context);
+        return (InboundMail) StanzaToMime.convert(Fixtures.parse(stanza.stanza().xml()), context);
     }
 
     /** A stanza of bob@james.test with a hand-made original MIME element (MimeToStanza would not write bare CRs). */
     private static InboundResult withOriginal(byte[] original) throws Exception {
         String xml = "<message xmlns='jabber:server' from='bob@james.test' to='alice@a.test' id='m1'><body>text</body>"
             + OriginalMimeElement.of(original).toXML() + "</message>";
-        return StanzaToMime.convert(ServerStanzaParser.parseMessage(xml), Fixtures.trustedContext("james.test"));
+        return StanzaToMime.convert(Fixtures.parse(xml), Fixtures.trustedContext("james.test"));
     }
 
     @Test

@@ -14,6 +14,9 @@ import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.TextBody;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.jamesxmpp.core.outgoing.EncodedMail;
+import org.jamesxmpp.core.outgoing.MailEncoder;
+import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.xep.reply.ReplyElement;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
@@ -47,9 +50,9 @@ class RoundTripTest {
         byte[] mail = random.mail("bob@james.test", to, cc, subject, text, messageId, references);
 
         MailAddress recipient = new MailAddress(to.get(0));
-        OutboundStanza stanza = MimeToStanza.convert(mail, new MailAddress("bob@james.test"), List.of(recipient), MappingOptions.defaults())
+        EncodedMail.Recipient stanza = MailEncoder.encode(mail, new MailAddress("bob@james.test"), List.of(recipient), MappingOptions.defaults())
             .stanzas().get(0);
-        InboundMail back = (InboundMail) StanzaToMime.convert(ServerStanzaParser.parseMessage(stanza.xml()), Fixtures.context("james.test"));
+        InboundMail back = (InboundMail) StanzaToMime.convert(Fixtures.parse(stanza.stanza().xml()), Fixtures.context("james.test"));
         org.apache.james.mime4j.dom.Message parsed = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(back.mimeBytes()));
 
         assertThat(parsed.getSubject()).isEqualTo(subject);
@@ -84,11 +87,11 @@ class RoundTripTest {
         subject.ifPresent(builder::setSubject);
         thread.ifPresent(builder::setThread);
         replyTo.ifPresent(reply -> builder.addExtension(new ReplyElement(Optional.empty(), reply)));
-        Message original = ServerStanzaParser.parseMessage(ServerStanzaXml.toXml(builder.build()));
+        Message original = Fixtures.parse(StanzaCodec.serialize(builder.build()));
 
         InboundMail mail = (InboundMail) StanzaToMime.convert(original, Fixtures.context("a.test"));
-        Message back = MimeToStanza.convert(mail.mimeBytes(), mail.sender(), mail.recipients(), MappingOptions.defaults())
-            .stanzas().get(0).message();
+        Message back = Fixtures.message(MailEncoder.encode(mail.mimeBytes(), mail.sender(), mail.recipients(), MappingOptions.defaults())
+            .stanzas().get(0));
 
         assertThat(back.getBody()).isEqualTo(body);
         assertThat(Optional.ofNullable(back.getSubject())).isEqualTo(subject);

@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import org.jamesxmpp.core.outgoing.EncodedMail;
+import org.jamesxmpp.core.outgoing.MailEncoder;
 import org.jamesxmpp.core.xep.mime.OriginalMimeElement;
 import org.jamesxmpp.core.xep.oob.OutOfBandDataElement;
 import org.jivesoftware.smack.packet.Message;
@@ -30,15 +32,15 @@ class SizeLimitTest {
             + Base64.getMimeEncoder().encodeToString(content) + "\n--m--\n");
     }
 
-    private static MappingResult convert(byte[] mail, MappingOptions options) throws MappingException {
-        return MimeToStanza.convert(mail, address("bob@james.test"), List.of(address("alice@a.test")), options);
+    private static EncodedMail convert(byte[] mail, MappingOptions options) throws MappingException {
+        return MailEncoder.encode(mail, address("bob@james.test"), List.of(address("alice@a.test")), options);
     }
 
     @Test
     void convertShouldKeepEverythingWhenUnderTheLimit() throws Exception {
-        MappingResult result = convert(mailWithAttachment(6000, "hello"), MappingOptions.defaults().withOriginalMime(true));
+        EncodedMail result = convert(mailWithAttachment(6000, "hello"), MappingOptions.defaults().withOriginalMime(true));
 
-        Message message = result.stanzas().get(0).message();
+        Message message = Fixtures.message(result.stanzas().get(0));
         assertThat(message.getExtensions(BoBDataExtension.class)).hasSize(1);
         assertThat(OriginalMimeElement.from(message)).isPresent();
         assertThat(XHTMLExtension.from(message)).isNotNull();
@@ -47,14 +49,14 @@ class SizeLimitTest {
 
     @Test
     void convertShouldDropOriginalMimeFirstWhenOverTheLimit() throws Exception {
-        MappingResult result = convert(mailWithAttachment(6000, "hello"),
+        EncodedMail result = convert(mailWithAttachment(6000, "hello"),
             MappingOptions.defaults().withOriginalMime(true).withMaxStanzaBytes(12_000));
 
-        Message message = result.stanzas().get(0).message();
+        Message message = Fixtures.message(result.stanzas().get(0));
         assertThat(OriginalMimeElement.from(message)).isEmpty();
         assertThat(message.getExtensions(BoBDataExtension.class)).hasSize(1);
         assertThat(result.notes()).containsExactly("original MIME left out: the stanza would exceed the size limit");
-        assertThat(result.stanzas().get(0).sizeInBytes()).isLessThanOrEqualTo(12_000);
+        assertThat(result.stanzas().get(0).stanza().bytes()).isLessThanOrEqualTo(12_000);
     }
 
     @Test
@@ -62,9 +64,9 @@ class SizeLimitTest {
         MappingOptions options = MappingOptions.defaults().withMaxStanzaBytes(4000)
             .withLinkProvider(attachment -> Optional.of(URI.create("https://files.james.test/" + attachment.fileName().orElseThrow())));
 
-        MappingResult result = convert(mailWithAttachment(6000, "hello"), options);
+        EncodedMail result = convert(mailWithAttachment(6000, "hello"), options);
 
-        Message message = result.stanzas().get(0).message();
+        Message message = Fixtures.message(result.stanzas().get(0));
         assertThat(message.getExtensions(BoBDataExtension.class)).isEmpty();
         assertThat(OutOfBandDataElement.from(message)).extracting(OutOfBandDataElement::getUrl).containsExactly("https://files.james.test/pic.png");
         assertThat(message.getBody()).contains("https://files.james.test/pic.png");
@@ -72,9 +74,9 @@ class SizeLimitTest {
 
     @Test
     void convertShouldWriteNoteWhenAttachmentTooLargeAndNoLink() throws Exception {
-        MappingResult result = convert(mailWithAttachment(6000, "hello"), MappingOptions.defaults().withMaxInlineAttachmentBytes(1024));
+        EncodedMail result = convert(mailWithAttachment(6000, "hello"), MappingOptions.defaults().withMaxInlineAttachmentBytes(1024));
 
-        assertThat(result.stanzas().get(0).message().getBody())
+        assertThat(Fixtures.message(result.stanzas().get(0)).getBody())
             .contains("[Attachment not transferred: pic.png (image/png, 5.9 KiB).");
         assertThat(result.notes()).containsExactly("attachment 'pic.png' not transferred");
     }
@@ -83,10 +85,10 @@ class SizeLimitTest {
     void convertShouldDropXhtmlBeforeFailingWhenTextNearlyFills() throws Exception {
         String text = "y".repeat(1500);
 
-        MappingResult result = convert(mailWithAttachment(10, text), MappingOptions.defaults().withMaxStanzaBytes(2600));
+        EncodedMail result = convert(mailWithAttachment(10, text), MappingOptions.defaults().withMaxStanzaBytes(2600));
 
-        assertThat(XHTMLExtension.from(result.stanzas().get(0).message())).isNull();
-        assertThat(result.stanzas().get(0).message().getBody()).startsWith(text);
+        assertThat(XHTMLExtension.from(Fixtures.message(result.stanzas().get(0)))).isNull();
+        assertThat(Fixtures.message(result.stanzas().get(0)).getBody()).startsWith(text);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.jamesxmpp.core.mapping;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jamesxmpp.core.mapping.Fixtures.context;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class StanzaToMimeTest {
     @Test
     void convertShouldWriteVerifiedOriginHeadersFirstWhenChat() throws Exception {
-        InboundResult result = StanzaToMime.convert(ServerStanzaParser.parseMessage(
+        InboundResult result = StanzaToMime.convert(Fixtures.parse(
             "<message xmlns='jabber:server' from='alice@a.test/phone' to='bob@james.test' type='chat' id='c1'><body>hi</body></message>"),
             context("a.test"));
 
@@ -29,7 +30,7 @@ class StanzaToMimeTest {
 
     @Test
     void convertShouldGiveNotMailWhenGroupchat() throws Exception {
-        InboundResult result = StanzaToMime.convert(ServerStanzaParser.parseMessage(
+        InboundResult result = StanzaToMime.convert(Fixtures.parse(
             "<message xmlns='jabber:server' from='room@muc.a.test/x' to='bob@james.test' type='groupchat'><body>hi</body></message>"),
             context("muc.a.test"));
 
@@ -38,7 +39,7 @@ class StanzaToMimeTest {
 
     @Test
     void convertShouldGiveNotMailWhenChatStateOnly() throws Exception {
-        InboundResult result = StanzaToMime.convert(ServerStanzaParser.parseMessage(
+        InboundResult result = StanzaToMime.convert(Fixtures.parse(
             "<message xmlns='jabber:server' from='alice@a.test/x' to='bob@james.test' type='chat'>"
                 + "<composing xmlns='http://jabber.org/protocol/chatstates'/></message>"),
             context("a.test"));
@@ -48,7 +49,7 @@ class StanzaToMimeTest {
 
     @Test
     void convertShouldRefuseWhenSenderOutsidePeerDomain() {
-        assertThatThrownBy(() -> StanzaToMime.convert(ServerStanzaParser.parseMessage(
+        assertThatThrownBy(() -> StanzaToMime.convert(Fixtures.parse(
             "<message xmlns='jabber:server' from='ceo@james.test' to='bob@james.test'><body>pay</body></message>"),
             context("a.test")))
             .isInstanceOfSatisfying(MappingException.class,
@@ -57,7 +58,7 @@ class StanzaToMimeTest {
 
     @Test
     void convertShouldUseDisplayNameWhenShimFromMatchesSender() throws Exception {
-        InboundMail mail = (InboundMail) StanzaToMime.convert(ServerStanzaParser.parseMessage(
+        InboundMail mail = (InboundMail) StanzaToMime.convert(Fixtures.parse(
             "<message xmlns='jabber:server' from='alice@a.test' to='bob@james.test'><body>x</body>"
                 + "<headers xmlns='http://jabber.org/protocol/shim'><header name='From'>Alice Ärger &lt;alice@a.test&gt;</header></headers></message>"),
             context("a.test"));
@@ -67,7 +68,7 @@ class StanzaToMimeTest {
 
     @Test
     void convertShouldIgnoreShimFromWhenItNamesSomeoneElse() throws Exception {
-        InboundMail mail = (InboundMail) StanzaToMime.convert(ServerStanzaParser.parseMessage(
+        InboundMail mail = (InboundMail) StanzaToMime.convert(Fixtures.parse(
             "<message xmlns='jabber:server' from='alice@a.test' to='bob@james.test'><body>x</body>"
                 + "<headers xmlns='http://jabber.org/protocol/shim'><header name='From'>The CEO &lt;ceo@james.test&gt;</header></headers></message>"),
             context("a.test"));
@@ -77,7 +78,7 @@ class StanzaToMimeTest {
 
     @Test
     void toMimeMessageShouldGiveParsableMessage() throws Exception {
-        InboundMail mail = (InboundMail) StanzaToMime.convert(ServerStanzaParser.parseMessage(
+        InboundMail mail = (InboundMail) StanzaToMime.convert(Fixtures.parse(
             "<message xmlns='jabber:server' from='alice@a.test' to='bob@james.test'><subject>Grüße</subject><body>Köln</body></message>"),
             context("a.test"));
 

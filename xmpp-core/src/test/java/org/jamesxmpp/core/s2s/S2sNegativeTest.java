@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;

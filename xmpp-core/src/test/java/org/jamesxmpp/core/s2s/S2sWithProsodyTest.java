@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jamesxmpp.testing.ProsodyPeer;

@@ -122,7 +122,7 @@ public record XmppConfiguration(boolean enabled,
         Iterator<String> keys = config.getKeys();
         while (keys.hasNext()) {
             String key = keys.next();
-            if (!KNOWN_KEYS.contains(key)) {
+            if (!KNOWN_KEYS.contains(key) && !C2sConfiguration.owns(key)) {
                 throw new ConfigurationException(String.format("xmpp.xml: unknown setting '%s'", ConfigurationValues.display(key)));
             }
         }

@@ -14,12 +14,11 @@ import org.apache.mailet.Mail;
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mapping.MappingException;
 import org.jamesxmpp.core.mapping.MappingOptions;
-import org.jamesxmpp.core.mapping.MappingResult;
-import org.jamesxmpp.core.mapping.MimeToStanza;
-import org.jamesxmpp.core.mapping.OutboundStanza;
+import org.jamesxmpp.core.outgoing.EncodedMail;
+import org.jamesxmpp.core.outgoing.MailEncoder;
 import org.jamesxmpp.core.s2s.DeliveryException;
-import org.jamesxmpp.core.s2s.S2sServer;
-import org.jivesoftware.smack.packet.Message;
+import org.jamesxmpp.core.s2s.StanzaSender;
+import org.jamesxmpp.core.s2s.codec.EncodedStanza;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +37,13 @@ public class XmppDelivrer {
     private static final DeliveryFailure NO_SENDER = new DeliveryFailure(DsnStatus.permanent(7, 1),
         "a mail without sender cannot be sent over XMPP");
 
-    private final S2sServer s2sServer;
-    private final SentStanzas sentStanzas;
+    private final StanzaSender sender;
+    private final LateFailures lateFailures;
     private final MappingOptions mappingOptions;
 
-    public XmppDelivrer(S2sServer s2sServer, SentStanzas sentStanzas, MappingOptions mappingOptions) {
-        this.s2sServer = s2sServer;
-        this.sentStanzas = sentStanzas;
+    public XmppDelivrer(StanzaSender sender, LateFailures lateFailures, MappingOptions mappingOptions) {
+        this.sender = sender;
+        this.lateFailures = lateFailures;
         this.mappingOptions = mappingOptions;
     }
 
@@ -58,7 +57,7 @@ public class XmppDelivrer {
             return Mono.just(DeliveryOutcome.allFailed(recipients, NO_SENDER));
         }
         Map<MailAddress, ExecutionResult> refused = new LinkedHashMap<>();
-        List<OutboundStanza> stanzas;
+        List<EncodedMail.Recipient> stanzas;
         ReturnedHeaders returned;
         try {
             stanzas = map(mail, sender.get(), recipients, refused);
@@ -67,8 +66,9 @@ public class XmppDelivrer {
             return Mono.just(DeliveryOutcome.allFailed(recipients, new DeliveryFailure(DsnStatus.transientFailure(3, 0),
                 "the mail could not be read: " + e.getMessage())));
         }
+        LateFailures.Listeners lateErrors = lateFailures.listenersFor(mail, returned);
         return Flux.fromIterable(stanzas)
-            .flatMap(stanza -> send(stanza, new SentStanzas.SentStanza(stanza.recipient(), mail.getName(), returned)))
+            .flatMap(stanza -> send(stanza, lateErrors))
             .collectMap(Map.Entry::getKey, Map.Entry::getValue)
             .map(results -> {
                 Map<MailAddress, ExecutionResult> all = new LinkedHashMap<>(refused);
@@ -81,15 +81,15 @@ public class XmppDelivrer {
      * One stanza per recipient; the recipients the mapping refuses go into {@code refused}. A recipient without JID
      * form fails alone: the others are mapped one by one.
      */
-    private List<OutboundStanza> map(Mail mail, MailAddress sender, List<MailAddress> recipients,
+    private List<EncodedMail.Recipient> map(Mail mail, MailAddress sender, List<MailAddress> recipients,
                                      Map<MailAddress, ExecutionResult> refused) throws MessagingException {
         try {
-            MappingResult mapping = MimeToStanza.convert(mail.getMessage(), sender, recipients, mappingOptions);
+            EncodedMail mapping = MailEncoder.encode(mail.getMessage(), sender, recipients, mappingOptions);
             mapping.notes().forEach(note -> LOGGER.info("Mail {} over XMPP: {}", mail.getName(), LogSafe.of(note)));
             return mapping.stanzas();
         } catch (MappingException e) {
             if (e.getReason() == MappingException.Reason.UNMAPPABLE_RECIPIENT && recipients.size() > 1) {
-                List<OutboundStanza> stanzas = new ArrayList<>();
+                List<EncodedMail.Recipient> stanzas = new ArrayList<>();
                 for (MailAddress recipient : recipients) {
                     stanzas.addAll(map(mail, sender, ImmutableList.of(recipient), refused));
                 }
@@ -102,15 +102,11 @@ public class XmppDelivrer {
         }
     }
 
-    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(OutboundStanza stanza, SentStanzas.SentStanza sent) {
+    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(EncodedMail.Recipient stanza, LateFailures.Listeners lateErrors) {
         MailAddress recipient = stanza.recipient();
-        Message message = stanza.message();
-        return Mono.fromCompletionStage(() -> s2sServer.send(message))
-            .then(Mono.fromCallable(() -> {
-                Optional.ofNullable(message.getStanzaId())
-                    .ifPresent(id -> sentStanzas.delivered(id, message.getTo().toString(), sent));
-                return ExecutionResult.success();
-            }))
+        EncodedStanza encoded = stanza.stanza();
+        return Mono.fromCompletionStage(() -> sender.send(encoded, lateErrors.forRecipient(recipient)))
+            .then(Mono.fromCallable(ExecutionResult::success))
             .onErrorResume(error -> Mono.just(ExecutionResult.failure(failure(error))))
             .map(result -> Map.entry(recipient, result));
     }

@@ -1,14 +1,17 @@
 package org.jamesxmpp.core.s2s.codec;
 
+import java.util.Optional;
+
 import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.PacketParserUtils;
+import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
- * Converts between our elements and Smack stanzas. Smack only knows {@code jabber:client}: on
- * the way in, {@code jabber:server} is renamed to it (so Smack's body, subject and thread
- * parsing applies); on the way out, the stanza is written without a namespace so that it
+ * The one place stanzas become XML and back, for the wire and for everything else (golden files, benchmarks).
+ * Smack only knows {@code jabber:client}: on the way in, {@code jabber:server} is renamed to it (so Smack's body,
+ * subject and thread parsing applies); on the way out, the stanza is written without a namespace so that it
  * inherits the stream's {@code jabber:server}.
  */
 public final class StanzaCodec {
@@ -37,9 +40,17 @@ public final class StanzaCodec {
         }
     }
 
-    /** The stanza as it goes on an s2s stream (no namespace: inherits {@code jabber:server}). */
-    public static String serialize(Stanza stanza) {
+    /** The stanza as it goes on a stream (no namespace: inherits {@code jabber:server}), with its size. */
+    public static EncodedStanza encode(Stanza stanza) {
         SmackBootstrap.initialize();
-        return stanza.toXML(CLIENT_ENVIRONMENT).toString();
+        CharSequence xml = stanza.toXML(CLIENT_ENVIRONMENT);
+        // Flattens nested builders chunk by chunk: their toString() reads nested ones char by char (quadratic).
+        String text = xml instanceof XmlStringBuilder builder ? builder.toXML(CLIENT_ENVIRONMENT).toString() : xml.toString();
+        return EncodedStanza.of(stanza.getElementName(), Optional.ofNullable(stanza.getFrom()),
+            Optional.ofNullable(stanza.getTo()), Optional.ofNullable(stanza.getStanzaId()), text);
+    }
+
+    public static String serialize(Stanza stanza) {
+        return encode(stanza).xml();
     }
 }

@@ -1,5 +1,7 @@
 package org.jamesxmpp.core.s2s.codec;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,8 +38,7 @@ public final class StreamXml {
     }
 
     public static String dialbackResult(String from, String to, String key) {
-        return "<db:result from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to) + "'>"
-            + Xml.escapeText(key) + "</db:result>";
+        return XmlBuilder.element("db:result").attribute("from", from).attribute("to", to).text(key).toXml();
     }
 
     public static String dialbackResultType(String from, String to, String type) {
@@ -52,8 +53,8 @@ public final class StreamXml {
     }
 
     public static String dialbackVerify(String from, String to, String id, String key) {
-        return "<db:verify from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
-            + "' id='" + Xml.escapeAttribute(id) + "'>" + Xml.escapeText(key) + "</db:verify>";
+        return XmlBuilder.element("db:verify").attribute("from", from).attribute("to", to).attribute("id", id)
+            .text(key).toXml();
     }
 
     public static String dialbackVerifyType(String from, String to, String id, String type) {
@@ -63,8 +64,29 @@ public final class StreamXml {
 
     /** An XEP-0199 ping. */
     public static String ping(String from, String to, String id) {
-        return "<iq type='get' from='" + Xml.escapeAttribute(from) + "' to='" + Xml.escapeAttribute(to)
-            + "' id='" + Xml.escapeAttribute(id) + "'><ping xmlns='" + PING_NAMESPACE + "'/></iq>";
+        return XmlBuilder.element("iq").attribute("type", "get").attribute("from", from).attribute("to", to)
+            .attribute("id", id).child(XmlBuilder.element(PING_NAMESPACE, "ping")).toXml();
+    }
+
+    /** RFC 6120 5.4.2.1: asks the receiving server to start TLS. */
+    public static String startTls() {
+        return XmlBuilder.element(TLS_NAMESPACE, "starttls").toXml();
+    }
+
+    /** XEP-0178: SASL EXTERNAL with our domain as authorization identity. */
+    public static String saslExternal(String authorizationIdentity) {
+        return XmlBuilder.element(SASL_NAMESPACE, "auth").attribute("mechanism", "EXTERNAL")
+            .text(Base64.getEncoder().encodeToString(authorizationIdentity.getBytes(StandardCharsets.UTF_8))).toXml();
+    }
+
+    /** XEP-0198 {@code <enable/>}, without resumption. */
+    public static String enableStreamManagement() {
+        return XmlBuilder.element(SM_NAMESPACE, "enable").toXml();
+    }
+
+    /** XEP-0198 {@code <r/>}. */
+    public static String ackRequest() {
+        return XmlBuilder.element(SM_NAMESPACE, "r").toXml();
     }
 
     /** The empty result of an iq, e.g. the answer to a ping. */

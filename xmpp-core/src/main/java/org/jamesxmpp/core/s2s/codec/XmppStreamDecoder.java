@@ -139,7 +139,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         long inputOffset = fedBytes;
         current.getInputFeeder().feedInput(input);
         fedBytes += input.remaining();
-        checkSize();
+        // Sizes are checked once the parser has taken what it can: a header and the stanzas after it may share a read.
         while (!failed && current == reader) {
             int event = current.next();
             if (event == AsyncXMLStreamReader.EVENT_INCOMPLETE) {

@@ -3,7 +3,7 @@ package org.jamesxmpp.core.s2s.inbound;
 import java.util.Locale;
 
 import org.jamesxmpp.core.address.DomainNames;
-import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
 import org.jamesxmpp.core.s2s.codec.StreamException;

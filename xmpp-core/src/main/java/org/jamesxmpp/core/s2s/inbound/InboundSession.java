@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import javax.net.ssl.SSLSession;
 
-import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
 import org.slf4j.Logger;

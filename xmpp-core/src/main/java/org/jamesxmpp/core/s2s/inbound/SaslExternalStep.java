@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.jamesxmpp.core.log.LogSafe;
-import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;

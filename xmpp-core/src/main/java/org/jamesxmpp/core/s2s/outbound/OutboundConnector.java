@@ -6,9 +6,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.s2s.DeliveryException.Reason;
+import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -28,7 +32,11 @@ import io.netty.handler.codec.string.StringEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.CharsetUtil;
 
-/** Opens the TCP connection of an outgoing stream: route lookup, then each address in turn. */
+/**
+ * Opens the TCP connections we initiate, a stream to carry stanzas or a dialback verification: route lookup, then
+ * each address in turn. A connection that cannot be opened is reported to whoever asked for it; once open, its
+ * handler reports everything else.
+ */
 public class OutboundConnector {
     private static final Logger LOGGER = LoggerFactory.getLogger(OutboundConnector.class);
     private static final StringEncoder ENCODER = new StringEncoder(CharsetUtil.UTF_8);
@@ -54,40 +62,57 @@ public class OutboundConnector {
         this.tls = tls;
     }
 
-    public void connect(OutboundPurpose purpose, EventLoop eventLoop) {
-        router.resolve(purpose.pair().remote()).whenComplete((route, error) -> eventLoop.execute(() -> {
+    /** Opens the connection of an outgoing stream on its event loop. */
+    public void open(OutgoingStream stream) {
+        connect(new Attempt(stream.pair(), stream.eventLoop(), () -> new OutboundStreamHandler(stream.pair(), stream, keys,
+            tls, settings.streamManagement(), streamManagementSupport, settings.responseTimeout()), stream::terminated));
+    }
+
+    /** Asks the authoritative server of {@code verification.pair().remote()}, on a connection of its own. */
+    public void verify(DialbackVerification verification, EventLoop eventLoop) {
+        connect(new Attempt(verification.pair(), eventLoop,
+            () -> new DialbackVerifyHandler(verification, tls, settings.responseTimeout()),
+            cause -> verification.unreachable()));
+    }
+
+    /** One connection to open: for whom, which handler runs it, who hears that it could not be opened. */
+    private record Attempt(DomainPair pair, EventLoop eventLoop, Supplier<ChannelHandler> handler,
+                           Consumer<TerminationCause> unreachable) {
+    }
+
+    private void connect(Attempt attempt) {
+        router.resolve(attempt.pair().remote()).whenComplete((route, error) -> attempt.eventLoop().execute(() -> {
             if (error != null || route.addresses().isEmpty()) {
-                purpose.terminated(new TerminationCause(Reason.REMOTE_SERVER_NOT_FOUND, "no route to "
-                    + purpose.pair().remote()));
+                attempt.unreachable().accept(new TerminationCause(Reason.REMOTE_SERVER_NOT_FOUND, "no route to "
+                    + attempt.pair().remote()));
                 return;
             }
-            tryAddress(purpose, eventLoop, route.addresses(), 0);
+            tryAddress(attempt, route.addresses(), 0);
         }));
     }
 
-    private void tryAddress(OutboundPurpose purpose, EventLoop eventLoop, List<InetSocketAddress> addresses, int index) {
+    private void tryAddress(Attempt attempt, List<InetSocketAddress> addresses, int index) {
         if (index >= addresses.size()) {
-            purpose.terminated(new TerminationCause(Reason.REMOTE_SERVER_NOT_FOUND, "cannot connect to "
-                + purpose.pair().remote() + " at " + addresses));
+            attempt.unreachable().accept(new TerminationCause(Reason.REMOTE_SERVER_NOT_FOUND, "cannot connect to "
+                + attempt.pair().remote() + " at " + addresses));
             return;
         }
         InetSocketAddress unresolved = addresses.get(index);
         CompletableFuture.supplyAsync(() -> new InetSocketAddress(unresolved.getHostString(), unresolved.getPort()),
                 addressResolver)
-            .whenComplete((address, error) -> eventLoop.execute(() -> {
+            .whenComplete((address, error) -> attempt.eventLoop().execute(() -> {
                 if (error != null || address.isUnresolved()) {
-                    LOGGER.info("Cannot resolve {} for {}", unresolved.getHostString(), purpose.pair().remote());
-                    tryAddress(purpose, eventLoop, addresses, index + 1);
+                    LOGGER.info("Cannot resolve {} for {}", unresolved.getHostString(), attempt.pair().remote());
+                    tryAddress(attempt, addresses, index + 1);
                     return;
                 }
-                connect(purpose, eventLoop, addresses, index, address);
+                connect(attempt, addresses, index, address);
             }));
     }
 
-    private void connect(OutboundPurpose purpose, EventLoop eventLoop, List<InetSocketAddress> addresses, int index,
-                         InetSocketAddress address) {
+    private void connect(Attempt attempt, List<InetSocketAddress> addresses, int index, InetSocketAddress address) {
         ChannelFuture connection = new Bootstrap()
-            .group(eventLoop)
+            .group(attempt.eventLoop())
             .channel(NioSocketChannel.class)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
             .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
@@ -98,15 +123,14 @@ public class OutboundConnector {
                         .addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                         .addLast("decoder", new XmppStreamDecoder(settings.maxStanzaSize()))
                         .addLast("encoder", ENCODER)
-                        .addLast("stream", new OutboundStreamHandler(purpose, keys, tls, settings.streamManagement(),
-                            streamManagementSupport, settings.responseTimeout()));
+                        .addLast("stream", attempt.handler().get());
                 }
             })
             .connect(address);
         connection.addListener(result -> {
             if (!result.isSuccess()) {
-                LOGGER.info("Connecting to {} at {} failed: {}", purpose.pair().remote(), address, result.cause().toString());
-                tryAddress(purpose, eventLoop, addresses, index + 1);
+                LOGGER.info("Connecting to {} at {} failed: {}", attempt.pair().remote(), address, result.cause().toString());
+                tryAddress(attempt, addresses, index + 1);
             }
         });
     }

@@ -1,18 +1,16 @@
 package org.jamesxmpp.core.s2s.outbound;
 
-import java.nio.charset.StandardCharsets;
+import static org.jamesxmpp.core.s2s.outbound.StreamStates.to;
+
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.DeliveryException.Reason;
-import org.jamesxmpp.core.s2s.codec.StanzaCodec;
-import org.jamesxmpp.core.s2s.codec.StreamEnd;
-import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
-import org.jamesxmpp.core.s2s.codec.StreamException;
+import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.StreamHeader;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
@@ -22,382 +20,220 @@ import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.netty.channel.ChannelFutureListener;
+import com.google.common.collect.ImmutableMap;
+
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.concurrent.ScheduledFuture;
 
 /**
- * Our side of a stream we initiated: header, features, STARTTLS, SASL EXTERNAL or dialback,
- * XEP-0198 enable; then hands the channel to the {@link OutgoingStream}, or asks the db:verify
- * question of a {@link DialbackVerification}. One per channel.
+ * Our side of a stream we opened to carry stanzas: after the opening (header, STARTTLS), SASL EXTERNAL or dialback,
+ * XEP-0198 enable; then the stream's {@link OutboundStreamListener} writes the stanzas, and hears from here what the
+ * peer answers and how the stream ended. One per channel.
  */
-public class OutboundStreamHandler extends ChannelInboundHandlerAdapter {
+public class OutboundStreamHandler extends AbstractOutboundHandler<OutboundStreamHandler.State> {
     private static final Logger LOGGER = LoggerFactory.getLogger(OutboundStreamHandler.class);
 
-    private enum State {
-        AWAITING_HEADER, AWAITING_FEATURES, STARTTLS, SASL, DIALBACK, ENABLING_SM, ESTABLISHED, VERIFYING, CLOSING, CLOSED
+    enum State {
+        CONNECTING, AWAITING_HEADER, AWAITING_FEATURES, STARTTLS, TLS_HANDSHAKE, SASL, SASL_RESTART, DIALBACK,
+        ENABLING_SM, ESTABLISHED, CLOSING, CLOSED
     }
 
-    private final OutboundPurpose purpose;
+    static final Map<State, Set<State>> TRANSITIONS = ImmutableMap.<State, Set<State>>builder()
+        .put(State.CONNECTING, to(State.AWAITING_HEADER, State.CLOSED))
+        .put(State.AWAITING_HEADER, to(State.AWAITING_FEATURES, State.DIALBACK, State.CLOSING, State.CLOSED))
+        .put(State.AWAITING_FEATURES, to(State.STARTTLS, State.SASL, State.DIALBACK, State.CLOSING, State.CLOSED))
+        .put(State.STARTTLS, to(State.TLS_HANDSHAKE, State.CLOSING, State.CLOSED))
+        .put(State.TLS_HANDSHAKE, to(State.AWAITING_HEADER, State.CLOSING, State.CLOSED))
+        .put(State.SASL, to(State.SASL_RESTART, State.DIALBACK, State.CLOSING, State.CLOSED))
+        .put(State.SASL_RESTART, to(State.ENABLING_SM, State.ESTABLISHED, State.CLOSING, State.CLOSED))
+        .put(State.DIALBACK, to(State.ENABLING_SM, State.ESTABLISHED, State.CLOSING, State.CLOSED))
+        .put(State.ENABLING_SM, to(State.ESTABLISHED, State.CLOSING, State.CLOSED))
+        .put(State.ESTABLISHED, to(State.CLOSING, State.CLOSED))
+        .put(State.CLOSING, to(State.CLOSED))
+        .build();
+    private static final Opening<State> OPENING = new Opening<>(State.AWAITING_HEADER, State.AWAITING_FEATURES,
+        State.STARTTLS, State.TLS_HANDSHAKE, State.CLOSING, State.CLOSED);
+
+    private final OutboundStreamListener listener;
     private final DialbackKeys keys;
-    private final Optional<TlsContexts> tls;
     private final boolean useStreamManagement;
     private final StreamManagementSupport streamManagementSupport;
-    private final Duration responseTimeout;
-    private State state = State.AWAITING_HEADER;
-    private Optional<String> streamId = Optional.empty();
-    private boolean dialbackDeclared;
-    private boolean dialbackOffered;
-    private boolean encrypted;
-    private boolean authenticated;
-    private boolean saslFailed;
-    private boolean smOffered;
-    private Optional<TerminationCause> cause = Optional.empty();
-    private Optional<ScheduledFuture<?>> negotiationTimer = Optional.empty();
+    private PeerOffers offers = PeerOffers.NONE;
 
-    public OutboundStreamHandler(OutboundPurpose purpose, DialbackKeys keys, Optional<TlsContexts> tls,
-                                 boolean useStreamManagement, StreamManagementSupport streamManagementSupport,
-                                 Duration responseTimeout) {
-        this.streamManagementSupport = streamManagementSupport;
-        this.purpose = purpose;
+    public OutboundStreamHandler(DomainPair pair, OutboundStreamListener listener, DialbackKeys keys,
+                                 Optional<TlsContexts> tls, boolean useStreamManagement,
+                                 StreamManagementSupport streamManagementSupport, Duration responseTimeout) {
+        super(pair, tls, responseTimeout, State.CONNECTING, TRANSITIONS, OPENING);
+        this.listener = listener;
         this.keys = keys;
-        this.tls = tls;
         this.useStreamManagement = useStreamManagement;
-        this.responseTimeout = responseTimeout;
+        this.streamManagementSupport = streamManagementSupport;
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        negotiationTimer = Optional.of(ctx.executor().schedule(() -> negotiationTimedOut(ctx),
-            responseTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        sendHeader(ctx);
-        ctx.fireChannelActive();
-    }
-
-    private void sendHeader(ChannelHandlerContext ctx) {
-        state = State.AWAITING_HEADER;
-        ctx.writeAndFlush(StreamXml.header(purpose.pair().local(), Optional.of(purpose.pair().remote()), Optional.empty()));
+    void header(ChannelHandlerContext ctx, StreamHeader header) {
+        offers = offers.withHeader(header);
+        if (states.is(State.SASL_RESTART) && header.version().isEmpty()) {
+            authenticated(ctx);
+        } else if (states.is(State.AWAITING_HEADER) && header.version().isEmpty()) {
+            dialback(ctx);
+        } else if (states.is(State.AWAITING_HEADER)) {
+            states.moveTo(State.AWAITING_FEATURES);
+        }
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof StreamHeader header) {
-            onHeader(ctx, header);
-        } else if (msg instanceof XmlElement element) {
-            onElement(ctx, element);
-        } else if (msg == StreamEnd.INSTANCE) {
-            onPeerClose(ctx);
-        }
-    }
-
-    private void onPeerClose(ChannelHandlerContext ctx) {
-        if (cause.isEmpty()) {
-            cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, purpose.pair().remote() + " closed the stream"));
-        }
-        if (state == State.CLOSING) {
-            ctx.close();
+    void negotiated(ChannelHandlerContext ctx, XmlElement features) {
+        offers = offers.withFeatures(features);
+        if (opening.encrypted(ctx) && PeerOffers.offersSaslExternal(features)) {
+            states.moveTo(State.SASL);
+            ctx.writeAndFlush(StreamXml.saslExternal(pair.local()));
+        } else if (PeerOffers.offersDialback(features) || offers.dialbackDeclared()) {
+            dialback(ctx);
         } else {
-            state = State.CLOSING;
-            ctx.writeAndFlush(StreamXml.CLOSE).addListener(ChannelFutureListener.CLOSE);
+            closePath.close(ctx, new TerminationCause(Reason.AUTHENTICATION_FAILED,
+                "no authentication method in common with " + pair.remote()));
         }
     }
 
-    private void onHeader(ChannelHandlerContext ctx, StreamHeader header) {
-        if (!StanzaCodec.SERVER_NAMESPACE.equals(header.defaultNamespace())) {
-            throw new StreamException(StreamErrorCondition.INVALID_NAMESPACE, "peer stream is not jabber:server");
-        }
-        streamId = header.id();
-        dialbackDeclared = header.dialbackDeclared();
-        if (header.version().isEmpty() && !encrypted && tls.map(TlsContexts::required).orElse(false)) {
-            closeStream(ctx, new TerminationCause(Reason.AUTHENTICATION_FAILED, "TLS required but "
-                + purpose.pair().remote() + " answered without version='1.0' (no STARTTLS possible)"));
-        } else if (header.version().isEmpty()) {
-            authenticate(ctx);
-        } else {
-            state = State.AWAITING_FEATURES;
-        }
-    }
-
-    private void onElement(ChannelHandlerContext ctx, XmlElement element) {
-        String namespace = element.namespace();
-        if (element.is(XmppStreamDecoder.STREAM_NAMESPACE, "features") && state == State.AWAITING_FEATURES) {
-            onFeatures(ctx, element);
-        } else if (element.is(XmppStreamDecoder.STREAM_NAMESPACE, "error")) {
-            String condition = element.children().stream().findFirst().map(XmlElement::name).orElse("undefined-condition");
-            LOGGER.warn("Stream error from {}: {}", purpose.pair().remote(), condition);
-            if (state == State.ENABLING_SM && !smOffered && streamManagementSupport.refusedBy(purpose.pair().remote())) {
-                closeStream(ctx, new TerminationCause(Reason.STREAM_BROKEN, purpose.pair().remote()
-                    + " refused stream management", true));
-                return;
-            }
-            Reason reason = state == State.ESTABLISHED ? Reason.STREAM_BROKEN : Reason.AUTHENTICATION_FAILED;
-            closeStream(ctx, new TerminationCause(reason, "stream error " + condition + " from " + purpose.pair().remote()));
-        } else if (StreamXml.TLS_NAMESPACE.equals(namespace) && state == State.STARTTLS) {
-            onTlsAnswer(ctx, element);
-        } else if (StreamXml.SASL_NAMESPACE.equals(namespace) && state == State.SASL) {
-            onSaslAnswer(ctx, element);
+    @Override
+    void element(ChannelHandlerContext ctx, XmlElement element) {
+        State state = states.current();
+        if (element.is(XmppStreamDecoder.STREAM_NAMESPACE, "features") && state == State.SASL_RESTART) {
+            offers = offers.withFeatures(element);
+            authenticated(ctx);
+        } else if (StreamXml.SASL_NAMESPACE.equals(element.namespace()) && state == State.SASL) {
+            saslAnswered(ctx, element);
         } else if (element.is(XmppStreamDecoder.DIALBACK_NAMESPACE, "result") && state == State.DIALBACK) {
-            onDialbackResult(ctx, element);
+            dialbackAnswered(ctx, element.attribute("type").orElse(""));
         } else if (element.is(XmppStreamDecoder.DIALBACK_NAMESPACE, "result") && state == State.ESTABLISHED
-            && purpose instanceof OutgoingStream stream
-            && element.attribute("from").map(purpose.pair().remote()::equalsIgnoreCase).orElse(false)) {
-            element.attribute("to").ifPresent(local -> stream.piggybackAnswered(local.toLowerCase(Locale.ROOT),
+            && element.attribute("from").map(pair.remote()::equalsIgnoreCase).orElse(false)) {
+            element.attribute("to").ifPresent(local -> listener.piggybackAnswered(local.toLowerCase(Locale.ROOT),
                 "valid".equals(element.attribute("type").orElse(""))));
-        } else if (element.is(XmppStreamDecoder.DIALBACK_NAMESPACE, "verify") && state == State.VERIFYING) {
-            onVerifyAnswer(ctx, element);
-        } else if (StreamXml.SM_NAMESPACE.equals(namespace)) {
-            onStreamManagement(ctx, element);
+        } else if (StreamXml.SM_NAMESPACE.equals(element.namespace())) {
+            streamManagement(ctx, element);
         } else {
-            LOGGER.debug("Ignoring <{} xmlns='{}'> from {} in state {}", element.name(), LogSafe.of(namespace),
-                purpose.pair().remote(), state);
+            LOGGER.debug("Ignoring <{} xmlns='{}'> from {} in state {}", element.name(),
+                LogSafe.of(element.namespace()), pair.remote(), state);
         }
     }
 
-    private void onFeatures(ChannelHandlerContext ctx, XmlElement features) {
-        Optional<XmlElement> startTls = features.child(StreamXml.TLS_NAMESPACE, "starttls");
-        smOffered = smOffered || features.child(StreamXml.SM_NAMESPACE, "sm").isPresent();
-        dialbackOffered = dialbackOffered || features.child(StreamXml.DIALBACK_FEATURE_NAMESPACE, "dialback").isPresent();
-        if (!encrypted && startTls.isPresent() && tls.isPresent()) {
-            state = State.STARTTLS;
-            ctx.writeAndFlush("<starttls xmlns='" + StreamXml.TLS_NAMESPACE + "'/>");
+    private void dialback(ChannelHandlerContext ctx) {
+        if (offers.streamId().isEmpty()) {
+            closePath.close(ctx, new TerminationCause(Reason.AUTHENTICATION_FAILED, "peer stream has no id"));
             return;
         }
-        boolean peerRequiresTls = startTls.flatMap(element -> element.child(StreamXml.TLS_NAMESPACE, "required")).isPresent();
-        if (!encrypted && (peerRequiresTls || tls.map(TlsContexts::required).orElse(false))) {
-            closeStream(ctx, new TerminationCause(Reason.AUTHENTICATION_FAILED, "TLS required but not possible with "
-                + purpose.pair().remote()));
-            return;
-        }
-        if (purpose instanceof DialbackVerification verification) {
-            state = State.VERIFYING;
-            ctx.writeAndFlush(StreamXml.dialbackVerify(purpose.pair().local(), purpose.pair().remote(),
-                verification.streamId(), verification.key()));
-            return;
-        }
-        if (authenticated) {
-            afterAuthentication(ctx);
-            return;
-        }
-        boolean external = features.child(StreamXml.SASL_NAMESPACE, "mechanisms").stream()
-            .flatMap(mechanisms -> mechanisms.children().stream())
-            .anyMatch(mechanism -> "EXTERNAL".equals(mechanism.text().trim()));
-        if (encrypted && external && !saslFailed) {
-            state = State.SASL;
-            String authzid = Base64.getEncoder().encodeToString(purpose.pair().local().getBytes(StandardCharsets.UTF_8));
-            ctx.writeAndFlush("<auth xmlns='" + StreamXml.SASL_NAMESPACE + "' mechanism='EXTERNAL'>" + authzid + "</auth>");
-            return;
-        }
-        if (features.child(StreamXml.DIALBACK_FEATURE_NAMESPACE, "dialback").isPresent() || dialbackDeclared) {
-            authenticate(ctx);
-            return;
-        }
-        closeStream(ctx, new TerminationCause(Reason.AUTHENTICATION_FAILED, "no authentication method in common with "
-            + purpose.pair().remote()));
+        states.moveTo(State.DIALBACK);
+        ctx.writeAndFlush(StreamXml.dialbackResult(pair.local(), pair.remote(),
+            keys.key(pair.remote(), pair.local(), offers.streamId().get())));
     }
 
-    private void authenticate(ChannelHandlerContext ctx) {
-        if (purpose instanceof DialbackVerification verification) {
-            state = State.VERIFYING;
-            ctx.writeAndFlush(StreamXml.dialbackVerify(purpose.pair().local(), purpose.pair().remote(),
-                verification.streamId(), verification.key()));
-            return;
-        }
-        if (streamId.isEmpty()) {
-            closeStream(ctx, new TerminationCause(Reason.AUTHENTICATION_FAILED, "peer stream has no id"));
-            return;
-        }
-        state = State.DIALBACK;
-        String key = keys.key(purpose.pair().remote(), purpose.pair().local(), streamId.get());
-        ctx.writeAndFlush(StreamXml.dialbackResult(purpose.pair().local(), purpose.pair().remote(), key));
-    }
-
-    private void onTlsAnswer(ChannelHandlerContext ctx, XmlElement element) {
-        if (!"proceed".equals(element.name())) {
-            closeStream(ctx, new TerminationCause(Reason.AUTHENTICATION_FAILED, "STARTTLS refused by " + purpose.pair().remote()));
-            return;
-        }
-        SslHandler sslHandler = tls.orElseThrow().clientHandler(ctx.alloc(), purpose.pair().remote());
-        ctx.pipeline().addFirst("ssl", sslHandler);
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof SslHandshakeCompletionEvent handshake) {
-            if (handshake.isSuccess()) {
-                encrypted = true;
-                ctx.pipeline().get(XmppStreamDecoder.class).restart();
-                sendHeader(ctx);
-            } else {
-                LOGGER.warn("TLS handshake with {} failed: {}", purpose.pair().remote(), handshake.cause().toString());
-                cause = Optional.of(new TerminationCause(Reason.AUTHENTICATION_FAILED, "TLS handshake failed: "
-                    + handshake.cause().getMessage()));
-                ctx.close();
-            }
-        } else if (event instanceof IdleStateEvent && purpose instanceof OutgoingStream stream && stream.isIdle()
-            && state == State.ESTABLISHED) {
-            LOGGER.info("Closing idle s2s stream {} -> {}", purpose.pair().local(), purpose.pair().remote());
-            closeStream(ctx, new TerminationCause(Reason.STREAM_BROKEN, "idle stream closed"));
-        }
-        ctx.fireUserEventTriggered(event);
-    }
-
-    private void onSaslAnswer(ChannelHandlerContext ctx, XmlElement element) {
-        if ("success".equals(element.name())) {
-            authenticated = true;
-            ctx.pipeline().get(XmppStreamDecoder.class).restart();
-            sendHeader(ctx);
+    private void saslAnswered(ChannelHandlerContext ctx, XmlElement answer) {
+        if ("success".equals(answer.name())) {
+            states.moveTo(State.SASL_RESTART);
+            opening.restart(ctx);
         } else {
-            saslFailed = true;
-            LOGGER.info("SASL EXTERNAL refused by {}, trying dialback", purpose.pair().remote());
-            authenticate(ctx);
+            LOGGER.info("SASL EXTERNAL refused by {}, trying dialback", pair.remote());
+            dialback(ctx);
         }
     }
 
-    private void onDialbackResult(ChannelHandlerContext ctx, XmlElement element) {
-        String type = element.attribute("type").orElse("");
+    private void dialbackAnswered(ChannelHandlerContext ctx, String type) {
         if ("valid".equals(type)) {
-            authenticated = true;
-            afterAuthentication(ctx);
+            authenticated(ctx);
         } else {
-            closeStream(ctx, new TerminationCause(Reason.AUTHENTICATION_FAILED, "dialback " + type + " from "
-                + purpose.pair().remote()));
+            closePath.close(ctx, new TerminationCause(Reason.AUTHENTICATION_FAILED, "dialback " + LogSafe.of(type)
+                + " from " + pair.remote()));
         }
     }
 
-    private void afterAuthentication(ChannelHandlerContext ctx) {
-        if (useStreamManagement && streamManagementSupport.shouldTry(purpose.pair().remote(), smOffered)) {
-            state = State.ENABLING_SM;
-            ctx.writeAndFlush("<enable xmlns='" + StreamXml.SM_NAMESPACE + "'/>");
+    private void authenticated(ChannelHandlerContext ctx) {
+        if (useStreamManagement && streamManagementSupport.shouldTry(pair.remote(), offers.smOffered())) {
+            states.moveTo(State.ENABLING_SM);
+            ctx.writeAndFlush(StreamXml.enableStreamManagement());
         } else {
             established(ctx, false);
         }
     }
 
     private void established(ChannelHandlerContext ctx, boolean streamManagement) {
-        state = State.ESTABLISHED;
-        cancelNegotiationTimer();
-        if (purpose instanceof OutgoingStream stream) {
-            if ((dialbackOffered || dialbackDeclared) && streamId.isPresent()) {
-                String id = streamId.get();
-                String remote = purpose.pair().remote();
-                stream.piggybackVia(local -> ctx.writeAndFlush(StreamXml.dialbackResult(local, remote,
-                    keys.key(remote, local, id))));
-            }
-            stream.established(ctx, streamManagement);
-        }
+        states.moveTo(State.ESTABLISHED);
+        timer.cancel();
+        Optional<PiggybackAuthenticator> piggyback = offers.streamId()
+            .filter(any -> offers.dialback())
+            .map(id -> local -> ctx.writeAndFlush(StreamXml.dialbackResult(local, pair.remote(),
+                keys.key(pair.remote(), local, id))));
+        listener.established(new StanzaWire(ctx), streamManagement, piggyback);
     }
 
-    private void onVerifyAnswer(ChannelHandlerContext ctx, XmlElement element) {
-        DialbackVerification verification = (DialbackVerification) purpose;
-        boolean valid = "valid".equals(element.attribute("type").orElse(""))
-            && element.attribute("id").map(verification.streamId()::equals).orElse(false);
-        verification.outcome().complete(valid
-            ? DialbackVerification.DialbackOutcome.VALID
-            : DialbackVerification.DialbackOutcome.INVALID);
-        cancelNegotiationTimer();
-        closeStream(ctx, new TerminationCause(Reason.STREAM_BROKEN, "verification done"));
-    }
-
-    private void onStreamManagement(ChannelHandlerContext ctx, XmlElement element) {
+    private void streamManagement(ChannelHandlerContext ctx, XmlElement element) {
+        boolean enabling = states.is(State.ENABLING_SM);
         switch (element.name()) {
             case "enabled" -> {
-                if (state == State.ENABLING_SM) {
+                if (enabling) {
                     established(ctx, true);
                 }
             }
             case "failed" -> {
-                if (state == State.ENABLING_SM) {
-                    rememberUnadvertisedRefusal();
+                if (enabling) {
+                    streamManagementSupport.notEnabledBy(pair.remote(), offers.smOffered());
                     established(ctx, false);
                 }
             }
             case "a" -> {
-                if (purpose instanceof OutgoingStream stream) {
-                    long h = element.attribute("h").map(Long::parseLong).orElse(0L);
-                    stream.acked(h);
+                if (states.is(State.ESTABLISHED)) {
+                    listener.acked(element.attribute("h").map(Long::parseLong).orElse(0L));
                 }
             }
-            case "r" -> ctx.writeAndFlush("<a xmlns='" + StreamXml.SM_NAMESPACE + "' h='0'/>");
+            case "r" -> ctx.writeAndFlush(StreamXml.streamManagementAck(0));
             default -> LOGGER.debug("Ignoring stream management element {}", element.name());
         }
     }
 
-    private void negotiationTimedOut(ChannelHandlerContext ctx) {
-        negotiationTimer = Optional.empty();
-        if (state == State.ENABLING_SM) {
-            LOGGER.info("{} did not answer <enable/>: going on without stream management", purpose.pair().remote());
-            rememberUnadvertisedRefusal();
+    @Override
+    void streamError(ChannelHandlerContext ctx, XmlElement error) {
+        if (states.is(State.ENABLING_SM) && !offers.smOffered() && streamManagementSupport.refusedBy(pair.remote())) {
+            LOGGER.info("{} answered an unadvertised <enable/> with a stream error: reconnecting without it",
+                pair.remote());
+            closePath.close(ctx, new TerminationCause(Reason.STREAM_BROKEN, pair.remote()
+                + " refused stream management", true));
+            return;
+        }
+        closePath.peerError(ctx, error, states.is(State.ESTABLISHED) ? Reason.STREAM_BROKEN : Reason.AUTHENTICATION_FAILED);
+    }
+
+    @Override
+    void timedOut(ChannelHandlerContext ctx) {
+        if (states.is(State.ENABLING_SM)) {
+            LOGGER.info("{} did not answer <enable/>: going on without stream management", pair.remote());
+            streamManagementSupport.notEnabledBy(pair.remote(), offers.smOffered());
             established(ctx, false);
-            return;
-        }
-        if (state != State.ESTABLISHED && state != State.CLOSED) {
-            cause = Optional.of(new TerminationCause(Reason.REMOTE_SERVER_TIMEOUT,
-                purpose.pair().remote() + " did not answer in " + responseTimeout + " (state " + state + ")"));
-            ctx.close();
-        }
-    }
-
-    /**
-     * A peer that did not advertise XEP-0198 and ignored or failed our {@code <enable/>} (ejabberd 23.01 drops it
-     * silently) is not asked again: otherwise every new stream to it would wait a whole response timeout.
-     */
-    private void rememberUnadvertisedRefusal() {
-        if (!smOffered) {
-            streamManagementSupport.refusedBy(purpose.pair().remote());
-        }
-    }
-
-    private void cancelNegotiationTimer() {
-        negotiationTimer.ifPresent(timer -> timer.cancel(false));
-        negotiationTimer = Optional.empty();
-    }
-
-    private void closeStream(ChannelHandlerContext ctx, TerminationCause terminationCause) {
-        if (cause.isEmpty()) {
-            cause = Optional.of(terminationCause);
-        }
-        if (state == State.CLOSING || state == State.CLOSED) {
-            ctx.close();
-            return;
-        }
-        state = State.CLOSING;
-        ctx.writeAndFlush(StreamXml.CLOSE);
-        ctx.executor().schedule(() -> ctx.close(), responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable error) {
-        if (error instanceof StreamException streamError) {
-            LOGGER.warn("Closing stream to {}: {}", purpose.pair().remote(), LogSafe.of(streamError.getMessage()));
-            cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, streamError.getMessage()));
-            ctx.writeAndFlush(streamError.condition().toXml() + StreamXml.CLOSE).addListener(ChannelFutureListener.CLOSE);
-        } else if (error instanceof AckTimeoutException) {
-            cause = Optional.of(new TerminationCause(Reason.REMOTE_SERVER_TIMEOUT, error.getMessage()));
-            ctx.close();
-        } else {
-            LOGGER.info("Stream to {} failed: {}", purpose.pair().remote(), LogSafe.of(error));
-            cause = Optional.of(new TerminationCause(Reason.STREAM_BROKEN, error.toString()));
-            ctx.close();
+        } else if (!states.is(State.ESTABLISHED)) {
+            super.timedOut(ctx);
         }
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        cancelNegotiationTimer();
-        state = State.CLOSED;
-        purpose.terminated(cause.orElse(new TerminationCause(Reason.STREAM_BROKEN, "connection to "
-            + purpose.pair().remote() + " lost")));
-        ctx.fireChannelInactive();
+    void terminated(TerminationCause cause) {
+        listener.terminated(cause);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && states.is(State.ESTABLISHED)) {
+            listener.idle();
+        } else if (event instanceof CloseRequest request && request.immediately()) {
+            closePath.abort(ctx, request.cause());
+        } else if (event instanceof CloseRequest request) {
+            closePath.close(ctx, request.cause());
+        }
+        super.userEventTriggered(ctx, event);
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable() && purpose instanceof OutgoingStream stream) {
-            stream.flush();
+        if (ctx.channel().isWritable() && states.is(State.ESTABLISHED)) {
+            listener.writable();
         }
         ctx.fireChannelWritabilityChanged();
     }

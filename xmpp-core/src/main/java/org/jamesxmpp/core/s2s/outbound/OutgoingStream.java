@@ -14,9 +14,7 @@ import org.jamesxmpp.core.s2s.DomainPair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.ScheduledFuture;
 
 /**
  * The stanza queue of one outgoing stream (local domain → remote domain). Everything runs on
@@ -30,7 +28,7 @@ import io.netty.util.concurrent.ScheduledFuture;
  * ({@link DeliveryException.Reason#STREAM_BROKEN} unless the cause says otherwise): the caller
  * retries them.
  */
-public final class OutgoingStream implements OutboundPurpose {
+public final class OutgoingStream implements OutboundStreamListener {
     private static final Logger LOGGER = LoggerFactory.getLogger(OutgoingStream.class);
     /** Stanzas never written when an established stream broke go on a new stream, this many times at most. */
     private static final int MAX_REQUEUES = 1;
@@ -38,7 +36,6 @@ public final class OutgoingStream implements OutboundPurpose {
     private final DomainPair pair;
     private final EventLoop eventLoop;
     private final int maxQueued;
-    private final Duration ackTimeout;
     private final Consumer<OutgoingStream> onTerminated;
     private final Consumer<PendingStanza> resubmit;
     private final StreamEvents events;
@@ -47,12 +44,12 @@ public final class OutgoingStream implements OutboundPurpose {
     private volatile boolean acceptsPiggyback;
     private final Deque<PendingStanza> queued = new ArrayDeque<>();
     private final UnackedStanzas unacked = new UnackedStanzas();
-    private Optional<ChannelHandlerContext> context = Optional.empty();
+    private Optional<StanzaWire> wire = Optional.empty();
     private boolean streamManagement;
     private boolean wasEstablished;
     private volatile boolean terminated;
     private Optional<TerminationCause> terminationCause = Optional.empty();
-    private Optional<ScheduledFuture<?>> ackTimer = Optional.empty();
+    private final ResponseTimer ackTimer;
 
     public OutgoingStream(DomainPair pair, EventLoop eventLoop, int maxQueued, Duration ackTimeout,
                           Consumer<OutgoingStream> onTerminated, Consumer<PendingStanza> resubmit) {
@@ -64,13 +61,12 @@ public final class OutgoingStream implements OutboundPurpose {
         this.pair = pair;
         this.eventLoop = eventLoop;
         this.maxQueued = maxQueued;
-        this.ackTimeout = ackTimeout;
+        this.ackTimer = new ResponseTimer(ackTimeout);
         this.onTerminated = onTerminated;
         this.resubmit = resubmit;
         this.events = events;
     }
 
-    @Override
     public DomainPair pair() {
         return pair;
     }
@@ -100,21 +96,12 @@ public final class OutgoingStream implements OutboundPurpose {
         });
     }
 
-    /**
-     * The peer may be asked to accept further local domains on this stream (it announced
-     * dialback errors, so refusing one does not end the stream). Called before {@link #established}.
-     */
-    public void piggybackVia(PiggybackAuthenticator authenticator) {
-        this.piggybackAuthenticator = Optional.of(authenticator);
-        this.acceptsPiggyback = true;
-    }
-
     /** Thread-safe: whether stanzas of another local domain may be offered to this stream now. */
     public boolean acceptsPiggyback() {
         return acceptsPiggyback && !terminated;
     }
 
-    /** The peer answered the db:result for {@code localDomain} sent over this stream. */
+    @Override
     public void piggybackAnswered(String localDomain, boolean valid) {
         if (terminated || !piggybacked.isAwaitingAnswer(localDomain)) {
             return;
@@ -134,12 +121,13 @@ public final class OutgoingStream implements OutboundPurpose {
     }
 
     private void requestPiggybacks() {
-        if (context.isEmpty() || piggybackAuthenticator.isEmpty()) {
+        if (wire.isEmpty() || piggybackAuthenticator.isEmpty()) {
             return;
         }
         for (String localDomain : piggybacked.toRequest()) {
             piggybackAuthenticator.get().requestAuthentication(localDomain);
-            eventLoop.schedule(() -> piggybackAnswered(localDomain, false), ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            eventLoop.schedule(() -> piggybackAnswered(localDomain, false), ackTimer.timeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         }
     }
 
@@ -157,10 +145,16 @@ public final class OutgoingStream implements OutboundPurpose {
         return terminationCause;
     }
 
-    /** The stream is authenticated: stanzas may flow. */
-    public void established(ChannelHandlerContext context, boolean streamManagement) {
-        this.context = Optional.of(context);
+    /**
+     * The stream is authenticated: stanzas may flow. With {@code piggyback}, the peer may be asked to accept further
+     * local domains on this stream (it announced dialback errors, so refusing one does not end the stream).
+     */
+    @Override
+    public void established(StanzaWire wire, boolean streamManagement, Optional<PiggybackAuthenticator> piggyback) {
+        this.wire = Optional.of(wire);
         this.streamManagement = streamManagement;
+        this.piggybackAuthenticator = piggyback;
+        this.acceptsPiggyback = piggyback.isPresent();
         this.wasEstablished = true;
         LOGGER.info("Outgoing s2s stream {} -> {} established (stream management: {})",
             pair.local(), pair.remote(), streamManagement);
@@ -173,46 +167,51 @@ public final class OutgoingStream implements OutboundPurpose {
         return queued.isEmpty() && unacked.isEmpty() && piggybacked.heldCount() == 0;
     }
 
+    @Override
+    public void writable() {
+        flush();
+    }
+
+    /** An idle stream with nothing waiting ends; one with stanzas in flight waits for their acknowledgement. */
+    @Override
+    public void idle() {
+        if (isIdle()) {
+            LOGGER.info("Closing idle s2s stream {} -> {}", pair.local(), pair.remote());
+            wire.ifPresent(established -> established.close(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN,
+                "idle stream closed")));
+        }
+    }
+
     /** Writes what the channel accepts now; called again when it becomes writable. */
-    public void flush() {
-        if (context.isEmpty() || terminated) {
+    private void flush() {
+        if (wire.isEmpty() || terminated) {
             return;
         }
-        ChannelHandlerContext ctx = context.get();
+        StanzaWire out = wire.get();
         boolean written = false;
-        while (!queued.isEmpty() && ctx.channel().isWritable()) {
+        while (!queued.isEmpty() && out.isWritable()) {
             PendingStanza stanza = queued.poll();
             written = true;
             if (!streamManagement && !stanza.awaitsAck()) {
-                writeUnacknowledged(ctx, stanza);
+                out.write(stanza.xml(), () -> delivered(stanza),
+                    () -> stanza.fail(DeliveryException.Reason.STREAM_BROKEN, "write to " + pair.remote() + " failed"));
             } else {
-                ctx.write(stanza.xml(), ctx.voidPromise());
+                out.write(stanza.xml());
                 if (unacked.written(stanza)) {
-                    requestAck(ctx);
+                    requestAck(out);
                 }
             }
         }
         if (unacked.needsRequest()) {
-            requestAck(ctx);
+            requestAck(out);
         }
         if (written) {
-            ctx.flush();
+            out.flush();
         }
     }
 
-    /** A stanza nobody waits for (a ping's answer) is settled once written: it must not ask for a ping in turn. */
-    private void writeUnacknowledged(ChannelHandlerContext ctx, PendingStanza stanza) {
-        ctx.write(stanza.xml()).addListener(write -> {
-            if (write.isSuccess()) {
-                delivered(stanza);
-            } else {
-                stanza.fail(DeliveryException.Reason.STREAM_BROKEN, "write to " + pair.remote() + " failed");
-            }
-        });
-    }
-
-    private void requestAck(ChannelHandlerContext ctx) {
-        ctx.write(unacked.request(pair, streamManagement), ctx.voidPromise());
+    private void requestAck(StanzaWire out) {
+        out.write(unacked.request(pair, streamManagement));
         armAckTimer();
     }
 
@@ -226,14 +225,14 @@ public final class OutgoingStream implements OutboundPurpose {
         });
     }
 
-    /** The peer acknowledged {@code h} stanzas in total (XEP-0198). */
+    @Override
     public void acked(long h) {
         settled(unacked.acked(h));
     }
 
     private void settled(List<PendingStanza> acknowledged) {
         acknowledged.forEach(this::delivered);
-        cancelAckTimer();
+        ackTimer.cancel();
         if (!unacked.isEmpty()) {
             armAckTimer();
         }
@@ -246,8 +245,8 @@ public final class OutgoingStream implements OutboundPurpose {
         }
         terminated = true;
         terminationCause = Optional.of(cause);
-        context = Optional.empty();
-        cancelAckTimer();
+        wire = Optional.empty();
+        ackTimer.cancel();
         onTerminated.accept(this);
         unacked.drain().forEach(stanza -> stanza.fail(unackedReason(cause), "stream to " + pair.remote()
             + " ended before the stanza was acknowledged: " + cause.message()));
@@ -283,17 +282,9 @@ public final class OutgoingStream implements OutboundPurpose {
     }
 
     private void armAckTimer() {
-        if (ackTimer.isPresent()) {
-            return;
+        if (!ackTimer.isArmed()) {
+            ackTimer.arm(eventLoop, () -> wire.ifPresent(out -> out.closeNow(new TerminationCause(
+                DeliveryException.Reason.REMOTE_SERVER_TIMEOUT, "no acknowledgement from " + pair.remote() + " in time"))));
         }
-        ackTimer = Optional.of(eventLoop.schedule(() -> {
-            ackTimer = Optional.empty();
-            context.ifPresent(ctx -> ctx.pipeline().fireExceptionCaught(new AckTimeoutException(pair.remote())));
-        }, ackTimeout.toMillis(), TimeUnit.MILLISECONDS));
-    }
-
-    private void cancelAckTimer() {
-        ackTimer.ifPresent(timer -> timer.cancel(false));
-        ackTimer = Optional.empty();
     }
 }

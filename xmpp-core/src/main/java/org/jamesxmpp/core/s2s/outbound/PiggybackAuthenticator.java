@@ -3,7 +3,7 @@ package org.jamesxmpp.core.s2s.outbound;
 /**
  * Sends a dialback {@code db:result} for one more local domain over an already authenticated
  * outgoing stream (XEP-0220 multiplexing); the answer comes back through
- * {@link OutgoingStream#piggybackAnswered(String, boolean)}.
+ * {@link OutboundStreamListener#piggybackAnswered(String, boolean)}.
  */
 @FunctionalInterface
 public interface PiggybackAuthenticator {

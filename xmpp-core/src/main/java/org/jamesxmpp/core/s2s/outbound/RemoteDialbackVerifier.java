@@ -24,7 +24,7 @@ public class RemoteDialbackVerifier implements DialbackVerifier {
         CompletableFuture<DialbackOutcome> outcome = new CompletableFuture<>();
         DialbackVerification verification = new DialbackVerification(new DomainPair(receivingDomain, originatingDomain),
             streamId, key, outcome);
-        connector.connect(verification, group.next());
+        connector.verify(verification, group.next());
         return outcome;
     }
 }

@@ -16,6 +16,16 @@ public class StreamManagementSupport {
         return advertised || !refusing.contains(remoteDomain);
     }
 
+    /**
+     * A peer that did not advertise XEP-0198 and ignored or failed our {@code <enable/>} (ejabberd 23.01 drops it
+     * silently) is not asked again: otherwise every new stream to it would wait a whole response timeout.
+     */
+    public void notEnabledBy(String remoteDomain, boolean advertised) {
+        if (!advertised) {
+            refusing.add(remoteDomain);
+        }
+    }
+
     /** @return true when this is news (the stream may be retried once without stream management) */
     public boolean refusedBy(String remoteDomain) {
         return refusing.add(remoteDomain);

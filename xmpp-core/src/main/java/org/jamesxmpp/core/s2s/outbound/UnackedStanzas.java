@@ -19,7 +19,6 @@ import org.jamesxmpp.core.s2s.codec.StreamXml;
 final class UnackedStanzas {
     static final int REQUEST_INTERVAL = 10;
     private static final long H_MASK = 0xFFFFFFFFL;
-    private static final String ACK_REQUEST = "<r xmlns='" + StreamXml.SM_NAMESPACE + "'/>";
     private static final String PING_ID_PREFIX = "jx-ack-";
 
     /** A ping on its way: its answer acknowledges {@code stanzas} more stanzas, those written just before it. */
@@ -54,7 +53,7 @@ final class UnackedStanzas {
     String request(DomainPair pair, boolean streamManagement) {
         String request;
         if (streamManagement) {
-            request = ACK_REQUEST;
+            request = StreamXml.ackRequest();
         } else {
             String id = pingIdBase + pingCount++;
             pings.add(new AwaitedPing(id, unrequested));

@@ -187,6 +187,18 @@ class XmppStreamDecoderTest {
     }
 
     @Test
+    void headerAndALargeStanzaShouldPassWhenTheyArriveInOneRead() {
+        EmbeddedChannel large = new EmbeddedChannel(new XmppStreamDecoder(64 * 1024));
+        String element = "<message><body>" + "x".repeat(30 * 1024) + "</body></message>";
+
+        large.writeInbound(Unpooled.copiedBuffer(HEADER + element, StandardCharsets.UTF_8));
+
+        assertThat((Object) large.readInbound()).isInstanceOf(StreamHeader.class);
+        assertThat((Object) large.readInbound()).isInstanceOf(XmlElement.class);
+        large.checkException();
+    }
+
+    @Test
     void dtdShouldBeRestrictedXml() {
         feed("<?xml version='1.0'?><!DOCTYPE stream [<!ENTITY x 'boom'>]>" + HEADER);
 

@@ -14,9 +14,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
-import org.jamesxmpp.core.s2s.AuthMethod;
 import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.InboundStanza;

@@ -2,7 +2,6 @@ package org.jamesxmpp.core.s2s.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 
 class OutboundStreamHandlerTest {
@@ -56,27 +55,27 @@ class OutboundStreamHandlerTest {
         connect(stream);
     }
 
-    private void connect(OutboundPurpose purpose) {
-        connect(purpose, Optional.empty());
+    private void connect(OutgoingStream stream) {
+        connect(stream, Optional.empty());
     }
 
-    private void connect(OutboundPurpose purpose, Optional<TlsContexts> tls) {
-        channel.pipeline().addLast(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
-            new OutboundStreamHandler(purpose, KEYS, tls, true, streamManagementSupport, Duration.ofSeconds(10)));
+    private void connect(OutgoingStream stream, Optional<TlsContexts> tls) {
+        connect(new OutboundStreamHandler(PAIR, stream, KEYS, tls, true, streamManagementSupport, Duration.ofSeconds(10)));
+    }
+
+    private void connect(DialbackVerification verification, Optional<TlsContexts> tls) {
+        connect(new DialbackVerifyHandler(verification, tls, Duration.ofSeconds(10)));
+    }
+
+    private void connect(ChannelHandler handler) {
+        channel.pipeline().addLast(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE), handler);
         channel.pipeline().fireChannelActive();
         assertThat(exchange("")).startsWith("<?xml version='1.0'?><stream:stream xmlns='jabber:server'")
             .contains("from='james.test' to='a.test' version='1.0'>");
     }
 
     private String exchange(String input) {
-        channel.writeInbound(Unpooled.copiedBuffer(input, StandardCharsets.UTF_8));
-        channel.runPendingTasks();
-        StringBuilder output = new StringBuilder();
-        Object written;
-        while ((written = channel.readOutbound()) != null) {
-            output.append(written);
-        }
-        return output.toString();
+        return EmbeddedStream.exchange(channel, input);
     }
 
     private static Optional<TlsContexts> requiredTls(Path directory) {
@@ -273,7 +272,7 @@ class OutboundStreamHandlerTest {
     void verificationShouldAskTheAuthoritativeServerAndReportItsAnswer() {
         channel = new EmbeddedChannel();
         CompletableFuture<DialbackOutcome> outcome = new CompletableFuture<>();
-        connect(new DialbackVerification(PAIR, "their-id", "k3y", outcome));
+        connect(new DialbackVerification(PAIR, "their-id", "k3y", outcome), Optional.empty());
 
         assertThat(exchange(PEER_HEADER + DIALBACK_FEATURES))
             .isEqualTo("<db:verify from='james.test' to='a.test' id='their-id'>k3y</db:verify>");

@@ -51,25 +51,15 @@ class OutgoingStreamPiggybackTest {
     }
 
     private CompletableFuture<Void> enqueue(DomainPair pair, String id) {
-        CompletableFuture<Void> delivery = new CompletableFuture<>();
-        testee.enqueue(new PendingStanza(pair, Optional.of(id), "bob@" + pair.local(), "alice@a.test",
-            "<message id='" + id + "'/>", delivery));
-        channel.runPendingTasks();
-        return delivery;
+        return EmbeddedStream.enqueue(channel, testee, pair, id);
     }
 
     private List<Object> written() {
-        List<Object> written = new ArrayList<>();
-        Object message;
-        while ((message = channel.readOutbound()) != null) {
-            written.add(message);
-        }
-        return written;
+        return EmbeddedStream.written(channel);
     }
 
     private void establishWithPiggybacking() {
-        testee.piggybackVia(requested::add);
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.of(requested::add));
     }
 
     @Test
@@ -107,11 +97,10 @@ class OutgoingStreamPiggybackTest {
 
     @Test
     void requestShouldWaitUntilTheStreamIsEstablished() {
-        testee.piggybackVia(requested::add);
         enqueue(OTHER, "o1");
 
         assertThat(requested).isEmpty();
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.of(requested::add));
         assertThat(requested).containsExactly("other.test");
     }
 
@@ -165,7 +154,7 @@ class OutgoingStreamPiggybackTest {
 
     @Test
     void streamWithoutPiggybackAuthenticatorShouldNotAcceptPiggybacking() {
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.empty());
 
         assertThat(testee.acceptsPiggyback()).isFalse();
     }

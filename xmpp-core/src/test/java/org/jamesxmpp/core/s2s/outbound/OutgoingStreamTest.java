@@ -53,12 +53,7 @@ class OutgoingStreamTest {
     }
 
     private List<Object> written() {
-        List<Object> written = new ArrayList<>();
-        Object message;
-        while ((message = channel.readOutbound()) != null) {
-            written.add(message);
-        }
-        return written;
+        return EmbeddedStream.written(channel);
     }
 
     @Test
@@ -66,14 +61,14 @@ class OutgoingStreamTest {
         CompletableFuture<Void> delivery = enqueue(0);
 
         assertThat(written()).isEmpty();
-        testee.established(context, true);
+        testee.established(new StanzaWire(context), true, Optional.empty());
         assertThat(written()).containsExactly("<message id='m0'/>", "<r xmlns='urn:xmpp:sm:3'/>");
         assertThat(delivery).isNotDone();
     }
 
     @Test
     void ackShouldCompleteExactlyTheAcknowledgedStanzasInOrder() {
-        testee.established(context, true);
+        testee.established(new StanzaWire(context), true, Optional.empty());
         List<CompletableFuture<Void>> deliveries = IntStream.range(0, 3).mapToObj(this::enqueue).toList();
 
         testee.acked(2);
@@ -87,7 +82,7 @@ class OutgoingStreamTest {
     void ackRequestShouldFollowEveryTenStanzas() {
         enqueueWhileNotEstablished(25);
 
-        testee.established(context, true);
+        testee.established(new StanzaWire(context), true, Optional.empty());
 
         List<Object> written = written();
         assertThat(written.stream().filter("<r xmlns='urn:xmpp:sm:3'/>"::equals)).hasSize(3);
@@ -101,7 +96,7 @@ class OutgoingStreamTest {
 
     @Test
     void brokenStreamShouldFailUnacknowledgedAndQueuedStanzas() {
-        testee.established(context, true);
+        testee.established(new StanzaWire(context), true, Optional.empty());
         CompletableFuture<Void> acked = enqueue(0);
         CompletableFuture<Void> unacked = enqueue(1);
         testee.acked(1);
@@ -154,7 +149,7 @@ class OutgoingStreamTest {
         useChannelThatFillsAfterOneStanza();
         CompletableFuture<Void> written = enqueue(0);
         CompletableFuture<Void> neverWritten = enqueue(1);
-        testee.established(channel.pipeline().lastContext(), true);
+        testee.established(new StanzaWire(channel.pipeline().lastContext()), true, Optional.empty());
 
         testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset"));
 
@@ -171,7 +166,7 @@ class OutgoingStreamTest {
         testee.enqueue(new PendingStanza(PAIR, Optional.empty(), "bob@james.test", "alice@a.test", "<message/>",
             requeued, 1));
         channel.runPendingTasks();
-        testee.established(channel.pipeline().lastContext(), true);
+        testee.established(new StanzaWire(channel.pipeline().lastContext()), true, Optional.empty());
 
         testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset again"));
 
@@ -190,7 +185,7 @@ class OutgoingStreamTest {
 
     @Test
     void ackBeyondWhatWasSentShouldBeRefused() {
-        testee.established(context, true);
+        testee.established(new StanzaWire(context), true, Optional.empty());
         enqueue(0);
 
         assertThatThrownBy(() -> testee.acked(2)).isInstanceOf(IllegalStateException.class);
@@ -199,7 +194,7 @@ class OutgoingStreamTest {
     @Test
     void withoutStreamManagementBatchShouldBeFollowedByAPingWhoseAnswerDeliversIt() {
         List<CompletableFuture<Void>> deliveries = enqueueWhileNotEstablished(2);
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.empty());
 
         List<Object> written = written();
         assertThat(written).hasSize(3).startsWith("<message id='m0'/>", "<message id='m1'/>");
@@ -219,7 +214,7 @@ class OutgoingStreamTest {
     void withoutStreamManagementPingShouldFollowEveryTenStanzas() {
         enqueueWhileNotEstablished(25);
 
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.empty());
 
         List<Object> written = written();
         assertThat(written.stream().filter(OutgoingStreamTest::isPing)).hasSize(3);
@@ -229,7 +224,7 @@ class OutgoingStreamTest {
 
     @Test
     void answerToAPingShouldDeliverOnlyTheStanzasWrittenBeforeIt() {
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.empty());
         CompletableFuture<Void> first = enqueue(0);
         String firstPing = pingId(written().get(1));
         CompletableFuture<Void> second = enqueue(1);
@@ -247,7 +242,7 @@ class OutgoingStreamTest {
 
     @Test
     void answerToALaterPingShouldAlsoAcknowledgeTheEarlierOnes() {
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.empty());
         CompletableFuture<Void> first = enqueue(0);
         CompletableFuture<Void> second = enqueue(1);
         List<Object> written = written();
@@ -261,7 +256,7 @@ class OutgoingStreamTest {
 
     @Test
     void answerToAnUnknownPingShouldDeliverNothing() {
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.empty());
         CompletableFuture<Void> delivery = enqueue(0);
 
         testee.pingAnswered("jx-ack-someone-else-0");
@@ -272,7 +267,7 @@ class OutgoingStreamTest {
 
     @Test
     void withoutStreamManagementStanzaNotAwaitingAckShouldBeDeliveredOnceWrittenAndAskForNoPing() {
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.empty());
         CompletableFuture<Void> answer = new CompletableFuture<>();
 
         testee.enqueue(new PendingStanza(PAIR, Optional.empty(), "james.test", "a.test",
@@ -286,7 +281,7 @@ class OutgoingStreamTest {
 
     @Test
     void withoutStreamManagementBrokenStreamShouldFailStanzasWaitingForThePingAnswer() {
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.empty());
         CompletableFuture<Void> delivery = enqueue(0);
 
         testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "reset"));
@@ -296,7 +291,7 @@ class OutgoingStreamTest {
 
     @Test
     void withoutStreamManagementCleanCloseShouldFailStanzasWaitingForThePingAnswer() {
-        testee.established(context, false);
+        testee.established(new StanzaWire(context), false, Optional.empty());
         CompletableFuture<Void> delivery = enqueue(0);
 
         testee.terminated(new TerminationCause(DeliveryException.Reason.STREAM_BROKEN, "closed"));
