@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jamesxmpp.core.log.LogSafe;
-import org.jamesxmpp.core.s2s.AuthMethod;
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.NamespaceRewrite;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
