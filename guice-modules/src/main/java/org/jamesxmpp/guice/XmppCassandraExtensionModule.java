@@ -14,5 +14,6 @@ public class XmppCassandraExtensionModule extends AbstractModule {
         install(new XmppCassandraStoresModule());
         install(new XmppS2sModule());
         install(new XmppInboundModule());
+        install(new XmppC2sModule());
     }
 }

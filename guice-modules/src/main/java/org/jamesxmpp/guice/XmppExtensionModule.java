@@ -14,5 +14,6 @@ public class XmppExtensionModule extends AbstractModule {
         install(new XmppMemoryStoresModule());
         install(new XmppS2sModule());
         install(new XmppInboundModule());
+        install(new XmppC2sModule());
     }
 }

@@ -8,6 +8,8 @@ import org.jamesxmpp.core.s2s.InboundStanzaHandler;
 import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.s2s.StanzaSender;
+import org.jamesxmpp.core.s2s.XmppDomainLookup;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.listener.JamesLocalDomains;
 import org.jamesxmpp.listener.configuration.S2sSettingsFactory;
@@ -23,6 +25,8 @@ public class XmppS2sModule extends AbstractModule {
     protected void configure() {
         bind(LocalDomains.class).to(JamesLocalDomains.class);
         bind(S2sSettingsFactory.class).in(Singleton.class);
+        bind(StanzaSender.class).to(S2sServer.class);
+        bind(XmppDomainLookup.class).to(S2sServer.class);
     }
 
     @Provides

@@ -15,7 +15,7 @@ import org.apache.james.dnsservice.api.TemporaryResolutionException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
-import org.jamesxmpp.core.s2s.S2sServer;
+import org.jamesxmpp.core.s2s.XmppDomainLookup;
 import org.jamesxmpp.mailets.capability.Preference;
 import org.jamesxmpp.mailets.capability.XmppCapabilityCondition;
 import org.jamesxmpp.mailets.remote.delivery.XmppDeliveryAttributes;
@@ -33,13 +33,13 @@ import com.google.common.collect.ImmutableList;
 public class RecipientIsXmppCapable extends GenericMatcher {
     private static final Logger LOGGER = LoggerFactory.getLogger(RecipientIsXmppCapable.class);
 
-    private final S2sServer s2sServer;
+    private final XmppDomainLookup xmppDomains;
     private final DNSService dnsService;
     private XmppCapabilityCondition condition;
 
     @Inject
-    public RecipientIsXmppCapable(S2sServer s2sServer, DNSService dnsService) {
-        this.s2sServer = s2sServer;
+    public RecipientIsXmppCapable(XmppDomainLookup xmppDomains, DNSService dnsService) {
+        this.xmppDomains = xmppDomains;
         this.dnsService = dnsService;
     }
 
@@ -67,7 +67,7 @@ public class RecipientIsXmppCapable extends GenericMatcher {
     private boolean goesOverXmpp(Domain domain) {
         return !getMailetContext().isLocalServer(domain)
             && condition.permits(domain)
-            && s2sServer.domainSpeaksXmpp(domain.asString())
+            && xmppDomains.domainSpeaksXmpp(domain.asString())
             && !(condition.preference() == Preference.SMTP && hasMailServer(domain));
     }
 

@@ -22,7 +22,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
 import org.jamesxmpp.core.mapping.MappingOptions;
-import org.jamesxmpp.core.s2s.S2sServer;
+import org.jamesxmpp.core.s2s.StanzaSender;
 import org.jamesxmpp.mailets.remote.delivery.Bouncer;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryFailure;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryMetrics;
@@ -30,8 +30,8 @@ import org.jamesxmpp.mailets.remote.delivery.DeliveryRunnable;
 import org.jamesxmpp.mailets.remote.delivery.DsnComposer;
 import org.jamesxmpp.mailets.remote.delivery.FailureRoute;
 import org.jamesxmpp.mailets.remote.delivery.Fallback;
+import org.jamesxmpp.mailets.remote.delivery.LateFailures;
 import org.jamesxmpp.mailets.remote.delivery.LoopProtection;
-import org.jamesxmpp.mailets.remote.delivery.SentStanzas;
 import org.jamesxmpp.mailets.remote.delivery.XmppDelivrer;
 import org.jamesxmpp.mailets.remote.delivery.XmppRemoteDeliveryConfiguration;
 import org.slf4j.Logger;
@@ -57,8 +57,7 @@ public class XmppRemoteDelivery extends GenericMailet {
 
     private final MailQueueFactory<?> queueFactory;
     private final MetricFactory metricFactory;
-    private final S2sServer s2sServer;
-    private final SentStanzas sentStanzas;
+    private final StanzaSender sender;
     private final MappingOptions mappingOptions;
     private final Clock clock;
     private final ThreadState startThreads;
@@ -70,18 +69,17 @@ public class XmppRemoteDelivery extends GenericMailet {
     private DeliveryRunnable deliveryRunnable;
 
     @Inject
-    public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, S2sServer s2sServer,
-                              SentStanzas sentStanzas, MappingOptions mappingOptions, Clock clock) {
-        this(queueFactory, metricFactory, s2sServer, sentStanzas, mappingOptions, clock, ThreadState.START_THREADS);
+    public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, StanzaSender sender,
+                              MappingOptions mappingOptions, Clock clock) {
+        this(queueFactory, metricFactory, sender, mappingOptions, clock, ThreadState.START_THREADS);
     }
 
     @VisibleForTesting
-    public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, S2sServer s2sServer,
-                              SentStanzas sentStanzas, MappingOptions mappingOptions, Clock clock, ThreadState startThreads) {
+    public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, StanzaSender sender,
+                              MappingOptions mappingOptions, Clock clock, ThreadState startThreads) {
         this.queueFactory = queueFactory;
         this.metricFactory = metricFactory;
-        this.s2sServer = s2sServer;
-        this.sentStanzas = sentStanzas;
+        this.sender = sender;
         this.mappingOptions = mappingOptions;
         this.clock = clock;
         this.startThreads = startThreads;
@@ -96,8 +94,8 @@ public class XmppRemoteDelivery extends GenericMailet {
         loopProtection = new LoopProtection(configuration.maxHops());
         Bouncer bouncer = new Bouncer(configuration, getMailetContext(), new DsnComposer(clock), metrics);
         failureRoute = new FailureRoute(configuration, getMailetContext(), bouncer, metrics);
-        deliveryRunnable = new DeliveryRunnable(queue, configuration, new XmppDelivrer(s2sServer, sentStanzas, mappingOptions),
-            failureRoute, metrics, clock);
+        XmppDelivrer delivrer = new XmppDelivrer(sender, new LateFailures(queue), mappingOptions);
+        deliveryRunnable = new DeliveryRunnable(queue, configuration, delivrer, failureRoute, metrics, clock);
         if (startThreads == ThreadState.START_THREADS) {
             deliveryRunnable.start();
         }

@@ -40,18 +40,19 @@ import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
+import org.jamesxmpp.mailets.remote.delivery.Bouncer;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryMetrics;
 import org.jamesxmpp.mailets.remote.delivery.DsnComposer;
 import org.jamesxmpp.mailets.remote.delivery.DsnParts;
-import org.jamesxmpp.mailets.remote.delivery.LateStanzaErrors;
-import org.jamesxmpp.mailets.remote.delivery.SentStanzas;
 import org.jamesxmpp.mailets.remote.delivery.XmppDeliveryAttributes;
 import org.jamesxmpp.mailets.remote.delivery.XmppRemoteDeliveryConfiguration;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
 
 import com.google.common.collect.ImmutableList;
 
@@ -68,7 +69,6 @@ class XmppRemoteDeliveryTest {
 
     S2sServer s2sServer;
     S2sServer peer;
-    SentStanzas sentStanzas;
     BlockingQueue<InboundStanza> peerReceived = new LinkedBlockingQueue<>();
     MemoryMailQueueFactory queueFactory;
     FakeMailContext mailetContext;
@@ -80,15 +80,13 @@ class XmppRemoteDeliveryTest {
         queueFactory = new MemoryMailQueueFactory(new RawMailQueueItemDecoratorFactory(), Clock.systemUTC());
         mailetContext = FakeMailContext.builder().postmaster(new MailAddress("postmaster@james.test")).build();
         metricFactory = new RecordingMetricFactory();
-        sentStanzas = new SentStanzas(Clock.systemUTC());
-        LateStanzaErrors lateStanzaErrors = new LateStanzaErrors(sentStanzas, queueFactory, metricFactory, Clock.systemUTC());
         s2sServer = new S2sServer(S2sSettings.builder()
             .bind(LOCAL)
             .route(new StaticRoute(PEER_DOMAIN, PEER.getHostString(), PEER.getPort()))
             .route(new StaticRoute(CLOSED_DOMAIN, CLOSED.getHostString(), CLOSED.getPort()))
             .connectTimeout(Duration.ofSeconds(2))
             .responseTimeout(Duration.ofSeconds(5))
-            .build(), LOCAL_DOMAIN::equals, lateStanzaErrors.decorate(stanza -> CompletableFuture.completedFuture(null)),
+            .build(), LOCAL_DOMAIN::equals, stanza -> CompletableFuture.completedFuture(null),
             new MemoryDialbackSecretStore(), Clock.systemUTC());
         s2sServer.start();
         peer = new S2sServer(S2sSettings.builder()
@@ -115,7 +113,7 @@ class XmppRemoteDeliveryTest {
     }
 
     XmppRemoteDelivery testee(XmppRemoteDelivery.ThreadState threads, FakeMailetConfig.Builder config) throws Exception {
-        XmppRemoteDelivery mailet = new XmppRemoteDelivery(queueFactory, metricFactory, s2sServer, sentStanzas, MappingOptions.defaults(),
+        XmppRemoteDelivery mailet = new XmppRemoteDelivery(queueFactory, metricFactory, s2sServer, MappingOptions.defaults(),
             Clock.systemUTC(), threads);
         mailet.init(config.mailetName("XmppRemoteDelivery").mailetContext(mailetContext).build());
         testee = mailet;
@@ -216,14 +214,13 @@ class XmppRemoteDeliveryTest {
 
         testee.service(mail("nobody@peer.test"));
 
-        // The peer's error may overtake its acknowledgement (the send fails) or follow it (a late error): one DSN either way.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-            assertThat(mailetContext.getSentMails().size() + spool().getSize()).isEqualTo(1));
-        Thread.sleep(500);
-        assertThat(mailetContext.getSentMails().size() + spool().getSize()).isEqualTo(1);
-        MimeMessage dsn = mailetContext.getSentMails().isEmpty()
-            ? spool().browse().next().getMail().getMessage()
-            : mailetContext.getSentMails().get(0).getMsg();
+        // The peer's error may overtake its acknowledgement (the send fails) or follow it (a late error): one route,
+        // one DSN either way, through the mailet context
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mailetContext.getSentMails()).hasSize(1));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+            .untilAsserted(() -> assertThat(mailetContext.getSentMails()).hasSize(1));
+        assertThat(spool().getSize()).isZero();
+        MimeMessage dsn = mailetContext.getSentMails().get(0).getMsg();
         assertThat(dsn.getHeader("To", ",")).isEqualTo("bob@james.test");
         assertThat(DsnParts.deliveryStatus(dsn))
             .contains("Final-Recipient: rfc822; nobody@peer.test")
@@ -239,19 +236,64 @@ class XmppRemoteDeliveryTest {
         testee.service(mail("nobody@peer.test", "alice@peer.test"));
 
         // nobody's error may overtake the acknowledgement (its send fails) or follow it (a late error): one DSN either way
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-            assertThat(mailetContext.getSentMails().size() + spool().getSize()).isEqualTo(1));
-        Thread.sleep(500);
-        assertThat(mailetContext.getSentMails().size() + spool().getSize()).isEqualTo(1);
-        MimeMessage dsn = mailetContext.getSentMails().isEmpty()
-            ? spool().browse().next().getMail().getMessage()
-            : mailetContext.getSentMails().get(0).getMsg();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mailetContext.getSentMails()).hasSize(1));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+            .untilAsserted(() -> assertThat(mailetContext.getSentMails()).hasSize(1));
+        MimeMessage dsn = mailetContext.getSentMails().get(0).getMsg();
         assertThat(DsnParts.deliveryStatus(dsn))
             .contains("Final-Recipient: rfc822; nobody@peer.test")
             .doesNotContain("alice@peer.test");
         assertThat(peerReceived).extracting(inbound -> inbound.stanza().getTo().toString())
             .containsExactlyInAnyOrder("nobody@peer.test", "alice@peer.test");
         assertThat(outgoing().getSize()).as("nobody waits for a retry").isZero();
+    }
+
+    /** Delivers a mail to late@peer.test, then has the peer return an error for it after its acknowledgement. */
+    void deliverThenReturnALateError() throws Exception {
+        testee.service(mail("late@peer.test"));
+        InboundStanza received = peerReceived.poll(20, TimeUnit.SECONDS);
+        assertThat(received).isNotNull();
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(metricFactory.countFor(DeliveryMetrics.SENT)).isEqualTo(1));
+        Message error = StanzaBuilder.buildMessage(received.stanza().getStanzaId())
+            .from(JidCreate.from("late@peer.test"))
+            .to(JidCreate.from("bob@james.test"))
+            .ofType(Message.Type.error)
+            .setError(StanzaError.getBuilder(StanzaError.Condition.service_unavailable).setType(StanzaError.Type.CANCEL).build())
+            .build();
+        peer.send(error).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void lateErrorShouldGoThroughTheBounceProcessorWhenOneIsConfigured() throws Exception {
+        testee(XmppRemoteDelivery.ThreadState.START_THREADS, config().setProperty("bounceProcessor", "bounces"));
+
+        deliverThenReturnALateError();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mailetContext.getSentMails()).singleElement()
+            .satisfies(failed -> {
+                assertThat(failed.getState()).isEqualTo("bounces");
+                assertThat(failed.getRecipients()).containsExactly(new MailAddress("late@peer.test"));
+                assertThat(failed.getAttributes().get(Bouncer.DELIVERY_ERROR).getValue().value().toString())
+                    .contains("late@peer.test").contains("service-unavailable");
+            }));
+        assertThat(spool().getSize()).isZero();
+    }
+
+    @Test
+    void lateErrorShouldFallBackToSmtpWithTheWholeMailWhenFallbackIsSmtp() throws Exception {
+        testee(XmppRemoteDelivery.ThreadState.START_THREADS, config().setProperty("fallback", "smtp"));
+
+        deliverThenReturnALateError();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mailetContext.getSentMails()).singleElement()
+            .satisfies(fallback -> {
+                assertThat(fallback.getState()).isEqualTo("relay");
+                assertThat(fallback.getRecipients()).containsExactly(new MailAddress("late@peer.test"));
+                assertThat(fallback.getMsg().getContent().toString()).contains("Shall we meet at noon?");
+            }));
+        assertThat(metricFactory.countFor(DeliveryMetrics.FALLEN_BACK)).isEqualTo(1);
+        assertThat(spool().getSize()).isZero();
     }
 
     @Test

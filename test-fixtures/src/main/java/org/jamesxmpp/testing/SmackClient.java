@@ -2,14 +2,18 @@ package org.jamesxmpp.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
+import javax.net.ssl.X509TrustManager;
+
 import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
@@ -51,6 +55,54 @@ public final class SmackClient implements AutoCloseable {
         } catch (IOException | InterruptedException | SmackException | XMPPException e) {
             throw new IllegalStateException("Cannot log in as " + user + "@" + domain + " at " + server + ": " + e, e);
         }
+    }
+
+    /**
+     * Connects to our client listener at {@code server} for {@code domain} with STARTTLS required (trusting any
+     * certificate: the test servers' are self-signed) and logs in as {@code user} with {@code resource}.
+     */
+    public static SmackClient loginOverTls(String domain, InetSocketAddress server, String user, String password,
+                                           String resource) {
+        XMPPTCPConnection connection = connectionOverTls(domain, server, user, password, resource);
+        SmackClient client = new SmackClient(connection);
+        try {
+            connection.connect().login();
+            return client;
+        } catch (IOException | InterruptedException | SmackException | XMPPException e) {
+            connection.disconnect();
+            throw new IllegalStateException("Cannot log in as " + user + "@" + domain + " at " + server + ": " + e, e);
+        }
+    }
+
+    /** A connection (not connected yet) as {@link #loginOverTls} makes it, for tests that expect a failure. */
+    public static XMPPTCPConnection connectionOverTls(String domain, InetSocketAddress server, String user, String password,
+                                                      String resource) {
+        try {
+            XMPPTCPConnectionConfiguration configuration = XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(domain)
+                .setHostAddress(server.getAddress())
+                .setPort(server.getPort())
+                .setSecurityMode(ConnectionConfiguration.SecurityMode.required)
+                .setCustomX509TrustManager(new TrustAllManager())
+                .setHostnameVerifier((host, session) -> true)
+                .setUsernameAndPassword(user, password)
+                .setResource(resource)
+                .setSendPresence(true)
+                .build();
+            return new XMPPTCPConnection(configuration);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends stanzas with the {@code from} they were built with (Smack leaves it out by default), to test spoofing. */
+    public SmackClient keepingFromAddresses() {
+        connection.setFromMode(XMPPConnection.FromMode.UNCHANGED);
+        return this;
+    }
+
+    public boolean isConnected() {
+        return connection.isConnected();
     }
 
     public EntityBareJid jid() {
@@ -101,6 +153,28 @@ public final class SmackClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** The full JID the server bound. */
+    public String fullJid() {
+        return connection.getUser().toString();
+    }
+
+    private static final class TrustAllManager implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            // test servers only
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            // test servers only: self-signed certificates
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
         }
     }
 

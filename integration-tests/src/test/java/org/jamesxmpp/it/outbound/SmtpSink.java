@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The smallest SMTP server RemoteDelivery can talk to: accepts every mail and keeps it, for tests. */
-final class SmtpSink implements AutoCloseable {
-    record Received(String sender, List<String> recipients, String data) {
+public final class SmtpSink implements AutoCloseable {
+    public record Received(String sender, List<String> recipients, String data) {
     }
 
     private static final int MAX_LINES = 100_000;
@@ -24,7 +24,7 @@ final class SmtpSink implements AutoCloseable {
     private final Thread acceptor;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    SmtpSink(InetSocketAddress address) {
+    public SmtpSink(InetSocketAddress address) {
         try {
             serverSocket = new ServerSocket();
             serverSocket.setReuseAddress(true);
@@ -37,7 +37,7 @@ final class SmtpSink implements AutoCloseable {
         acceptor.start();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 

@@ -66,6 +66,7 @@ record RunConf(Path directory, int smtpPort, int submissionPort, int imapPort, i
         replace("webadmin.properties", "port=8000", "port=" + webAdminPort);
         replace("xmpp.xml", "<bind>0.0.0.0:5269</bind>",
             "<bind>" + xmppListener.getHostString() + ":" + xmppListener.getPort() + "</bind>");
+        replace("xmpp.xml", "<bind>0.0.0.0:5222</bind>", "<bind>127.0.0.1:" + freePort() + "</bind>");
         replace("xmpp.xml", "<routes>", "<routes><route domain=\"" + XMPP_PEER_DOMAIN + "\" host=\""
             + xmppPeer.getHostString() + "\" port=\"" + xmppPeer.getPort() + "\"/>");
         replace("xmpp.xml", "</xmpp>",

@@ -12,11 +12,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.s2s.codec.EncodedStanza;
-import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
 import org.jamesxmpp.core.s2s.inbound.InboundContext;
@@ -28,7 +29,6 @@ import org.jamesxmpp.core.s2s.outbound.RemoteDialbackVerifier;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.xep.SmackBootstrap;
-import org.jivesoftware.smack.packet.Stanza;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +46,12 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  * The s2s engine: accepts streams on the bind addresses, opens streams to peers on demand, and
  * delivers stanzas both ways. Non-blocking: a few event loops serve every stream.
  */
-public class S2sServer implements AutoCloseable {
+public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(S2sServer.class);
+    /** Incoming stanzas are handled here (domain and user lookups, mapping, spooling may block), not on event loops. */
+    private static final int STANZA_HANDLER_THREADS = 16;
+    /** Bounded anyway by the in-flight limits of the streams; beyond it a stream ends with resource-constraint. */
+    private static final int QUEUED_STANZAS = 100_000;
 
     private final S2sSettings settings;
     private final LocalDomains localDomains;
@@ -55,6 +59,7 @@ public class S2sServer implements AutoCloseable {
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final ExecutorService addressResolver;
+    private final ExecutorService stanzaHandlers;
     private final OutgoingStreams outgoing;
     private final InboundContext inboundContext;
     private final List<Channel> serverChannels = new CopyOnWriteArrayList<>();
@@ -86,9 +91,12 @@ public class S2sServer implements AutoCloseable {
             new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-resolver-%d").setDaemon(true).build());
         OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
         this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock);
+        this.stanzaHandlers = new ThreadPoolExecutor(STANZA_HANDLER_THREADS, STANZA_HANDLER_THREADS, 1, TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(QUEUED_STANZAS),
+            new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-inbound-%d").setDaemon(true).build());
         this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
             new BoundedDialbackVerifier(new RemoteDialbackVerifier(workerGroup, connector), settings.maxPendingVerifications()),
-            new InboundStanzas(this.localDomains, handler, outgoing));
+            new InboundStanzas(this.localDomains, handler, outgoing), stanzaHandlers);
     }
 
     private static String newSecret() {
@@ -122,18 +130,12 @@ public class S2sServer implements AutoCloseable {
     }
 
     /**
-     * Sends a stanza to a remote server. Its {@code from} must be in one of our domains and its
-     * {@code to} in a remote one. Completes when the peer acknowledged it: XEP-0198, or with
-     * peers without stream management the answer to an XEP-0199 ping sent after it on the same
-     * stream; fails with a {@link DeliveryException} otherwise (e.g. no answer within
-     * {@link S2sSettings#responseTimeout()}, or the stream ended first).
+     * The acknowledgement is XEP-0198, or with peers without stream management the answer to an XEP-0199 ping sent
+     * after the stanza on the same stream; no answer within {@link S2sSettings#responseTimeout()}, or the stream
+     * ending first, fails the send.
      */
-    public CompletionStage<Void> send(Stanza stanza) {
-        return send(StanzaCodec.encode(stanza));
-    }
-
-    /** Sends a stanza the codec encoded: exactly these bytes go on the stream. See {@link #send(Stanza)}. */
-    public CompletionStage<Void> send(EncodedStanza stanza) {
+    @Override
+    public CompletionStage<Void> send(EncodedStanza stanza, LateErrorListener lateErrors) {
         if (stanza.from().isEmpty() || stanza.to().isEmpty()) {
             return invalid("a stanza needs from and to");
         }
@@ -146,14 +148,14 @@ public class S2sServer implements AutoCloseable {
             return invalid("to " + toDomain + " is one of our domains");
         }
         return outgoing.send(new DomainPair(fromDomain, toDomain), stanza.id(),
-            stanza.from().get().toString(), stanza.to().get().toString(), stanza.xml());
+            stanza.from().get().toString(), stanza.to().get().toString(), stanza.xml(), lateErrors);
     }
 
     private static CompletionStage<Void> invalid(String message) {
         return CompletableFuture.failedFuture(new DeliveryException(DeliveryException.Reason.INVALID_STANZA, message));
     }
 
-    /** Whether a domain declares an XMPP server (static route or DNS SRV); may block on DNS. */
+    @Override
     public boolean domainSpeaksXmpp(String domain) {
         return router.domainSpeaksXmpp(domain);
     }
@@ -174,6 +176,7 @@ public class S2sServer implements AutoCloseable {
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         addressResolver.shutdownNow();
+        stanzaHandlers.shutdown();
     }
 
     @Override

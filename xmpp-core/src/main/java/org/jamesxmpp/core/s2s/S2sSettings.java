@@ -36,6 +36,7 @@ import com.google.common.collect.ImmutableList;
  *     stream) waiting for an answer, in total; beyond it an unauthenticated stream gets {@code resource-constraint}
  * @param maxPendingVerificationsPerStream the same on one incoming stream; beyond it: {@code policy-violation}
  * @param routeCacheSize remote domains whose route (DNS answer) is remembered; the least recently used is forgotten
+ * @param inboundLimits what peers may take of the listener: connections, streams per domain, rate, deadlines, memory
  */
 public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<TlsSettings> tls,
@@ -51,7 +52,8 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Duration reconnectBackoffCap,
                           int maxPendingVerifications,
                           int maxPendingVerificationsPerStream,
-                          int routeCacheSize) {
+                          int routeCacheSize,
+                          InboundLimits inboundLimits) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
     public static final int DEFAULT_MAX_PENDING_VERIFICATIONS = 100;
     public static final int DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM = 5;
@@ -62,6 +64,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         staticRoutes = ImmutableList.copyOf(staticRoutes);
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(dialbackSecret, "dialbackSecret");
+        Objects.requireNonNull(inboundLimits, "inboundLimits");
         Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
         Preconditions.checkArgument(maxQueuedStanzas > 0, "maxQueuedStanzas must be positive: %s", maxQueuedStanzas);
         Preconditions.checkArgument(maxPendingVerifications > 0, "maxPendingVerifications must be positive: %s",
@@ -92,7 +95,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             + ", streamManagement=" + streamManagement + ", reconnectBackoffBase=" + reconnectBackoffBase
             + ", reconnectBackoffCap=" + reconnectBackoffCap + ", maxPendingVerifications=" + maxPendingVerifications
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
-            + "]";
+            + ", inboundLimits=" + inboundLimits + "]";
     }
 
     public static class Builder {
@@ -111,6 +114,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private int maxPendingVerifications = DEFAULT_MAX_PENDING_VERIFICATIONS;
         private int maxPendingVerificationsPerStream = DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM;
         private int routeCacheSize = DEFAULT_ROUTE_CACHE_SIZE;
+        private InboundLimits inboundLimits = InboundLimits.defaults();
 
         public Builder bind(InetSocketAddress address) {
             bindAddresses.add(address);
@@ -180,11 +184,16 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
+        public Builder inboundLimits(InboundLimits inboundLimits) {
+            this.inboundLimits = inboundLimits;
+            return this;
+        }
+
         public S2sSettings build() {
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
                 idleTimeout, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
                 streamManagement, reconnectBackoffBase, reconnectBackoffCap, maxPendingVerifications,
-                maxPendingVerificationsPerStream, routeCacheSize);
+                maxPendingVerificationsPerStream, routeCacheSize, inboundLimits);
         }
     }
 }

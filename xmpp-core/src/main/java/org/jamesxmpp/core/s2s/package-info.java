@@ -34,8 +34,11 @@
  * peer without XEP-0198 takes it for. A handler failure with a
  * {@link org.jamesxmpp.core.s2s.StanzaErrorException} sends that stanza error back; any other
  * failure sends {@code internal-server-error} (wait). An error stanza from a peer that matches
- * a pending send (same remote domain, id and recipient: the error's {@code from}) fails that send with {@code STANZA_ERROR}; once the
- * send completed, such an error goes to the handler like any other stanza.
+ * a send (same remote domain, id and recipient: the error's {@code from}; one registry,
+ * {@code outbound.PendingSends}) fails it with {@code STANZA_ERROR} while it waits for its
+ * acknowledgement; once it was acknowledged, the error goes to the sender's
+ * {@link org.jamesxmpp.core.s2s.LateErrorListener} (within 24 hours, at most 100,000 sends).
+ * Errors matching none of our sends go to the handler like any other stanza.
  *
  * <p>Reconnect backoff ({@code outbound.ConnectBackoff}): when a connection attempt to a remote
  * domain fails (no route, refused, or no answer within {@code responseTimeout} before the stream

@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +23,20 @@ class RawStream implements AutoCloseable {
     private boolean closedByPeer;
 
     RawStream(InetSocketAddress address) {
+        this(address, Optional.empty());
+    }
+
+    /** @param from the local address to connect from (a loopback address other than 127.0.0.1) */
+    RawStream(InetSocketAddress address, String from) {
+        this(address, Optional.of(from));
+    }
+
+    private RawStream(InetSocketAddress address, Optional<String> from) {
         try {
             socket = new Socket();
+            if (from.isPresent()) {
+                socket.bind(new InetSocketAddress(from.get(), 0));
+            }
             socket.connect(address, 2000);
             socket.setSoTimeout(100);
         } catch (IOException e) {

@@ -51,6 +51,8 @@ class S2sConnectionManagementTest {
             .idleTimeout(Duration.ofSeconds(1))
             .responseTimeout(Duration.ofSeconds(2))
             .maxQueuedStanzas(MAX_QUEUED)
+            // the thousand raw streams all come from 127.0.0.1, beyond the default per-address limit
+            .inboundLimits(InboundLimits.defaults().withConnections(2000, 2000))
             .build(), LOCAL_DOMAIN::equals, stanza -> CompletableFuture.completedFuture(null),
             new MemoryDialbackSecretStore(), Clock.systemUTC());
         testee.start();

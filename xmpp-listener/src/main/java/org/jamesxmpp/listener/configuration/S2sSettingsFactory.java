@@ -33,7 +33,8 @@ public class S2sSettingsFactory {
             .streamManagement(configuration.streamManagement())
             .reconnectBackoff(configuration.reconnectBackoff(), configuration.reconnectBackoffCap())
             .maxPendingVerifications(configuration.maxPendingVerifications(), configuration.maxPendingVerificationsPerStream())
-            .routeCacheSize(configuration.routeCacheSize());
+            .routeCacheSize(configuration.routeCacheSize())
+            .inboundLimits(configuration.inboundLimits());
         if (configuration.enabled()) {
             configuration.binds().forEach(bind -> builder.bind(bind.toSocketAddress()));
         }

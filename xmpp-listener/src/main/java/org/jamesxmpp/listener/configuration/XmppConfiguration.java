@@ -14,6 +14,7 @@ import org.jamesxmpp.core.address.DomainNames;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jivesoftware.smack.packet.Message;
 
@@ -40,6 +41,7 @@ public record XmppConfiguration(boolean enabled,
                                 int maxPendingVerifications,
                                 int maxPendingVerificationsPerStream,
                                 int routeCacheSize,
+                                InboundLimits inboundLimits,
                                 MappingOptions mappingOptions) {
 
     public static final int DEFAULT_PORT = S2sRouter.DEFAULT_PORT;
@@ -58,7 +60,8 @@ public record XmppConfiguration(boolean enabled,
         "tls.truststoreSecret", "tls.required", "tls.verifyCertificates",
         "routes", "routes.route", "routes.route[@domain]", "routes.route[@host]", "routes.route[@port]",
         "limits", "limits.maxStanzaSize", "limits.maxPendingVerifications", "limits.maxPendingVerificationsPerStream",
-        "limits.routeCacheSize",
+        "limits.routeCacheSize", "limits.maxConnections", "limits.maxConnectionsPerAddress", "limits.maxStreamsPerDomain",
+        "limits.stanzaDeadline", "limits.maxBytesPerSecond", "limits.maxInFlightBytes",
         "dialback", "dialback.secret",
         "streams", "streams.idleTimeout", "streams.streamManagement", "streams.reconnectBackoff", "streams.reconnectBackoffCap",
         "inbound", "inbound.acceptedTypes", "inbound.dedupWindow", "inbound.originalMimeFrom").build();
@@ -68,7 +71,7 @@ public record XmppConfiguration(boolean enabled,
             DEFAULT_MAX_STANZA_SIZE, Optional.empty(), DEFAULT_IDLE_TIMEOUT, true, DEFAULT_ACCEPTED_TYPES, DEFAULT_DEDUP_WINDOW,
             DEFAULT_RECONNECT_BACKOFF, DEFAULT_RECONNECT_BACKOFF_CAP, ImmutableSet.of(),
             S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS, S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM,
-            S2sSettings.DEFAULT_ROUTE_CACHE_SIZE, MappingOptions.defaults());
+            S2sSettings.DEFAULT_ROUTE_CACHE_SIZE, InboundLimits.defaults(), MappingOptions.defaults());
     }
 
     public static XmppConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -98,7 +101,18 @@ public record XmppConfiguration(boolean enabled,
             values.positiveInt("limits.maxPendingVerifications", S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS),
             values.positiveInt("limits.maxPendingVerificationsPerStream", S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM),
             values.positiveInt("limits.routeCacheSize", S2sSettings.DEFAULT_ROUTE_CACHE_SIZE),
+            parseInboundLimits(values),
             MappingConfiguration.parse(values, originalMimeFrom));
+    }
+
+    private static InboundLimits parseInboundLimits(ConfigurationValues values) throws ConfigurationException {
+        return new InboundLimits(
+            values.positiveInt("limits.maxConnections", InboundLimits.DEFAULT_MAX_CONNECTIONS),
+            values.positiveInt("limits.maxConnectionsPerAddress", InboundLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
+            values.positiveInt("limits.maxStreamsPerDomain", InboundLimits.DEFAULT_MAX_STREAMS_PER_DOMAIN),
+            values.duration("limits.stanzaDeadline", InboundLimits.DEFAULT_STANZA_DEADLINE),
+            values.size("limits.maxBytesPerSecond", Math.toIntExact(InboundLimits.DEFAULT_MAX_BYTES_PER_SECOND)),
+            values.size("limits.maxInFlightBytes", Math.toIntExact(InboundLimits.DEFAULT_MAX_IN_FLIGHT_BYTES)));
     }
 
     public XmppConfiguration {
@@ -112,7 +126,7 @@ public record XmppConfiguration(boolean enabled,
         Iterator<String> keys = config.getKeys();
         while (keys.hasNext()) {
             String key = keys.next();
-            if (!KNOWN_KEYS.contains(key)) {
+            if (!KNOWN_KEYS.contains(key) && !C2sConfiguration.owns(key)) {
                 throw new ConfigurationException(String.format("xmpp.xml: unknown setting '%s'", ConfigurationValues.display(key)));
             }
         }
@@ -207,6 +221,6 @@ public record XmppConfiguration(boolean enabled,
             + ", reconnectBackoff=" + reconnectBackoff + ", reconnectBackoffCap=" + reconnectBackoffCap
             + ", originalMimeFrom=" + originalMimeFrom + ", maxPendingVerifications=" + maxPendingVerifications
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
-            + ", mappingOptions=" + mappingOptions + "}";
+            + ", inboundLimits=" + inboundLimits + ", mappingOptions=" + mappingOptions + "}";
     }
 }

@@ -14,6 +14,7 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.io.FileHandler;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,46 @@ class XmppConfigurationTest {
         assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><limits><routeCacheSize>many</routeCacheSize></limits></xmpp>")))
             .isInstanceOf(ConfigurationException.class)
             .hasMessage("xmpp.xml: limits/routeCacheSize 'many' is not a positive whole number");
+    }
+
+    @Test
+    void inboundLimitsShouldHaveDefaults() throws Exception {
+        assertThat(XmppConfiguration.from(new BaseHierarchicalConfiguration()).inboundLimits())
+            .isEqualTo(InboundLimits.defaults());
+    }
+
+    @Test
+    void inboundLimitsShouldParse() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp><limits>"
+            + "<maxConnections>300</maxConnections><maxConnectionsPerAddress>7</maxConnectionsPerAddress>"
+            + "<maxStreamsPerDomain>3</maxStreamsPerDomain><stanzaDeadline>20s</stanzaDeadline>"
+            + "<maxBytesPerSecond>256K</maxBytesPerSecond><maxInFlightBytes>16M</maxInFlightBytes></limits></xmpp>"));
+
+        assertThat(testee.inboundLimits()).isEqualTo(new InboundLimits(300, 7, 3, Duration.ofSeconds(20), 256 * 1024,
+            16 * 1024 * 1024));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maxConnections", "maxConnectionsPerAddress", "maxStreamsPerDomain"})
+    void nonPositiveConnectionLimitShouldFailNamingTheFileAndSetting(String setting) {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><limits><" + setting + ">-1</" + setting + "></limits></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: limits/" + setting + " '-1' is not a positive whole number");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maxBytesPerSecond", "maxInFlightBytes"})
+    void badByteLimitShouldFailNamingTheFileAndSetting(String setting) {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><limits><" + setting + ">0</" + setting + "></limits></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageStartingWith("xmpp.xml: limits/" + setting + " '0' is not a size");
+    }
+
+    @Test
+    void badStanzaDeadlineShouldFailNamingTheFileAndSetting() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><limits><stanzaDeadline>soon</stanzaDeadline></limits></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageStartingWith("xmpp.xml: limits/stanzaDeadline 'soon' is not a duration");
     }
 
     @Test

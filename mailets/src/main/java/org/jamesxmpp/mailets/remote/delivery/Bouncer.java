@@ -1,5 +1,6 @@
 package org.jamesxmpp.mailets.remote.delivery;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -58,19 +59,28 @@ public class Bouncer {
         }
     }
 
+    /**
+     * One mail per DSN status: James's {@code DSNBounce} writes the {@code delivery-error} attribute as the
+     * {@code Status:} of every recipient of the mail, so it starts with the status code.
+     */
     private void toBounceProcessor(Mail mail, Map<MailAddress, DeliveryFailure> failures, ProcessingState processor)
         throws MessagingException {
-        Mail failed = MailImpl.duplicate(mail);
-        failed.setRecipients(ImmutableList.copyOf(failures.keySet()));
-        failed.setAttribute(new Attribute(DELIVERY_ERROR, AttributeValue.of(failures.entrySet().stream()
-            .map(entry -> entry.getKey().asString() + ": " + entry.getValue().diagnostic()
-                + " (" + entry.getValue().status().asString() + ")")
-            .collect(Collectors.joining("; ")))));
-        failed.setAttribute(new Attribute(IS_DELIVERY_PERMANENT_ERROR, AttributeValue.of(true)));
-        try {
-            mailetContext.sendMail(failed, processor.getValue());
-        } finally {
-            LifecycleUtil.dispose(failed);
+        Map<DsnStatus, Map<MailAddress, DeliveryFailure>> byStatus = failures.entrySet().stream()
+            .collect(Collectors.groupingBy(entry -> entry.getValue().status(), LinkedHashMap::new,
+                Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (first, second) -> first, LinkedHashMap::new)));
+        for (Map.Entry<DsnStatus, Map<MailAddress, DeliveryFailure>> group : byStatus.entrySet()) {
+            Mail failed = MailImpl.duplicate(mail);
+            failed.setRecipients(ImmutableList.copyOf(group.getValue().keySet()));
+            failed.setAttribute(new Attribute(DELIVERY_ERROR, AttributeValue.of(group.getKey().asString() + " "
+                + group.getValue().entrySet().stream()
+                    .map(entry -> entry.getKey().asString() + ": " + entry.getValue().diagnostic())
+                    .collect(Collectors.joining("; ")))));
+            failed.setAttribute(new Attribute(IS_DELIVERY_PERMANENT_ERROR, AttributeValue.of(true)));
+            try {
+                mailetContext.sendMail(failed, processor.getValue());
+            } finally {
+                LifecycleUtil.dispose(failed);
+            }
         }
     }
 

@@ -15,6 +15,8 @@ import com.google.common.collect.ImmutableList;
  * more attempts in {@code delayTime} than {@code maxRetries} raise {@code maxRetries}; fewer repeat the last delay.
  */
 public record DelaysAndMaxRetry(int maxRetries, List<Duration> delays) {
+    static final Duration HAND_BACK_WITHOUT_DELAYS = Duration.ofMinutes(1);
+
     private static final Logger LOGGER = LoggerFactory.getLogger(DelaysAndMaxRetry.class);
 
     public DelaysAndMaxRetry {
@@ -72,5 +74,16 @@ public record DelaysAndMaxRetry(int maxRetries, List<Duration> delays) {
     public Duration delayBeforeRetry(int retry) {
         Preconditions.checkArgument(retry >= 1 && retry <= maxRetries, "retry %s is not in 1..%s", retry, maxRetries);
         return delays.get(retry - 1);
+    }
+
+    /**
+     * The delay before a mail whose attempt could not be handled goes again, after {@code retries} retries: the
+     * delay of the next retry, or of the last one (no retry is counted for it).
+     */
+    public Duration handBackDelay(int retries) {
+        if (delays.isEmpty()) {
+            return HAND_BACK_WITHOUT_DELAYS;
+        }
+        return delays.get(Math.max(0, Math.min(retries, delays.size() - 1)));
     }
 }

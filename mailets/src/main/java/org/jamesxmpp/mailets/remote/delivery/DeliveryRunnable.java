@@ -6,6 +6,10 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.mail.MessagingException;
 
@@ -64,30 +68,90 @@ public class DeliveryRunnable implements Disposable {
             .subscribe();
     }
 
-    /** One attempt for a dequeued mail; acknowledges the item (RETRY when handling it failed unexpectedly). */
+    /**
+     * One attempt for a dequeued mail. The item is acknowledged once every recipient is settled: delivered, queued
+     * again for a retry, or handed to the failure route. When handling fails half-way (e.g. James's spool refuses
+     * the DSN or the fallback), the recipients not settled yet go back to the queue, without counting a retry; when
+     * even that fails, or the attempt is cancelled (the mailet stops), the item is not acknowledged but handed back
+     * ({@code RETRY}, as RemoteDelivery does): the outcome is unknown, the mail stays queued.
+     */
     public Mono<Void> process(MailQueue.MailQueueItem item) {
         Mail mail = item.getMail();
-        return Mono.defer(() -> delivrer.deliver(mail))
+        List<MailAddress> recipients = ImmutableList.copyOf(mail.getRecipients());
+        int retries = XmppDeliveryAttributes.retries(mail);
+        Set<MailAddress> settled = ConcurrentHashMap.newKeySet();
+        AtomicBoolean done = new AtomicBoolean();
+        return attempt(mail)
             .publishOn(processScheduler)
             .flatMap(outcome -> Mono.fromCallable(() -> {
-                handle(mail, outcome);
+                handle(mail, outcome, settled);
                 return MailQueue.MailQueueItem.CompletionStatus.SUCCESS;
             }))
-            .onErrorResume(error -> {
-                LOGGER.error("Could not handle the XMPP delivery of mail {}", mail.getName(), error);
-                return Mono.just(MailQueue.MailQueueItem.CompletionStatus.RETRY);
-            })
+            .onErrorResume(error -> Mono.fromCallable(() -> handBack(mail, recipients, retries, settled, error)))
             .flatMap(status -> Mono.fromCallable(() -> {
-                item.done(status);
+                if (done.compareAndSet(false, true)) {
+                    item.done(status);
+                }
                 return status;
             }))
+            .doOnCancel(() -> {
+                if (done.compareAndSet(false, true)) {
+                    LOGGER.info("Attempt for mail {} cancelled: it goes back to the queue", mail.getName());
+                    nack(item);
+                }
+            })
             .doFinally(any -> LifecycleUtil.dispose(mail))
             .then();
     }
 
+    private MailQueue.MailQueueItem.CompletionStatus handBack(Mail mail, List<MailAddress> recipients, int retries,
+                                                            Set<MailAddress> settled, Throwable error) {
+        List<MailAddress> unsettled = recipients.stream()
+            .filter(recipient -> !settled.contains(recipient))
+            .collect(ImmutableList.toImmutableList());
+        LOGGER.error("Could not handle the XMPP delivery of mail {}: {} go back to the queue", mail.getName(), unsettled,
+            error);
+        if (unsettled.isEmpty()) {
+            return MailQueue.MailQueueItem.CompletionStatus.SUCCESS;
+        }
+        try {
+            mail.setRecipients(unsettled);
+            XmppDeliveryAttributes.setRetries(mail, retries);
+            queue.enQueue(mail, configuration.delaysAndMaxRetry().handBackDelay(retries));
+            return MailQueue.MailQueueItem.CompletionStatus.SUCCESS;
+        } catch (MailQueue.MailQueueException | RuntimeException e) {
+            LOGGER.error("Could not queue mail {} again: the queue keeps it (not acknowledged)", mail.getName(), e);
+            mail.setRecipients(recipients);
+            return MailQueue.MailQueueItem.CompletionStatus.RETRY;
+        }
+    }
+
+    private static void nack(MailQueue.MailQueueItem item) {
+        try {
+            item.done(MailQueue.MailQueueItem.CompletionStatus.RETRY);
+        } catch (MailQueue.MailQueueException | RuntimeException e) {
+            LOGGER.error("Could not hand mail {} back to its queue", item.getMail().getName(), e);
+        }
+    }
+
+    /** A mail a peer's late error brought back has its outcome already; any other is sent. */
+    private Mono<DeliveryOutcome> attempt(Mail mail) {
+        Optional<DeliveryFailure> late = XmppDeliveryAttributes.lateFailure(mail);
+        if (late.isPresent()) {
+            return Mono.just(DeliveryOutcome.allFailed(ImmutableList.copyOf(mail.getRecipients()), late.get()));
+        }
+        return Mono.defer(() -> delivrer.deliver(mail));
+    }
+
     /** What the outcome of one attempt means for the mail: done, retried later, or failed for good. */
     public void handle(Mail mail, DeliveryOutcome outcome) throws MessagingException {
+        handle(mail, outcome, ConcurrentHashMap.newKeySet());
+    }
+
+    /** As {@link #handle(Mail, DeliveryOutcome)}, recording in {@code settled} each recipient as it is settled. */
+    private void handle(Mail mail, DeliveryOutcome outcome, Set<MailAddress> settled) throws MessagingException {
         List<MailAddress> delivered = outcome.delivered();
+        settled.addAll(delivered);
         if (!delivered.isEmpty()) {
             metrics.sent(delivered.size());
             LOGGER.info("Delivered mail {} from {} over XMPP to {}", mail.getName(), mail.getMaybeSender().asString(), delivered);
@@ -95,14 +159,18 @@ public class DeliveryRunnable implements Disposable {
         Map<MailAddress, DeliveryFailure> finalFailures = new LinkedHashMap<>(outcome.failures(ExecutionResult.ExecutionState.PERMANENT_FAILURE));
         Map<MailAddress, DeliveryFailure> temporary = outcome.failures(ExecutionResult.ExecutionState.TEMPORARY_FAILURE);
         int retries = XmppDeliveryAttributes.retries(mail);
-        boolean retry = !temporary.isEmpty() && retries < configuration.delaysAndMaxRetry().maxRetries();
+        boolean canRetry = !XmppDeliveryAttributes.isContentDropped(mail);
+        boolean retry = !temporary.isEmpty() && retries < configuration.delaysAndMaxRetry().maxRetries() && canRetry;
         if (!retry) {
+            String gaveUp = canRetry ? "gave up after " + retries + " retries: " : "not retried, the content is no longer kept: ";
             temporary.forEach((recipient, failure) -> finalFailures.put(recipient, new DeliveryFailure(failure.status(),
-                "gave up after " + retries + " retries: " + failure.diagnostic())));
+                gaveUp + failure.diagnostic())));
         }
         failureRoute.failed(mail, finalFailures);
+        settled.addAll(finalFailures.keySet());
         if (retry) {
             reEnqueue(mail, ImmutableList.copyOf(temporary.keySet()), retries + 1, temporary);
+            settled.addAll(temporary.keySet());
         }
     }
 
@@ -112,6 +180,7 @@ public class DeliveryRunnable implements Disposable {
         LOGGER.info("Mail {} to {} failed over XMPP ({}); retry {} of {} in {}", mail.getName(), recipients,
             failures.values(), retry, configuration.delaysAndMaxRetry().maxRetries(), delay);
         mail.setRecipients(recipients);
+        XmppDeliveryAttributes.clearLateFailure(mail);
         XmppDeliveryAttributes.setRetries(mail, retry);
         mail.setLastUpdated(Date.from(clock.instant()));
         metrics.retried(recipients.size());

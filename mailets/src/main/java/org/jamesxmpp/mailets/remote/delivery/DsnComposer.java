@@ -54,16 +54,6 @@ public class DsnComposer {
             failures, postmaster);
     }
 
-    /**
-     * For a mail that is no longer at hand (a stanza error that came back after the delivery): the report returns
-     * the header lines kept of it.
-     */
-    public MimeMessage compose(ReturnedHeaders returned, Map<MailAddress, DeliveryFailure> failures, MailAddress postmaster)
-        throws MessagingException {
-        return compose(returned.sender(), returned.messageId().map(id -> singleLine(id, true)), Optional.empty(),
-            headersPart(returned.headerLines()), failures, postmaster);
-    }
-
     private MimeMessage compose(MailAddress sender, Optional<String> messageId, Optional<Date> arrival, MimeBodyPart originalPart,
                                 Map<MailAddress, DeliveryFailure> failures, MailAddress postmaster) throws MessagingException {
         Date now = Date.from(clock.instant());

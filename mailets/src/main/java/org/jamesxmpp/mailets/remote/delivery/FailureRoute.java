@@ -16,7 +16,8 @@ import com.google.common.collect.ImmutableList;
 
 /**
  * Where recipients go once XMPP gave up on them: to SMTP ({@code fallback=smtp}: the mail continues in the
- * fallback processor, marked so that the XMPP matcher lets it pass) or back to the sender ({@link Bouncer}).
+ * fallback processor, marked so that the XMPP matcher lets it pass) or back to the sender ({@link Bouncer}). A mail
+ * of which only the header lines are left ({@link LateFailures}) is bounced.
  */
 public class FailureRoute {
     private static final Logger LOGGER = LoggerFactory.getLogger(FailureRoute.class);
@@ -39,7 +40,7 @@ public class FailureRoute {
         if (failures.isEmpty()) {
             return;
         }
-        if (configuration.fallback() == Fallback.SMTP) {
+        if (configuration.fallback() == Fallback.SMTP && !XmppDeliveryAttributes.isContentDropped(mail)) {
             fallBackToSmtp(mail, failures);
         } else {
             bouncer.bounce(mail, failures);

@@ -15,7 +15,7 @@ import org.apache.james.core.MailAddress;
 import com.google.common.collect.ImmutableSet;
 
 /**
- * What is kept of a mail sent over XMPP, to report an error stanza that comes back later: its sender and a few
+ * What is kept of a mail sent over XMPP when its content cannot be (see {@link LateFailures}): its sender and a few
  * header lines (never the body), bounded in size.
  */
 public record ReturnedHeaders(MailAddress sender, Optional<String> messageId, String headerLines) {

@@ -17,7 +17,7 @@ import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.outgoing.EncodedMail;
 import org.jamesxmpp.core.outgoing.MailEncoder;
 import org.jamesxmpp.core.s2s.DeliveryException;
-import org.jamesxmpp.core.s2s.S2sServer;
+import org.jamesxmpp.core.s2s.StanzaSender;
 import org.jamesxmpp.core.s2s.codec.EncodedStanza;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +37,13 @@ public class XmppDelivrer {
     private static final DeliveryFailure NO_SENDER = new DeliveryFailure(DsnStatus.permanent(7, 1),
         "a mail without sender cannot be sent over XMPP");
 
-    private final S2sServer s2sServer;
-    private final SentStanzas sentStanzas;
+    private final StanzaSender sender;
+    private final LateFailures lateFailures;
     private final MappingOptions mappingOptions;
 
-    public XmppDelivrer(S2sServer s2sServer, SentStanzas sentStanzas, MappingOptions mappingOptions) {
-        this.s2sServer = s2sServer;
-        this.sentStanzas = sentStanzas;
+    public XmppDelivrer(StanzaSender sender, LateFailures lateFailures, MappingOptions mappingOptions) {
+        this.sender = sender;
+        this.lateFailures = lateFailures;
         this.mappingOptions = mappingOptions;
     }
 
@@ -66,8 +66,9 @@ public class XmppDelivrer {
             return Mono.just(DeliveryOutcome.allFailed(recipients, new DeliveryFailure(DsnStatus.transientFailure(3, 0),
                 "the mail could not be read: " + e.getMessage())));
         }
+        LateFailures.Listeners lateErrors = lateFailures.listenersFor(mail, returned);
         return Flux.fromIterable(stanzas)
-            .flatMap(stanza -> send(stanza, new SentStanzas.SentStanza(stanza.recipient(), mail.getName(), returned)))
+            .flatMap(stanza -> send(stanza, lateErrors))
             .collectMap(Map.Entry::getKey, Map.Entry::getValue)
             .map(results -> {
                 Map<MailAddress, ExecutionResult> all = new LinkedHashMap<>(refused);
@@ -101,15 +102,11 @@ public class XmppDelivrer {
         }
     }
 
-    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(EncodedMail.Recipient stanza, SentStanzas.SentStanza sent) {
+    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(EncodedMail.Recipient stanza, LateFailures.Listeners lateErrors) {
         MailAddress recipient = stanza.recipient();
         EncodedStanza encoded = stanza.stanza();
-        return Mono.fromCompletionStage(() -> s2sServer.send(encoded))
-            .then(Mono.fromCallable(() -> {
-                encoded.id().ifPresent(id -> encoded.to()
-                    .ifPresent(to -> sentStanzas.delivered(id, to.toString(), sent)));
-                return ExecutionResult.success();
-            }))
+        return Mono.fromCompletionStage(() -> sender.send(encoded, lateErrors.forRecipient(recipient)))
+            .then(Mono.fromCallable(ExecutionResult::success))
             .onErrorResume(error -> Mono.just(ExecutionResult.failure(failure(error))))
             .map(result -> Map.entry(recipient, result));
     }

@@ -2,21 +2,31 @@ package org.jamesxmpp.mailets.remote.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
+import javax.mail.MessagingException;
 import javax.mail.internet.ContentType;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.apache.james.queue.api.MailQueue;
 import org.apache.james.queue.api.MailQueueName;
 import org.apache.james.queue.api.ManageableMailQueue;
 import org.apache.james.queue.api.RawMailQueueItemDecoratorFactory;
 import org.apache.james.queue.memory.MemoryMailQueueFactory;
+import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Mail;
+import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
@@ -30,6 +40,9 @@ import org.junit.jupiter.api.Test;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 class DeliveryRunnableTest {
     static final Instant NOW = Instant.parse("2026-11-25T20:00:00Z");
@@ -70,7 +83,7 @@ class DeliveryRunnableTest {
             .build());
         DeliveryMetrics metrics = new DeliveryMetrics(metricFactory);
         Bouncer bouncer = new Bouncer(configuration, mailetContext, new DsnComposer(clock), metrics);
-        return new DeliveryRunnable(queue, configuration, new XmppDelivrer(s2sServer, new SentStanzas(clock), MappingOptions.defaults()),
+        return new DeliveryRunnable(queue, configuration, new XmppDelivrer(s2sServer, new LateFailures(queue), MappingOptions.defaults()),
             new FailureRoute(configuration, mailetContext, bouncer, metrics), metrics, clock);
     }
 
@@ -191,7 +204,7 @@ class DeliveryRunnableTest {
             assertThat(failed.getState()).isEqualTo("bounces");
             assertThat(failed.getRecipients()).containsExactly(alice);
             assertThat(failed.getAttributes().get(Bouncer.DELIVERY_ERROR).getValue().value())
-                .isEqualTo("alice@a.test: item-not-found (cancel) (5.1.1)");
+                .isEqualTo("5.1.1 alice@a.test: item-not-found (cancel)");
         });
     }
 
@@ -202,5 +215,144 @@ class DeliveryRunnableTest {
 
         assertThat(queue.getSize()).isZero();
         assertThat(mailetContext.getSentMails()).hasSize(1);
+    }
+
+    /** James's spool refusing what the failure route hands it (a DSN, a fallback): sendMail throws while set. */
+    MailetContext refusingWhile(AtomicBoolean refusing) {
+        return (MailetContext) Proxy.newProxyInstance(MailetContext.class.getClassLoader(), new Class<?>[] {MailetContext.class},
+            (proxy, method, args) -> {
+                if (method.getName().equals("sendMail") && refusing.get()) {
+                    throw new MessagingException("spool refuses");
+                }
+                try {
+                    return method.invoke(mailetContext, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+    }
+
+    DeliveryRunnable testee(FakeMailetConfig.Builder config, MailetContext context, MailQueue target) throws Exception {
+        XmppRemoteDeliveryConfiguration configuration = XmppRemoteDeliveryConfiguration.parse(config
+            .mailetName("XmppRemoteDelivery")
+            .build());
+        DeliveryMetrics metrics = new DeliveryMetrics(metricFactory);
+        Bouncer bouncer = new Bouncer(configuration, context, new DsnComposer(clock), metrics);
+        return new DeliveryRunnable(target, configuration, new XmppDelivrer(s2sServer, new LateFailures(target),
+            MappingOptions.defaults()), new FailureRoute(configuration, context, bouncer, metrics), metrics, clock);
+    }
+
+    /** A mail whose peer refuses it for good (a late failure: no network needed). */
+    FakeMail refusedMail(MailAddress... recipients) throws Exception {
+        FakeMail mail = mail(recipients);
+        XmppDeliveryAttributes.setLateFailure(mail, NOT_FOUND, true);
+        return mail;
+    }
+
+    MailQueue.MailQueueItem enqueueAndTake(Mail mail) throws Exception {
+        queue.enQueue(mail);
+        return Flux.from(queue.deQueue()).blockFirst(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void processShouldQueueTheMailAgainWithoutCountingARetryWhenTheSpoolRefusesTheDsn() throws Exception {
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        MailQueue.MailQueueItem item = enqueueAndTake(refusedMail(alice));
+
+        testee(config(), refusingWhile(refusing), queue).process(item).block(Duration.ofSeconds(10));
+
+        ManageableMailQueue.MailQueueItemView queued = queue.browse().next();
+        assertThat(queued.getMail().getRecipients()).containsExactly(alice);
+        assertThat(XmppDeliveryAttributes.retries(queued.getMail())).isZero();
+        assertThat(queued.getNextDelivery()).hasValueSatisfying(next ->
+            assertThat(next.toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(1))));
+        assertThat(mailetContext.getSentMails()).isEmpty();
+    }
+
+    @Test
+    void processShouldBounceOnceTheSpoolTakesMailAgain() throws Exception {
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        DeliveryRunnable testee = testee(config(), refusingWhile(refusing), queue);
+        testee.process(enqueueAndTake(refusedMail(alice))).block(Duration.ofSeconds(10));
+        refusing.set(false);
+        Mail handedBack = MailImpl.duplicate(queue.browse().next().getMail());
+        queue.clear();
+
+        testee.process(enqueueAndTake(handedBack)).block(Duration.ofSeconds(10));
+
+        assertThat(queue.getSize()).isZero();
+        assertThat(mailetContext.getSentMails()).singleElement().satisfies(dsn ->
+            assertThat(DsnParts.deliveryStatus(dsn.getMsg())).contains("Final-Recipient: rfc822; alice@a.test"));
+    }
+
+    @Test
+    void processShouldNotAcknowledgeWhenNeitherTheRouteNorTheQueueTakesTheMail() throws Exception {
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        MailQueue.MailQueueItem item = enqueueAndTake(refusedMail(alice));
+        AtomicReference<MailQueue.MailQueueItem.CompletionStatus> status = new AtomicReference<>();
+        MailQueue.MailQueueItem recording = new MailQueue.MailQueueItem() {
+            @Override
+            public Mail getMail() {
+                return item.getMail();
+            }
+
+            @Override
+            public void done(CompletionStatus completion) throws MailQueue.MailQueueException {
+                status.set(completion);
+                item.done(completion);
+            }
+        };
+
+        testee(config(), refusingWhile(refusing), refusingQueue()).process(recording).block(Duration.ofSeconds(10));
+
+        assertThat(status).hasValue(MailQueue.MailQueueItem.CompletionStatus.RETRY);
+        assertThat(queue.browse().next().getMail().getRecipients()).as("the memory queue takes a RETRY back")
+            .containsExactly(alice);
+    }
+
+    @Test
+    void processShouldHandBackOnlyTheRecipientsNotSettledYet() throws Exception {
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        FakeMail mail = refusedMail(alice, carol);
+        MailQueue.MailQueueItem item = enqueueAndTake(mail);
+
+        testee(config(), refusingWhile(refusing), queue).process(item).block(Duration.ofSeconds(10));
+
+        assertThat(queue.browse().next().getMail().getRecipients()).containsExactlyInAnyOrder(alice, carol);
+        assertThat(queue.getSize()).isEqualTo(1);
+    }
+
+    @Test
+    void cancelledAttemptShouldHandTheMailBackToTheQueue() throws Exception {
+        FakeMail mail = mail(alice);
+        MailQueue.MailQueueItem item = enqueueAndTake(mail);
+        DeliveryRunnable testee = new DeliveryRunnable(queue, XmppRemoteDeliveryConfiguration.parse(config()
+            .mailetName("XmppRemoteDelivery").build()),
+            new XmppDelivrer((stanza, lateErrors) -> new CompletableFuture<>(), new LateFailures(queue), MappingOptions.defaults()),
+            new FailureRoute(XmppRemoteDeliveryConfiguration.parse(config().mailetName("XmppRemoteDelivery").build()),
+                mailetContext, new Bouncer(XmppRemoteDeliveryConfiguration.parse(config().mailetName("XmppRemoteDelivery").build()),
+                mailetContext, new DsnComposer(clock), new DeliveryMetrics(metricFactory)), new DeliveryMetrics(metricFactory)),
+            new DeliveryMetrics(metricFactory), clock);
+
+        Disposable attempt = testee.process(item).subscribe();
+        attempt.dispose();
+
+        assertThat(queue.browse().next().getMail().getRecipients()).containsExactly(alice);
+        assertThat(mailetContext.getSentMails()).isEmpty();
+    }
+
+    /** The outgoing queue refusing every enqueue (disk full, broker down). */
+    MailQueue refusingQueue() {
+        return (MailQueue) Proxy.newProxyInstance(MailQueue.class.getClassLoader(), new Class<?>[] {MailQueue.class},
+            (proxy, method, args) -> {
+                if (method.getName().equals("enQueue")) {
+                    throw new MailQueue.MailQueueException("queue refuses");
+                }
+                try {
+                    return method.invoke(queue, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
     }
 }

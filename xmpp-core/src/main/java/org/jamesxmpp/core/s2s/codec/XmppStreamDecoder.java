@@ -63,6 +63,8 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     private long boundary;
     private boolean failed;
     private boolean previousWasLessThan;
+    /** Offset of the {@code <} that starts the element being read, -1 between elements. */
+    private long elementStart = -1;
 
     public XmppStreamDecoder(int maxElementSize) {
         this.maxElementSize = maxElementSize;
@@ -86,6 +88,20 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         fedBytes = 0;
         boundary = 0;
         previousWasLessThan = false;
+        elementStart = -1;
+    }
+
+    /**
+     * Whether a top-level element has started (its {@code <} arrived) and is not complete yet; whitespace between
+     * elements does not count.
+     */
+    public boolean insideElement() {
+        return streamOpen && !failed && elementStart >= boundary;
+    }
+
+    /** Where the element being read started, in bytes since the stream (re)start; -1 when none is. */
+    public long elementStart() {
+        return insideElement() ? elementStart : -1;
     }
 
     @Override
@@ -118,6 +134,9 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
             refuseDoctype(input);
         }
         AsyncXMLStreamReader<AsyncByteBufferFeeder> current = reader;
+        int base = input.position();
+        int limit = input.limit();
+        long inputOffset = fedBytes;
         current.getInputFeeder().feedInput(input);
         fedBytes += input.remaining();
         // Sizes are checked once the parser has taken what it can: a header and the stanzas after it may share a read.
@@ -125,9 +144,25 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
             int event = current.next();
             if (event == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
                 checkSize();
-                return;
+                break;
             }
             handleEvent(ctx, current, event);
+        }
+        if (current == reader) {
+            trackElementStart(input, base, limit, inputOffset);
+        }
+    }
+
+    private void trackElementStart(ByteBuffer input, int base, int limit, long inputOffset) {
+        if (elementStart >= boundary) {
+            return;
+        }
+        elementStart = -1;
+        for (int i = base + (int) Math.max(0, boundary - inputOffset); i < limit; i++) {
+            if (input.get(i) == '<') {
+                elementStart = inputOffset + i - base;
+                return;
+            }
         }
     }
 

@@ -63,6 +63,12 @@ final class InboundDialback {
         if (!mayConnectTo(from)) {
             throw new StreamException(StreamErrorCondition.INVALID_FROM, "db:result from " + from + ", not a domain name");
         }
+        if (!context.domainStreams().hasRoom(from, ctx.channel())) {
+            ctx.write(StreamXml.dialbackResultError(to, from, "policy-violation"));
+            refuse(ctx, new DomainPair(to, from), "was not verified (the domain has the most streams allowed)",
+                StreamErrorCondition.POLICY_VIOLATION);
+            return;
+        }
         if (pending >= context.settings().maxPendingVerificationsPerStream()) {
             throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "more than "
                 + context.settings().maxPendingVerificationsPerStream() + " dialback verifications pending on one stream");
@@ -88,6 +94,11 @@ final class InboundDialback {
         String from = pair.remote();
         switch (outcome) {
             case VALID -> {
+                if (!context.domainStreams().register(from, ctx.channel())) {
+                    ctx.write(StreamXml.dialbackResultError(to, from, "policy-violation"));
+                    refuse(ctx, pair, "is valid, but the domain has the most streams allowed", StreamErrorCondition.POLICY_VIOLATION);
+                    return;
+                }
                 session.authenticate(pair, AuthMethod.DIALBACK);
                 session.apply(InboundEvent.DIALBACK_VALID);
                 LOGGER.info("Incoming s2s stream from {} to {} authenticated by dialback", from, to);

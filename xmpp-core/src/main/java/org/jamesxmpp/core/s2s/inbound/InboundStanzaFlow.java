@@ -2,9 +2,13 @@ package org.jamesxmpp.core.s2s.inbound;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
+import org.jamesxmpp.core.s2s.codec.StreamException;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.slf4j.Logger;
@@ -17,7 +21,8 @@ import io.netty.channel.ChannelHandlerContext;
  * peer learns stays in order: an XEP-0198 answer counts only the unbroken prefix of finished stanzas, and an XEP-0199
  * ping is taken up only once every stanza received before it is finished, since its answer tells the peer we
  * processed them (RFC 6120 10.1; peers without XEP-0198 settle their sends on it). Stanzas after a waiting ping do
- * not wait. Beyond {@value #MAX_IN_FLIGHT} unfinished stanzas the peer is no longer read. Event-loop confined.
+ * not wait. Beyond {@value #MAX_IN_FLIGHT} unfinished stanzas, or when the listener's {@link InFlightBytes} are spent,
+ * the peer is no longer read. Event-loop confined; the stanzas' stages may complete on any thread.
  */
 final class InboundStanzaFlow {
     private static final Logger LOGGER = LoggerFactory.getLogger(InboundStanzaFlow.class);
@@ -30,8 +35,13 @@ final class InboundStanzaFlow {
     private final InboundAcks acks = new InboundAcks();
     private final InboundAcks order = new InboundAcks();
     private final Deque<WaitingPing> waitingPings = new ArrayDeque<>();
+    private final InFlightBytes inFlightBytes;
     private boolean streamManagement;
     private int inFlight;
+
+    InboundStanzaFlow(InFlightBytes inFlightBytes) {
+        this.inFlightBytes = inFlightBytes;
+    }
 
     /**
      * An XEP-0198 element from the peer: {@code <enable/>} turns counting on for the following stanzas when
@@ -53,29 +63,42 @@ final class InboundStanzaFlow {
     }
 
     /**
-     * A stanza was read; {@code accept} hands it on (it may throw a stream error at once), now or, for a ping, once
-     * the stanzas before it are finished.
+     * A stanza of {@code bytes} was read; {@code accept} hands it on (its stage fails with a {@link StreamException}
+     * when the stanza breaks the stream rules), now or, for a ping, once the stanzas before it are finished.
      */
-    void received(ChannelHandlerContext ctx, XmlElement element, Supplier<CompletionStage<Void>> accept) {
+    void received(ChannelHandlerContext ctx, XmlElement element, long bytes, Supplier<CompletionStage<Void>> accept) {
         long sequence = streamManagement ? acks.nextSequence() : -1;
         long position = order.nextSequence();
         inFlight++;
         if (inFlight >= MAX_IN_FLIGHT) {
-            ctx.channel().config().setAutoRead(false);
+            ReadPauses.of(ctx.channel()).pause(ReadPauses.Reason.STANZAS_IN_FLIGHT);
         }
-        Runnable takeUp = () -> accept.get().whenComplete((any, error) -> ctx.executor().execute(() ->
-            finished(ctx, sequence, position)));
+        inFlightBytes.acquire(ctx.channel(), bytes);
+        Runnable takeUp = () -> takeUp(accept).whenComplete((any, error) -> {
+            inFlightBytes.release(bytes);
+            ctx.executor().execute(() -> {
+                finished(ctx, sequence, position);
+                streamViolation(error).ifPresent(ctx.pipeline()::fireExceptionCaught);
+            });
+        });
         if (isPing(element) && order.handled() < position) {
-            waitingPings.add(new WaitingPing(position, () -> {
-                try {
-                    takeUp.run();
-                } catch (RuntimeException e) {
-                    ctx.pipeline().fireExceptionCaught(e);
-                }
-            }));
+            waitingPings.add(new WaitingPing(position, takeUp));
         } else {
             takeUp.run();
         }
+    }
+
+    private static CompletionStage<Void> takeUp(Supplier<CompletionStage<Void>> accept) {
+        try {
+            return accept.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Optional<StreamException> streamViolation(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof StreamException violation ? Optional.of(violation) : Optional.empty();
     }
 
     private void ackRequested(ChannelHandlerContext ctx) {
@@ -87,8 +110,8 @@ final class InboundStanzaFlow {
 
     private void finished(ChannelHandlerContext ctx, long sequence, long position) {
         inFlight--;
-        if (inFlight < MAX_IN_FLIGHT / 2 && !ctx.channel().config().isAutoRead()) {
-            ctx.channel().config().setAutoRead(true);
+        if (inFlight < MAX_IN_FLIGHT / 2) {
+            ReadPauses.of(ctx.channel()).resume(ReadPauses.Reason.STANZAS_IN_FLIGHT);
         }
         if (sequence >= 0) {
             acks.completed(sequence);

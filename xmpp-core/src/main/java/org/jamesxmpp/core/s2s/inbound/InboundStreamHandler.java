@@ -1,9 +1,19 @@
 package org.jamesxmpp.core.s2s.inbound;
 
+import java.net.SocketAddress;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jamesxmpp.core.log.LogSafe;
+import org.jamesxmpp.core.mapping.AuthMethod;
+import org.jamesxmpp.core.s2s.DomainPair;
+import org.jamesxmpp.core.s2s.codec.NamespaceRewrite;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.s2s.codec.StreamEnd;
 import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
@@ -14,6 +24,8 @@ import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.ImmutableMap;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -34,15 +46,16 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
     private final InboundContext context;
     private final InboundSession session = new InboundSession();
     private final InboundClose close = new InboundClose(session);
-    private final InboundStanzaFlow flow = new InboundStanzaFlow();
+    private final InboundStanzaFlow flow;
     private final StartTlsStep startTls;
     private final SaslExternalStep sasl;
     private final InboundDialback dialback;
 
     public InboundStreamHandler(InboundContext context) {
         this.context = context;
+        this.flow = new InboundStanzaFlow(context.inFlightBytes());
         this.startTls = new StartTlsStep(context.tls(), session, close);
-        this.sasl = new SaslExternalStep(context.tls(), session);
+        this.sasl = new SaslExternalStep(context.tls(), session, context.domainStreams());
         this.dialback = new InboundDialback(context, session, close);
     }
 
@@ -112,8 +125,21 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
         if (!session.state().isAuthenticated()) {
             throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "stanza before authentication");
         }
-        flow.received(ctx, element, () -> context.stanzas().accept(element, session.authenticated(),
-            session.tlsSession().isPresent(), ctx.channel().remoteAddress()));
+        Map<DomainPair, AuthMethod> pairs = ImmutableMap.copyOf(session.authenticated());
+        boolean tls = session.tlsSession().isPresent();
+        SocketAddress remote = ctx.channel().remoteAddress();
+        flow.received(ctx, element, element.toXml(NamespaceRewrite.NONE).length(),
+            () -> offLoop(() -> context.stanzas().accept(element, pairs, tls, remote)));
+    }
+
+    /** Lookups, mapping and spooling may block: never on the event loop. */
+    private CompletionStage<Void> offLoop(Supplier<CompletionStage<Void>> handling) {
+        try {
+            return CompletableFuture.supplyAsync(handling, context.stanzaExecutor()).thenCompose(Function.identity());
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new StreamException(StreamErrorCondition.RESOURCE_CONSTRAINT,
+                "no stanza handler free"));
+        }
     }
 
     @Override

@@ -28,10 +28,12 @@ final class SaslExternalStep {
 
     private final Optional<TlsContexts> tls;
     private final InboundSession session;
+    private final DomainStreams domainStreams;
 
-    SaslExternalStep(Optional<TlsContexts> tls, InboundSession session) {
+    SaslExternalStep(Optional<TlsContexts> tls, InboundSession session, DomainStreams domainStreams) {
         this.tls = tls;
         this.session = session;
+        this.domainStreams = domainStreams;
     }
 
     void onAuth(ChannelHandlerContext ctx, XmlElement auth) {
@@ -47,6 +49,12 @@ final class SaslExternalStep {
             return;
         }
         String localDomain = session.localDomain().orElseThrow();
+        if (!domainStreams.register(normalize(from.get()), ctx.channel())) {
+            LOGGER.warn("Refusing SASL EXTERNAL from {}: it has the most incoming streams allowed for one domain",
+                LogSafe.of(from.get()));
+            ctx.writeAndFlush(StreamXml.saslFailure("temporary-auth-failure"));
+            return;
+        }
         session.authenticate(new DomainPair(normalize(localDomain), normalize(from.get())), AuthMethod.SASL_EXTERNAL);
         LOGGER.info("Incoming s2s stream from {} to {} authenticated by SASL EXTERNAL", LogSafe.of(from.get()), localDomain);
         ctx.writeAndFlush(StreamXml.saslSuccess());

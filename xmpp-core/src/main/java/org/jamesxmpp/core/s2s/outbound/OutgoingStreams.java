@@ -1,7 +1,6 @@
 package org.jamesxmpp.core.s2s.outbound;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
 import org.jamesxmpp.core.s2s.DomainPair;
+import org.jamesxmpp.core.s2s.LateErrorListener;
 import org.jamesxmpp.core.s2s.ReturnPath;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
@@ -26,7 +26,7 @@ import io.netty.channel.EventLoopGroup;
  */
 public class OutgoingStreams implements ReturnPath {
     private final Map<DomainPair, OutgoingStream> streams = new ConcurrentHashMap<>();
-    private final Map<String, PendingStanza> awaitingPeerError = new ConcurrentHashMap<>();
+    private final PendingSends pendingSends;
     private final EventLoopGroup group;
     private final OutboundConnector connector;
     private final Set<String> refusingPiggyback = ConcurrentHashMap.newKeySet();
@@ -51,17 +51,20 @@ public class OutgoingStreams implements ReturnPath {
         this.connector = connector;
         this.settings = settings;
         this.backoff = new ConnectBackoff(settings.reconnectBackoffBase(), settings.reconnectBackoffCap(), clock);
+        this.pendingSends = new PendingSends(clock);
     }
 
     @Override
     public CompletableFuture<Void> send(DomainPair pair, Optional<String> id, String from, String to, String xml) {
+        return send(pair, id, from, to, xml, LateErrorListener.NONE);
+    }
+
+    /** Sends a stanza; once the peer acknowledged it, a stanza error it returns for it goes to {@code lateErrors}. */
+    public CompletableFuture<Void> send(DomainPair pair, Optional<String> id, String from, String to, String xml,
+                                        LateErrorListener lateErrors) {
         CompletableFuture<Void> delivery = new CompletableFuture<>();
         PendingStanza stanza = new PendingStanza(pair, id, from, to, xml, delivery);
-        id.ifPresent(value -> {
-            String key = correlationKey(pair.remote(), value, to);
-            awaitingPeerError.put(key, stanza);
-            delivery.whenComplete((any, error) -> awaitingPeerError.remove(key, stanza));
-        });
+        pendingSends.track(stanza, lateErrors);
         submit(stanza);
         return delivery;
     }
@@ -93,18 +96,10 @@ public class OutgoingStreams implements ReturnPath {
         return true;
     }
 
-    /**
-     * An error stanza came back from {@code errorFrom} at {@code remoteDomain} for {@code id}: fails the matching
-     * pending send, if any is still waiting. A send is matched by remote domain, id and recipient (the error comes
-     * from the address the stanza went to, RFC 6120 8.3.1): the copies of one mail to several recipients share an
-     * id, and an error for one of them fails that one only.
-     *
-     * @return whether a pending send took the error
-     */
+    /** See {@link PendingSends#peerError}: fails the matching pending send, or tells a delivered one's listener. */
     @Override
     public boolean peerError(String remoteDomain, String id, String errorFrom, StanzaErrorException error) {
-        PendingStanza stanza = awaitingPeerError.remove(correlationKey(remoteDomain, id, errorFrom));
-        return stanza != null && stanza.delivery().completeExceptionally(new DeliveryException(error));
+        return pendingSends.peerError(remoteDomain, id, errorFrom, error);
     }
 
     private void submit(PendingStanza stanza) {
@@ -161,11 +156,5 @@ public class OutgoingStreams implements ReturnPath {
         stopped = true;
         streams.values().forEach(stream -> stream.eventLoop().execute(() -> stream.terminated(
             new TerminationCause(DeliveryException.Reason.SHUTDOWN, "s2s engine stopped"))));
-    }
-
-    private static String correlationKey(String remoteDomain, String id, String jid) {
-        int slash = jid.indexOf('/');
-        String bareJid = slash < 0 ? jid : jid.substring(0, slash);
-        return remoteDomain + '\u0000' + id + '\u0000' + bareJid.toLowerCase(Locale.ROOT);
     }
 }

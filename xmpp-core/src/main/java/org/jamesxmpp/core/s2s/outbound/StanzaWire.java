@@ -9,7 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 public final class StanzaWire {
     private final ChannelHandlerContext ctx;
 
-    public StanzaWire(ChannelHandlerContext ctx) {
+    StanzaWire(ChannelHandlerContext ctx) {
         this.ctx = ctx;
     }
 

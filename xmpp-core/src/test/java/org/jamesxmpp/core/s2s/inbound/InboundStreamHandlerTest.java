@@ -18,6 +18,7 @@ import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.DomainPair;
+import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
@@ -63,11 +64,20 @@ class InboundStreamHandlerTest {
     }
 
     private EmbeddedChannel channel(S2sSettings settings) {
+        return channel(context(settings));
+    }
+
+    private EmbeddedChannel channel(InboundContext context) {
+        return new EmbeddedChannel(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
+            new InboundStreamHandler(context));
+    }
+
+    private InboundContext context(S2sSettings settings) {
         DialbackKeys keys = new DialbackKeys(SECRET);
         OutboundConnector connector = new OutboundConnector(new S2sRouter(List.of(), Clock.systemUTC()), settings, keys,
             Optional.empty(), Runnable::run);
         OutgoingStreams outgoing = new OutgoingStreams(group, connector, settings, Clock.systemUTC());
-        InboundContext context = new InboundContext(settings, "james.test"::equals, keys, Optional.empty(),
+        return new InboundContext(settings, "james.test"::equals, keys, Optional.empty(),
             (receiving, originating, streamId, key) -> {
                 verified.add(receiving + " " + originating + " " + key);
                 if (answerLater) {
@@ -88,8 +98,6 @@ class InboundStreamHandlerTest {
                     return super.accept(element, authenticated, tls, remoteAddress);
                 }
             });
-        return new EmbeddedChannel(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
-            new InboundStreamHandler(context));
     }
 
     @AfterEach
@@ -476,5 +484,64 @@ class InboundStreamHandlerTest {
         pendingVerifications.get(0).complete(DialbackOutcome.VALID);
 
         assertThat(drain()).isEmpty();
+    }
+
+    @Test
+    void readingShouldPauseWhileTheInFlightByteBudgetIsSpent() {
+        channel.finishAndReleaseAll();
+        channel = channel(S2sSettings.builder().inboundLimits(InboundLimits.defaults().withMaxInFlightBytes(1000)).build());
+        authenticate();
+        handling = new CompletableFuture<>();
+        String message = "<message from='alice@a.test' to='bob@james.test'><body>" + "x".repeat(500) + "</body></message>";
+
+        exchange(message);
+        assertThat(channel.config().isAutoRead()).isTrue();
+        exchange(message);
+
+        assertThat(channel.config().isAutoRead()).isFalse();
+        handling.complete(null);
+        drain();
+        assertThat(channel.config().isAutoRead()).isTrue();
+    }
+
+    @Test
+    void domainAtItsStreamLimitShouldBeRefusedWithoutDialingOut() {
+        channel.finishAndReleaseAll();
+        InboundContext shared = context(S2sSettings.builder()
+            .inboundLimits(InboundLimits.defaults().withMaxStreamsPerDomain(1)).build());
+        channel = channel(shared);
+        authenticate();
+        EmbeddedChannel first = channel;
+        channel = channel(shared);
+        exchange(HEADER);
+
+        String answer = exchange("<db:result from='a.test' to='james.test'>key2</db:result>") + drain();
+
+        assertThat(answer).contains("<db:result from='james.test' to='a.test' type='error'><error type='cancel'>"
+            + "<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></db:result>",
+            "<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>");
+        assertThat(verified).containsExactly("james.test a.test key1");
+        assertThat(channel.isActive()).isFalse();
+        first.finishAndReleaseAll();
+        channel = channel(shared);
+        verified.clear();
+        authenticate();
+    }
+
+    @Test
+    void stanzaShouldBeHandledOnTheStanzaExecutor() {
+        channel.finishAndReleaseAll();
+        List<Runnable> queued = new ArrayList<>();
+        InboundContext base = context(S2sSettings.builder().build());
+        channel = channel(new InboundContext(base.settings(), base.localDomains(), base.keys(), base.tls(), base.verifier(),
+            base.stanzas(), queued::add));
+        authenticate();
+
+        exchange("<message from='alice@a.test' to='bob@james.test' id='s1'><body>hi</body></message>");
+
+        assertThat(accepted).isEmpty();
+        assertThat(queued).hasSize(1);
+        queued.get(0).run();
+        assertThat(accepted).containsExactly("message");
     }
 }

@@ -3,7 +3,6 @@ package org.jamesxmpp.core.s2s.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 
@@ -83,22 +81,11 @@ class OutboundClosePathTest {
     }
 
     private String exchange(String input) {
-        channel.writeInbound(Unpooled.copiedBuffer(input, StandardCharsets.UTF_8));
-        channel.runPendingTasks();
-        StringBuilder output = new StringBuilder();
-        Object written;
-        while ((written = channel.readOutbound()) != null) {
-            output.append(written);
-        }
-        return output.toString();
+        return EmbeddedStream.exchange(channel, input);
     }
 
     private CompletableFuture<Void> enqueue(DomainPair pair, String id) {
-        CompletableFuture<Void> delivery = new CompletableFuture<>();
-        stream.enqueue(new PendingStanza(pair, Optional.of(id), "bob@" + pair.local(), "alice@a.test",
-            "<message id='" + id + "'/>", delivery));
-        channel.runPendingTasks();
-        return delivery;
+        return EmbeddedStream.enqueue(channel, stream, pair, id);
     }
 
     private void end(Ending ending) {

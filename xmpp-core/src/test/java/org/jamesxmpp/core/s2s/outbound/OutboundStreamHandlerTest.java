@@ -2,7 +2,6 @@ package org.jamesxmpp.core.s2s.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 
@@ -77,14 +75,7 @@ class OutboundStreamHandlerTest {
     }
 
     private String exchange(String input) {
-        channel.writeInbound(Unpooled.copiedBuffer(input, StandardCharsets.UTF_8));
-        channel.runPendingTasks();
-        StringBuilder output = new StringBuilder();
-        Object written;
-        while ((written = channel.readOutbound()) != null) {
-            output.append(written);
-        }
-        return output.toString();
+        return EmbeddedStream.exchange(channel, input);
     }
 
     private static Optional<TlsContexts> requiredTls(Path directory) {

@@ -51,20 +51,11 @@ class OutgoingStreamPiggybackTest {
     }
 
     private CompletableFuture<Void> enqueue(DomainPair pair, String id) {
-        CompletableFuture<Void> delivery = new CompletableFuture<>();
-        testee.enqueue(new PendingStanza(pair, Optional.of(id), "bob@" + pair.local(), "alice@a.test",
-            "<message id='" + id + "'/>", delivery));
-        channel.runPendingTasks();
-        return delivery;
+        return EmbeddedStream.enqueue(channel, testee, pair, id);
     }
 
     private List<Object> written() {
-        List<Object> written = new ArrayList<>();
-        Object message;
-        while ((message = channel.readOutbound()) != null) {
-            written.add(message);
-        }
-        return written;
+        return EmbeddedStream.written(channel);
     }
 
     private void establishWithPiggybacking() {

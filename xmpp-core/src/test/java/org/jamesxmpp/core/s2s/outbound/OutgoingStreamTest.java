@@ -53,12 +53,7 @@ class OutgoingStreamTest {
     }
 
     private List<Object> written() {
-        List<Object> written = new ArrayList<>();
-        Object message;
-        while ((message = channel.readOutbound()) != null) {
-            written.add(message);
-        }
-        return written;
+        return EmbeddedStream.written(channel);
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.jamesxmpp.guice;
+
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.server.core.configuration.ConfigurationProvider;
+import org.jamesxmpp.core.c2s.ClientAuthenticator;
+import org.jamesxmpp.core.c2s.ClientStanzaRouter;
+import org.jamesxmpp.core.c2s.SessionRegistry;
+import org.jamesxmpp.listener.c2s.C2sListener;
+import org.jamesxmpp.listener.c2s.C2sRouting;
+import org.jamesxmpp.listener.c2s.ClientMailSubmission;
+import org.jamesxmpp.listener.c2s.InboundOnlineDelivery;
+import org.jamesxmpp.listener.c2s.OnlineResources;
+import org.jamesxmpp.listener.c2s.UsersRepositoryAuthenticator;
+import org.jamesxmpp.listener.configuration.C2sConfiguration;
+import org.jamesxmpp.listener.configuration.C2sSettingsFactory;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+/** The client listener: users log in with their James password; their stanzas reach local users, s2s and mail. */
+public class XmppC2sModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(ClientAuthenticator.class).to(UsersRepositoryAuthenticator.class);
+        bind(UsersRepositoryAuthenticator.class).in(Singleton.class);
+        bind(ClientStanzaRouter.class).to(C2sRouting.class);
+        bind(C2sRouting.class).in(Singleton.class);
+        bind(OnlineResources.class).in(Singleton.class);
+        bind(ClientMailSubmission.class).in(Singleton.class);
+        bind(InboundOnlineDelivery.class).in(Singleton.class);
+        bind(C2sSettingsFactory.class).in(Singleton.class);
+        bind(C2sListener.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    C2sConfiguration c2sConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
+        return C2sConfiguration.from(configurationProvider.getConfiguration("xmpp"));
+    }
+
+    @Provides
+    @Singleton
+    SessionRegistry sessionRegistry(C2sConfiguration configuration) {
+        return new SessionRegistry(configuration.maxResourcesPerUser());
+    }
+}

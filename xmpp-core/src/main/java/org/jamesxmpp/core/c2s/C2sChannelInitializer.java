@@ -1,0 +1,42 @@
+package org.jamesxmpp.core.c2s;
+
+import java.util.concurrent.TimeUnit;
+
+import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.string.StringEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.CharsetUtil;
+
+/** Pipeline of a client stream: connection limit, idle timeout, capped decoder (the s2s one), encoder, stream handler. */
+class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private static final StringEncoder ENCODER = new StringEncoder(CharsetUtil.UTF_8);
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 512 * 1024);
+
+    private final C2sContext context;
+    private final ConnectionLimit connectionLimit;
+
+    C2sChannelInitializer(C2sContext context) {
+        this.context = context;
+        this.connectionLimit = new ConnectionLimit(context.settings().maxConnections());
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        channel.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
+        channel.pipeline()
+            .addLast("limit", connectionLimit)
+            .addLast("idle", new IdleStateHandler(0, 0, context.settings().idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+            .addLast("decoder", new XmppStreamDecoder(context.settings().maxStanzaSize()))
+            .addLast("encoder", ENCODER)
+            .addLast("stream", new C2sStreamHandler(context));
+    }
+
+    int openConnections() {
+        return connectionLimit.open();
+    }
+}

@@ -1,0 +1,89 @@
+package org.jamesxmpp.core.c2s;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.jamesxmpp.core.s2s.LocalDomains;
+import org.jamesxmpp.core.s2s.tls.TlsContexts;
+import org.jamesxmpp.core.xep.SmackBootstrap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+/** The client listener (RFC 6120 c2s): accepts client streams on the bind addresses. Non-blocking. */
+public class C2sServer implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(C2sServer.class);
+
+    private final C2sSettings settings;
+    private final C2sContext context;
+    private final List<Channel> serverChannels = new CopyOnWriteArrayList<>();
+    private Optional<EventLoopGroup> bossGroup = Optional.empty();
+    private Optional<EventLoopGroup> workerGroup = Optional.empty();
+
+    public C2sServer(C2sSettings settings, LocalDomains localDomains, ClientAuthenticator authenticator,
+                     ClientStanzaRouter router, SessionRegistry sessions) {
+        SmackBootstrap.initialize();
+        this.settings = settings;
+        LocalDomains normalized = domain -> localDomains.isLocal(domain.toLowerCase(Locale.ROOT));
+        this.context = new C2sContext(settings, normalized, settings.tls().map(TlsContexts::new), authenticator, router,
+            sessions);
+    }
+
+    /** Binds every configured address; fails (and releases what it bound) when one cannot be bound. */
+    public synchronized void start() {
+        if (settings.bindAddresses().isEmpty() || bossGroup.isPresent()) {
+            return;
+        }
+        EventLoopGroup boss = new NioEventLoopGroup(1, new ThreadFactoryBuilder().setNameFormat("xmpp-c2s-accept-%d").build());
+        EventLoopGroup workers = new NioEventLoopGroup(0, new ThreadFactoryBuilder().setNameFormat("xmpp-c2s-%d").build());
+        bossGroup = Optional.of(boss);
+        workerGroup = Optional.of(workers);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(new C2sChannelInitializer(context));
+        try {
+            for (InetSocketAddress address : settings.bindAddresses()) {
+                Channel channel = bootstrap.bind(address).syncUninterruptibly().channel();
+                serverChannels.add(channel);
+                LOGGER.info("XMPP c2s listener bound to {} (STARTTLS {})", channel.localAddress(),
+                    settings.tls().isEmpty() ? "not offered" : settings.tlsRequired() ? "required" : "offered");
+            }
+        } catch (RuntimeException e) {
+            stop();
+            throw new IllegalStateException("Cannot bind the XMPP c2s listener: " + e.getMessage(), e);
+        }
+    }
+
+    public List<InetSocketAddress> boundAddresses() {
+        return serverChannels.stream()
+            .map(channel -> (InetSocketAddress) channel.localAddress())
+            .collect(ImmutableList.toImmutableList());
+    }
+
+    public synchronized void stop() {
+        serverChannels.forEach(channel -> channel.close().syncUninterruptibly());
+        serverChannels.clear();
+        bossGroup.ifPresent(group -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
+        workerGroup.ifPresent(group -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
+        bossGroup = Optional.empty();
+        workerGroup = Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,277 @@
+package org.jamesxmpp.core.c2s;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.jamesxmpp.core.log.LogSafe;
+import org.jamesxmpp.core.s2s.codec.StanzaCodec;
+import org.jamesxmpp.core.s2s.codec.StreamEnd;
+import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
+import org.jamesxmpp.core.s2s.codec.StreamException;
+import org.jamesxmpp.core.s2s.codec.StreamHeader;
+import org.jamesxmpp.core.s2s.codec.StreamXml;
+import org.jamesxmpp.core.s2s.codec.XmlElement;
+import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
+import org.jamesxmpp.core.s2s.tls.TlsContexts;
+import org.jxmpp.jid.EntityBareJid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.base.Preconditions;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+
+/**
+ * Our side of a client stream (RFC 6120): header checks, STARTTLS, SASL PLAIN, resource binding, then the bound
+ * client's stanzas. One state, changed only by {@link #transition}; one close path, {@link #close}. One per
+ * channel, event-loop confined.
+ */
+public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOGGER = LoggerFactory.getLogger(C2sStreamHandler.class);
+
+    enum State {
+        CONNECTED, SECURED, AUTHENTICATED, BOUND, CLOSED
+    }
+
+    private final C2sContext context;
+    private final SaslNegotiation sasl;
+    private final ClientStanzas stanzas;
+    private State state = State.CONNECTED;
+    private boolean tls;
+    private boolean headerSent;
+    private String streamId = newStreamId();
+    private Optional<String> domain = Optional.empty();
+    private Optional<EntityBareJid> user = Optional.empty();
+    private Optional<ChannelSession> session = Optional.empty();
+
+    C2sStreamHandler(C2sContext context) {
+        this.context = context;
+        this.sasl = new SaslNegotiation(context, new SaslNegotiation.Stream() {
+            @Override
+            public boolean isOpen() {
+                return state != State.CLOSED;
+            }
+
+            @Override
+            public void authenticated(ChannelHandlerContext ctx, EntityBareJid jid) {
+                user = Optional.of(jid);
+                ctx.writeAndFlush(ClientStreamXml.saslSuccess());
+                transition(ctx, State.AUTHENTICATED);
+            }
+
+            @Override
+            public void fail(ChannelHandlerContext ctx, StreamErrorCondition condition) {
+                close(ctx, Optional.of(condition));
+            }
+        });
+        this.stanzas = new ClientStanzas(context);
+    }
+
+    private static String newStreamId() {
+        return UUID.randomUUID().toString();
+    }
+
+    State state() {
+        return state;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.executor().schedule(() -> {
+            if (state != State.BOUND && state != State.CLOSED) {
+                LOGGER.info("Client {} did not log in within {}", ctx.channel().remoteAddress(),
+                    context.settings().authenticationTimeout());
+                close(ctx, Optional.of(StreamErrorCondition.CONNECTION_TIMEOUT));
+            }
+        }, context.settings().authenticationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (msg instanceof StreamHeader header) {
+            onHeader(ctx, header);
+        } else if (msg instanceof XmlElement element) {
+            onElement(ctx, element);
+        } else if (msg == StreamEnd.INSTANCE) {
+            close(ctx, Optional.empty());
+        }
+    }
+
+    private void onHeader(ChannelHandlerContext ctx, StreamHeader header) {
+        streamId = newStreamId();
+        if (!StanzaCodec.CLIENT_NAMESPACE.equals(header.defaultNamespace())) {
+            throw new StreamException(StreamErrorCondition.INVALID_NAMESPACE, "stream namespace is not jabber:client");
+        }
+        Optional<String> to = header.to().map(String::toLowerCase);
+        if (to.isEmpty() || !context.localDomains().isLocal(to.get()) || (domain.isPresent() && !domain.equals(to))) {
+            throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "we do not serve " + to.orElse("(no to)"));
+        }
+        if (header.version().filter(version -> version.startsWith("1.")).isEmpty()) {
+            throw new StreamException(StreamErrorCondition.UNSUPPORTED_VERSION, "version " + header.version().orElse("(none)"));
+        }
+        domain = to;
+        headerSent = true;
+        ctx.writeAndFlush(ClientStreamXml.header(to.get(), streamId) + features());
+    }
+
+    private String features() {
+        return switch (state) {
+            case CONNECTED -> context.tls().isPresent()
+                ? ClientStreamXml.startTlsFeatures(context.settings().tlsRequired())
+                : ClientStreamXml.saslFeatures();
+            case SECURED -> ClientStreamXml.saslFeatures();
+            case AUTHENTICATED -> ClientStreamXml.bindFeatures();
+            case BOUND, CLOSED -> ClientStreamXml.emptyFeatures();
+        };
+    }
+
+    private void onElement(ChannelHandlerContext ctx, XmlElement element) {
+        if (element.is(XmppStreamDecoder.STREAM_NAMESPACE, "error")) {
+            LOGGER.debug("Stream error from client {}", ctx.channel().remoteAddress());
+            close(ctx, Optional.empty());
+            return;
+        }
+        switch (state) {
+            case CONNECTED -> {
+                if (element.is(StreamXml.TLS_NAMESPACE, "starttls")) {
+                    onStartTls(ctx);
+                } else if (element.is(StreamXml.SASL_NAMESPACE, "auth")) {
+                    sasl.onAuth(ctx, element, domain.orElseThrow(), tls || !context.settings().tlsRequired());
+                } else {
+                    throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "> before authentication");
+                }
+            }
+            case SECURED -> {
+                if (!element.is(StreamXml.SASL_NAMESPACE, "auth")) {
+                    throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "> before authentication");
+                }
+                sasl.onAuth(ctx, element, domain.orElseThrow(), true);
+            }
+            case AUTHENTICATED -> onBind(ctx, element);
+            case BOUND -> stanzas.onStanza(ctx, element, session.orElseThrow(), domain.orElseThrow());
+            case CLOSED -> {
+                // nothing more is read
+            }
+        }
+    }
+
+    private void onStartTls(ChannelHandlerContext ctx) {
+        Optional<TlsContexts> tlsContexts = context.tls();
+        if (tlsContexts.isEmpty()) {
+            ctx.writeAndFlush("<failure xmlns='" + StreamXml.TLS_NAMESPACE + "'/>");
+            close(ctx, Optional.empty());
+            return;
+        }
+        ctx.pipeline().addFirst("ssl", tlsContexts.get().serverHandler(ctx.alloc()));
+        ctx.writeAndFlush(ClientStreamXml.proceed());
+        transition(ctx, State.SECURED);
+    }
+
+    private void onBind(ChannelHandlerContext ctx, XmlElement element) {
+        Optional<XmlElement> bind = element.is(StanzaCodec.CLIENT_NAMESPACE, "iq")
+            && "set".equals(element.attribute("type").orElse(""))
+            ? element.child(ClientStreamXml.BIND_NAMESPACE, "bind")
+            : Optional.empty();
+        if (bind.isEmpty()) {
+            throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "> before resource binding");
+        }
+        String id = element.attribute("id").orElse("");
+        ResourceBinding.Result result = ResourceBinding.bind(context.sessions(), ctx.channel(), user.orElseThrow(),
+            bind.get().child(ClientStreamXml.BIND_NAMESPACE, "resource").map(XmlElement::text));
+        if (result instanceof ResourceBinding.Refused refused) {
+            ctx.writeAndFlush(ClientStreamXml.iqError(id, refused.errorType(), refused.condition()));
+            return;
+        }
+        ChannelSession bound = ((ResourceBinding.Bound) result).session();
+        session = Optional.of(bound);
+        ctx.writeAndFlush(ClientStreamXml.bindResult(id, bound.jid().toString()));
+        transition(ctx, State.BOUND);
+        LOGGER.info("Client {} bound {}", ctx.channel().remoteAddress(), LogSafe.of(bound.jid()));
+    }
+
+    /** The only place the state changes. */
+    private void transition(ChannelHandlerContext ctx, State next) {
+        Preconditions.checkState(allowed(state, next), "c2s stream cannot go from %s to %s", state, next);
+        state = next;
+        switch (next) {
+            case SECURED, AUTHENTICATED -> {
+                ctx.pipeline().get(XmppStreamDecoder.class).restart();
+                headerSent = false;
+            }
+            case CLOSED -> session.ifPresent(context.sessions()::unbind);
+            default -> {
+                // BOUND: the session was registered by the binding
+            }
+        }
+    }
+
+    private static boolean allowed(State from, State to) {
+        return switch (to) {
+            case SECURED -> from == State.CONNECTED;
+            case AUTHENTICATED -> from == State.CONNECTED || from == State.SECURED;
+            case BOUND -> from == State.AUTHENTICATED;
+            case CLOSED -> from != State.CLOSED;
+            case CONNECTED -> false;
+        };
+    }
+
+    /** The only way a stream ends: an optional stream error, our closing tag, then the connection. */
+    private void close(ChannelHandlerContext ctx, Optional<StreamErrorCondition> condition) {
+        if (state == State.CLOSED) {
+            ctx.close();
+            return;
+        }
+        String prefix = headerSent ? "" : ClientStreamXml.anonymousHeader(streamId);
+        transition(ctx, State.CLOSED);
+        ctx.writeAndFlush(prefix + condition.map(StreamErrorCondition::toXml).orElse("") + StreamXml.CLOSE)
+            .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (state != State.CLOSED) {
+            transition(ctx, State.CLOSED);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake) {
+            if (handshake.isSuccess()) {
+                tls = true;
+            } else {
+                LOGGER.info("TLS handshake with client {} failed: {}", ctx.channel().remoteAddress(), handshake.cause().toString());
+                close(ctx, Optional.empty());
+            }
+        } else if (event instanceof IdleStateEvent) {
+            LOGGER.debug("Closing idle client stream {}", ctx.channel().remoteAddress());
+            close(ctx, Optional.of(StreamErrorCondition.CONNECTION_TIMEOUT));
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable error) {
+        if (error instanceof StreamException streamError) {
+            LOGGER.info("Stream error to client {} ({}): {}", user.map(Object::toString).orElse("?"),
+                ctx.channel().remoteAddress(), LogSafe.of(streamError.getMessage()));
+            close(ctx, Optional.of(streamError.condition()));
+        } else {
+            LOGGER.info("Client stream from {} failed: {}", ctx.channel().remoteAddress(), LogSafe.of(error));
+            if (state != State.CLOSED) {
+                transition(ctx, State.CLOSED);
+            }
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.jamesxmpp.core.c2s;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.jamesxmpp.core.s2s.codec.StanzaCodec;
+import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
+import org.jamesxmpp.core.s2s.codec.StreamException;
+import org.jamesxmpp.core.s2s.codec.XmlElement;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+import com.google.common.collect.ImmutableSet;
+
+import io.netty.channel.ChannelHandlerContext;
+
+/**
+ * The stanzas of a bound client: {@code from} is checked (a client may only name its own full or bare JID, else
+ * {@code invalid-from} ends the stream) and then stamped with the full JID; iqs for the server are answered here;
+ * everything else goes to the {@link ClientStanzaRouter}.
+ */
+final class ClientStanzas {
+    private static final Set<String> STANZAS = ImmutableSet.of("message", "presence", "iq");
+
+    private final C2sContext context;
+
+    ClientStanzas(C2sContext context) {
+        this.context = context;
+    }
+
+    void onStanza(ChannelHandlerContext ctx, XmlElement element, ClientSession session, String domain) {
+        if (!StanzaCodec.CLIENT_NAMESPACE.equals(element.namespace()) || !STANZAS.contains(element.name())) {
+            throw new StreamException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
+                "<" + element.name() + " xmlns='" + element.namespace() + "'>");
+        }
+        Optional<Jid> from = jid(element.attribute("from"));
+        if (element.attribute("from").isPresent()
+            && !from.filter(jid -> jid.equals(session.jid()) || jid.equals(session.jid().asEntityBareJid())).isPresent()) {
+            throw new StreamException(StreamErrorCondition.INVALID_FROM, "from is not " + session.jid());
+        }
+        Optional<Jid> to = jid(element.attribute("to"));
+        if (element.attribute("to").isPresent() && to.isEmpty()) {
+            ctx.writeAndFlush(ClientStreamXml.stanzaError(element.name(), element.attribute("id").orElse(""), Optional.empty(),
+                "modify", "jid-malformed"));
+            return;
+        }
+        if ("iq".equals(element.name()) && addressedToServer(to, session, domain)) {
+            ServerIqs.answer(element).ifPresent(ctx::writeAndFlush);
+            return;
+        }
+        if ("presence".equals(element.name()) && to.isEmpty()) {
+            // broadcast presence: no roster to broadcast to yet
+            return;
+        }
+        Stanza stanza = StanzaCodec.parse(element);
+        stanza.setFrom(session.jid());
+        if (stanza.getTo() == null && stanza instanceof Message) {
+            stanza.setTo(session.jid().asEntityBareJid());
+        }
+        context.router().route(session, stanza);
+    }
+
+    private static boolean addressedToServer(Optional<Jid> to, ClientSession session, String domain) {
+        return to.isEmpty()
+            || to.get().toString().equalsIgnoreCase(domain)
+            || to.get().equals(session.jid().asEntityBareJid());
+    }
+
+    private static Optional<Jid> jid(Optional<String> value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JidCreate.from(value.get()));
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

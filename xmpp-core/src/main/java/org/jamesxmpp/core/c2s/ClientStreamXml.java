@@ -1,0 +1,85 @@
+package org.jamesxmpp.core.c2s;
+
+import java.util.Optional;
+
+import org.jamesxmpp.core.s2s.codec.StreamXml;
+import org.jamesxmpp.core.s2s.codec.Xml;
+
+/** The fixed bits of XML we write on client streams (the stanzas themselves go through the shared codec). */
+final class ClientStreamXml {
+    static final String BIND_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-bind";
+    static final String SESSION_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-session";
+
+    private ClientStreamXml() {
+    }
+
+    static String header(String from, String id) {
+        return "<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
+            + " from='" + Xml.escapeAttribute(from) + "' id='" + Xml.escapeAttribute(id) + "' version='1.0'>";
+    }
+
+    static String anonymousHeader(String id) {
+        return "<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
+            + " id='" + Xml.escapeAttribute(id) + "' version='1.0'>";
+    }
+
+    static String startTlsFeatures(boolean required) {
+        return "<stream:features><starttls xmlns='" + StreamXml.TLS_NAMESPACE + "'>" + (required ? "<required/>" : "")
+            + "</starttls>" + (required ? "" : mechanisms()) + "</stream:features>";
+    }
+
+    static String saslFeatures() {
+        return "<stream:features>" + mechanisms() + "</stream:features>";
+    }
+
+    static String bindFeatures() {
+        return "<stream:features><bind xmlns='" + BIND_NAMESPACE + "'/><session xmlns='" + SESSION_NAMESPACE
+            + "'><optional/></session></stream:features>";
+    }
+
+    static String emptyFeatures() {
+        return "<stream:features/>";
+    }
+
+    private static String fromAttribute(Optional<String> from) {
+        return from.map(value -> " from='" + Xml.escapeAttribute(value) + "'").orElse("");
+    }
+
+    private static String mechanisms() {
+        return "<mechanisms xmlns='" + StreamXml.SASL_NAMESPACE + "'><mechanism>" + SaslPlain.MECHANISM
+            + "</mechanism></mechanisms>";
+    }
+
+    static String proceed() {
+        return "<proceed xmlns='" + StreamXml.TLS_NAMESPACE + "'/>";
+    }
+
+    static String saslSuccess() {
+        return "<success xmlns='" + StreamXml.SASL_NAMESPACE + "'/>";
+    }
+
+    static String saslFailure(String condition) {
+        return "<failure xmlns='" + StreamXml.SASL_NAMESPACE + "'><" + condition + "/></failure>";
+    }
+
+    static String bindResult(String id, String jid) {
+        return "<iq type='result' id='" + Xml.escapeAttribute(id) + "'><bind xmlns='" + BIND_NAMESPACE + "'><jid>"
+            + Xml.escapeText(jid) + "</jid></bind></iq>";
+    }
+
+    /** An iq result from the server: {@code from} is the request's {@code to}, absent when it had none (RFC 6120 8.1.2.1). */
+    static String iqResult(String id, Optional<String> from, String payload) {
+        return "<iq type='result' id='" + Xml.escapeAttribute(id) + "'" + fromAttribute(from) + ">" + payload + "</iq>";
+    }
+
+    static String iqError(String id, String errorType, String condition) {
+        return stanzaError("iq", id, Optional.empty(), errorType, condition);
+    }
+
+    /** A stanza error from the server to the client; {@code kind} is message, presence or iq. */
+    static String stanzaError(String kind, String id, Optional<String> from, String errorType, String condition) {
+        return "<" + kind + " type='error' id='" + Xml.escapeAttribute(id) + "'" + fromAttribute(from) + "><error type='"
+            + errorType + "'><"
+            + condition + " xmlns='" + StreamXml.STANZA_ERROR_NAMESPACE + "'/></error></" + kind + ">";
+    }
+}

@@ -1,0 +1,46 @@
+package org.jamesxmpp.core.c2s;
+
+import java.util.Optional;
+
+import org.jamesxmpp.core.s2s.codec.StreamXml;
+import org.jamesxmpp.core.s2s.codec.XmlElement;
+
+/**
+ * Answers the iqs a client addresses to its own server (or to its own bare JID): XEP-0199 ping, the legacy session
+ * establishment, an XEP-0030 disco#info of the server and, until rosters are stored, an empty roster. Anything else
+ * that asks ({@code get}/{@code set}) gets {@code service-unavailable}; results and errors need no answer.
+ */
+final class ServerIqs {
+    static final String ROSTER_NAMESPACE = "jabber:iq:roster";
+    static final String DISCO_INFO_NAMESPACE = "http://jabber.org/protocol/disco#info";
+
+    private ServerIqs() {
+    }
+
+    static Optional<String> answer(XmlElement iq) {
+        String type = iq.attribute("type").orElse("");
+        String id = iq.attribute("id").orElse("");
+        Optional<String> from = iq.attribute("to");
+        if (!"get".equals(type) && !"set".equals(type)) {
+            return Optional.empty();
+        }
+        Optional<XmlElement> payload = iq.children().stream().findFirst();
+        String namespace = payload.map(XmlElement::namespace).orElse("");
+        if ("get".equals(type) && StreamXml.PING_NAMESPACE.equals(namespace)) {
+            return Optional.of(ClientStreamXml.iqResult(id, from, ""));
+        }
+        if ("set".equals(type) && ClientStreamXml.SESSION_NAMESPACE.equals(namespace)) {
+            return Optional.of(ClientStreamXml.iqResult(id, from, ""));
+        }
+        if ("get".equals(type) && ROSTER_NAMESPACE.equals(namespace)) {
+            return Optional.of(ClientStreamXml.iqResult(id, from, "<query xmlns='" + ROSTER_NAMESPACE + "'/>"));
+        }
+        if ("get".equals(type) && DISCO_INFO_NAMESPACE.equals(namespace) && payload.get().attribute("node").isEmpty()) {
+            return Optional.of(ClientStreamXml.iqResult(id, from, "<query xmlns='" + DISCO_INFO_NAMESPACE + "'>"
+                + "<identity category='server' type='im' name='James'/>"
+                + "<feature var='" + DISCO_INFO_NAMESPACE + "'/><feature var='" + StreamXml.PING_NAMESPACE + "'/>"
+                + "</query>"));
+        }
+        return Optional.of(ClientStreamXml.stanzaError("iq", id, from, "cancel", "service-unavailable"));
+    }
+}

@@ -1,0 +1,140 @@
+package org.jamesxmpp.core.c2s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
+import org.jivesoftware.smack.packet.Stanza;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+
+import com.google.common.collect.ImmutableList;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.string.StringEncoder;
+
+/** The client stream state machine on an embedded channel (no TLS configured, so {@code tlsRequired} is off). */
+class C2sStreamHandlerTest {
+    private static final String HEADER = "<?xml version='1.0'?><stream:stream xmlns='jabber:client'"
+        + " xmlns:stream='http://etherx.jabber.org/streams' to='james.test' version='1.0'>";
+
+    private static final EntityBareJid BOB = JidCreate.entityBareFromOrThrowUnchecked("bob@james.test");
+
+    private final List<Stanza> routed = new CopyOnWriteArrayList<>();
+    private SessionRegistry sessions;
+    private EmbeddedChannel channel;
+    private C2sStreamHandler testee;
+
+    @BeforeEach
+    void setUp() {
+        C2sSettings settings = new C2sSettings(ImmutableList.of(), Optional.empty(), false, 64 * 1024, Duration.ofMinutes(1),
+            Duration.ofMinutes(1), 2, Duration.ZERO, 10, 2);
+        sessions = new SessionRegistry(settings.maxResourcesPerUser());
+        ClientAuthenticator authenticator = (user, password) -> CompletableFuture.completedFuture(
+            "bob@james.test".equals(user.toString()) && "secret".equals(password));
+        C2sContext context = new C2sContext(settings, "james.test"::equals, Optional.empty(), authenticator,
+            (session, stanza) -> routed.add(stanza), sessions);
+        testee = new C2sStreamHandler(context);
+        channel = new EmbeddedChannel(new XmppStreamDecoder(settings.maxStanzaSize()), new StringEncoder(StandardCharsets.UTF_8),
+            testee);
+    }
+
+    private String send(String xml) {
+        channel.writeInbound(Unpooled.copiedBuffer(xml, StandardCharsets.UTF_8));
+        channel.runPendingTasks();
+        channel.runScheduledPendingTasks();
+        StringBuilder out = new StringBuilder();
+        for (ByteBuf buffer = channel.readOutbound(); buffer != null; buffer = channel.readOutbound()) {
+            out.append(buffer.toString(StandardCharsets.UTF_8));
+            buffer.release();
+        }
+        return out.toString();
+    }
+
+    private static String plain(String user, String password) {
+        return "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>"
+            + Base64.getEncoder().encodeToString(("\u0000" + user + "\u0000" + password).getBytes(StandardCharsets.UTF_8))
+            + "</auth>";
+    }
+
+    private void bindAs(String resource) {
+        assertThat(send(HEADER)).contains("xmlns='jabber:client'").contains("<mechanism>PLAIN</mechanism>");
+        assertThat(send(plain("bob", "secret"))).contains("<success");
+        assertThat(send(HEADER)).contains("urn:ietf:params:xml:ns:xmpp-bind");
+        assertThat(send("<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>" + resource
+            + "</resource></bind></iq>")).contains("<jid>bob@james.test/" + resource + "</jid>");
+    }
+
+    @Test
+    void streamShouldGoFromHeaderToBoundSession() {
+        bindAs("phone");
+
+        assertThat(testee.state()).isEqualTo(C2sStreamHandler.State.BOUND);
+        assertThat(sessions.sessions(BOB)).extracting(session -> session.jid().toString())
+            .containsExactly("bob@james.test/phone");
+    }
+
+    @Test
+    void wrongPasswordShouldBeNotAuthorizedThenCloseAfterTheLimit() {
+        send(HEADER);
+
+        assertThat(send(plain("bob", "wrong"))).contains("<not-authorized/>");
+        assertThat(send(plain("bob", "wrong"))).contains("<not-authorized/>").contains("<policy-violation");
+        assertThat(testee.state()).isEqualTo(C2sStreamHandler.State.CLOSED);
+    }
+
+    @Test
+    void stanzaBeforeAuthenticationShouldEndTheStream() {
+        send(HEADER);
+
+        assertThat(send("<message to='alice@james.test'><body>hi</body></message>")).contains("<not-authorized");
+        assertThat(testee.state()).isEqualTo(C2sStreamHandler.State.CLOSED);
+        assertThat(routed).isEmpty();
+    }
+
+    @Test
+    void unknownDomainShouldBeHostUnknown() {
+        assertThat(send(HEADER.replace("james.test", "other.test"))).contains("<host-unknown");
+    }
+
+    @Test
+    void messageShouldBeRoutedWithTheFullJidAsFrom() {
+        bindAs("phone");
+
+        send("<message to='alice@james.test' type='chat' id='m1'><body>hi</body></message>");
+
+        assertThat(routed).hasSize(1);
+        assertThat(routed.get(0).getFrom().toString()).isEqualTo("bob@james.test/phone");
+    }
+
+    @Test
+    void spoofedFromShouldEndTheStreamAndRouteNothing() {
+        bindAs("phone");
+
+        assertThat(send("<message from='alice@james.test' to='carol@james.test'><body>hi</body></message>"))
+            .contains("<invalid-from");
+        assertThat(routed).isEmpty();
+        assertThat(testee.state()).isEqualTo(C2sStreamHandler.State.CLOSED);
+        assertThat(sessions.sessions(BOB)).isEmpty();
+    }
+
+    @Test
+    void pingToTheServerShouldBeAnswered() {
+        bindAs("phone");
+
+        assertThat(send("<iq type='get' id='p1' to='james.test'><ping xmlns='urn:xmpp:ping'/></iq>"))
+            .contains("<iq type='result' id='p1' from='james.test'");
+        assertThat(routed).isEmpty();
+    }
+}

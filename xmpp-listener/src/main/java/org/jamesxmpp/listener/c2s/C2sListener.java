@@ -1,0 +1,75 @@
+package org.jamesxmpp.listener.c2s;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+
+import javax.annotation.PreDestroy;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+import org.apache.james.lifecycle.api.Startable;
+import org.jamesxmpp.core.c2s.C2sServer;
+import org.jamesxmpp.core.c2s.ClientAuthenticator;
+import org.jamesxmpp.core.c2s.ClientStanzaRouter;
+import org.jamesxmpp.core.c2s.SessionRegistry;
+import org.jamesxmpp.core.s2s.LocalDomains;
+import org.jamesxmpp.listener.configuration.C2sConfiguration;
+import org.jamesxmpp.listener.configuration.C2sSettingsFactory;
+import org.jamesxmpp.listener.configuration.XmppConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * The James component of the client listener: builds it from {@code <c2s>} of {@code xmpp.xml} when started (so a
+ * server that never starts it never reads its keystore) and stops it with James.
+ */
+@Singleton
+public class C2sListener implements Startable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(C2sListener.class);
+
+    private final C2sConfiguration configuration;
+    private final XmppConfiguration xmppConfiguration;
+    private final C2sSettingsFactory settingsFactory;
+    private final LocalDomains localDomains;
+    private final ClientAuthenticator authenticator;
+    private final ClientStanzaRouter router;
+    private final SessionRegistry sessions;
+    private Optional<C2sServer> server = Optional.empty();
+
+    @Inject
+    public C2sListener(C2sConfiguration configuration, XmppConfiguration xmppConfiguration, C2sSettingsFactory settingsFactory,
+                       LocalDomains localDomains, ClientAuthenticator authenticator, ClientStanzaRouter router,
+                       SessionRegistry sessions) {
+        this.configuration = configuration;
+        this.xmppConfiguration = xmppConfiguration;
+        this.settingsFactory = settingsFactory;
+        this.localDomains = localDomains;
+        this.authenticator = authenticator;
+        this.router = router;
+        this.sessions = sessions;
+    }
+
+    public synchronized void start() {
+        if (!configuration.enabled()) {
+            LOGGER.info("XMPP c2s listener disabled by xmpp.xml");
+            return;
+        }
+        C2sServer started = new C2sServer(settingsFactory.create(configuration, xmppConfiguration), localDomains,
+            authenticator, router, sessions);
+        started.start();
+        server = Optional.of(started);
+    }
+
+    public List<InetSocketAddress> boundAddresses() {
+        return server.map(C2sServer::boundAddresses).orElse(ImmutableList.of());
+    }
+
+    @PreDestroy
+    public synchronized void stop() {
+        server.ifPresent(C2sServer::stop);
+        server = Optional.empty();
+    }
+}

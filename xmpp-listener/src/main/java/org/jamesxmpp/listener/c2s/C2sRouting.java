@@ -1,0 +1,135 @@
+package org.jamesxmpp.listener.c2s;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.user.api.UsersRepository;
+import org.jamesxmpp.core.c2s.ClientSession;
+import org.jamesxmpp.core.c2s.ClientStanzaRouter;
+import org.jamesxmpp.core.log.LogSafe;
+import org.jamesxmpp.core.s2s.DeliveryException;
+import org.jamesxmpp.core.s2s.LocalDomains;
+import org.jamesxmpp.core.s2s.S2sServer;
+import org.jamesxmpp.core.s2s.StanzaErrorException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jxmpp.jid.EntityBareJid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Where a logged-in user's stanza goes: to a local user, their online resources and (messages) their mailbox; to a
+ * domain that declares an XMPP server (static route or SRV), our s2s engine; to any other domain, a mail from the
+ * user (messages only). Failures come back to the client as stanza errors.
+ */
+public class C2sRouting implements ClientStanzaRouter {
+    private static final Logger LOGGER = LoggerFactory.getLogger(C2sRouting.class);
+
+    private final LocalDomains localDomains;
+    private final UsersRepository usersRepository;
+    private final OnlineResources onlineResources;
+    private final ClientMailSubmission mailSubmission;
+    private final S2sServer s2sServer;
+
+    @Inject
+    public C2sRouting(LocalDomains localDomains, UsersRepository usersRepository, OnlineResources onlineResources,
+                      ClientMailSubmission mailSubmission, S2sServer s2sServer) {
+        this.localDomains = localDomains;
+        this.usersRepository = usersRepository;
+        this.onlineResources = onlineResources;
+        this.mailSubmission = mailSubmission;
+        this.s2sServer = s2sServer;
+    }
+
+    @Override
+    public void route(ClientSession session, Stanza stanza) {
+        String domain = stanza.getTo().getDomain().toString().toLowerCase(Locale.ROOT);
+        Mono<Void> routed = localDomains.isLocal(domain) ? local(session, stanza) : remote(session, stanza, domain);
+        routed.subscribe(any -> { }, error -> refuse(session, stanza, error));
+    }
+
+    private Mono<Void> local(ClientSession session, Stanza stanza) {
+        EntityBareJid user = stanza.getTo().asEntityBareJidIfPossible();
+        if (user == null) {
+            return Mono.error(new StanzaErrorException(StanzaError.Condition.service_unavailable, StanzaError.Type.CANCEL));
+        }
+        return isUser(user).flatMap(exists -> {
+            if (!exists) {
+                return Mono.error(new StanzaErrorException(StanzaError.Condition.service_unavailable, StanzaError.Type.CANCEL));
+            }
+            int delivered = onlineResources.deliver(stanza);
+            if (stanza instanceof Message message) {
+                return mailSubmission.submit(session, message).then();
+            }
+            if (stanza instanceof IQ iq && delivered == 0 && (iq.getType() == IQ.Type.get || iq.getType() == IQ.Type.set)) {
+                return Mono.error(new StanzaErrorException(StanzaError.Condition.service_unavailable, StanzaError.Type.CANCEL));
+            }
+            return Mono.empty();
+        });
+    }
+
+    private Mono<Boolean> isUser(EntityBareJid user) {
+        try {
+            return Mono.from(usersRepository.containsReactive(usersRepository.getUsername(new MailAddress(user.toString()))));
+        } catch (Exception e) {
+            return Mono.just(false);
+        }
+    }
+
+    private Mono<Void> remote(ClientSession session, Stanza stanza, String domain) {
+        return Mono.fromCompletionStage(s2sServer.router().resolve(domain))
+            .flatMap(route -> {
+                if (route.advertised()) {
+                    return Mono.fromCompletionStage(s2sServer.send(stanza))
+                        .doOnSuccess(any -> LOGGER.info("Sent stanza {} from client {} to {} over s2s",
+                            LogSafe.of(stanza.getStanzaId()), LogSafe.of(session.jid()), LogSafe.of(stanza.getTo())));
+                }
+                if (stanza instanceof Message message) {
+                    return mailSubmission.submit(session, message).then();
+                }
+                return Mono.error(new StanzaErrorException(StanzaError.Condition.remote_server_not_found, StanzaError.Type.CANCEL));
+            });
+    }
+
+    private static void refuse(ClientSession session, Stanza stanza, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+            ? error.getCause() : error;
+        StanzaErrorException stanzaError = toStanzaError(cause);
+        LOGGER.info("Refused stanza {} from client {} to {}: {}", LogSafe.of(stanza.getStanzaId()), LogSafe.of(session.jid()),
+            LogSafe.of(stanza.getTo()), LogSafe.of(cause.getMessage()));
+        if (stanza instanceof Presence || isError(stanza)) {
+            return;
+        }
+        session.deliver(ErrorReplies.of(stanza, stanzaError));
+    }
+
+    private static boolean isError(Stanza stanza) {
+        return (stanza instanceof Message message && message.getType() == Message.Type.error)
+            || (stanza instanceof IQ iq && (iq.getType() == IQ.Type.error || iq.getType() == IQ.Type.result));
+    }
+
+    private static StanzaErrorException toStanzaError(Throwable cause) {
+        if (cause instanceof StanzaErrorException stanzaError) {
+            return stanzaError;
+        }
+        if (cause instanceof DeliveryException delivery) {
+            return delivery.stanzaError().orElseGet(() -> new StanzaErrorException(switch (delivery.reason()) {
+                case REMOTE_SERVER_TIMEOUT -> StanzaError.Condition.remote_server_timeout;
+                case REMOTE_SERVER_NOT_FOUND, AUTHENTICATION_FAILED -> StanzaError.Condition.remote_server_not_found;
+                case QUEUE_FULL -> StanzaError.Condition.resource_constraint;
+                case INVALID_STANZA -> StanzaError.Condition.bad_request;
+                case STREAM_BROKEN, SHUTDOWN, STANZA_ERROR -> StanzaError.Condition.internal_server_error;
+            }, delivery.isTemporary() ? StanzaError.Type.WAIT : StanzaError.Type.CANCEL, Optional.empty()));
+        }
+        return new StanzaErrorException(StanzaError.Condition.internal_server_error, StanzaError.Type.WAIT);
+    }
+}

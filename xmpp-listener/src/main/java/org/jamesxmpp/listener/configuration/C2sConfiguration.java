@@ -1,0 +1,109 @@
+package org.jamesxmpp.listener.configuration;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.commons.configuration2.HierarchicalConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.jamesxmpp.core.c2s.C2sSettings;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+
+/**
+ * {@code <c2s>} of {@code xmpp.xml}: the client listener. Absent means the defaults (enabled on {@code 0.0.0.0:5222},
+ * STARTTLS required). Without {@code c2s/tls/keystore} the certificate is {@code tls/keystore} of the file, else the
+ * bundled {@code conf/keystore} that submission and IMAP use.
+ */
+public record C2sConfiguration(boolean enabled,
+                               List<HostPort> binds,
+                               boolean tlsRequired,
+                               Optional<String> keystore,
+                               String keystoreType,
+                               Optional<String> secret,
+                               int maxStanzaSize,
+                               Duration idleTimeout,
+                               Duration authenticationTimeout,
+                               int maxAuthenticationFailures,
+                               Duration failureDelay,
+                               int maxConnections,
+                               int maxResourcesPerUser) {
+    public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", C2sSettings.DEFAULT_PORT);
+    public static final String BUNDLED_KEYSTORE = "file://conf/keystore";
+    public static final String BUNDLED_KEYSTORE_SECRET = "james-xmpp";
+
+    private static final String PREFIX = "c2s";
+    private static final Set<String> KNOWN_KEYS = ImmutableSet.of(
+        "c2s", "c2s[@enabled]", "c2s.bind",
+        "c2s.tls", "c2s.tls.required", "c2s.tls.keystore", "c2s.tls.keystoreType", "c2s.tls.secret",
+        "c2s.limits", "c2s.limits.maxStanzaSize", "c2s.limits.authenticationTimeout", "c2s.limits.maxAuthenticationFailures",
+        "c2s.limits.failureDelay", "c2s.limits.maxConnections", "c2s.limits.maxResourcesPerUser",
+        "c2s.streams", "c2s.streams.idleTimeout");
+
+    public C2sConfiguration {
+        binds = ImmutableList.copyOf(binds);
+    }
+
+    public static C2sConfiguration defaults() {
+        return new C2sConfiguration(true, ImmutableList.of(DEFAULT_BIND), true, Optional.empty(),
+            TlsConfiguration.DEFAULT_STORE_TYPE, Optional.empty(), C2sSettings.DEFAULT_MAX_STANZA_SIZE,
+            C2sSettings.DEFAULT_IDLE_TIMEOUT, C2sSettings.DEFAULT_AUTHENTICATION_TIMEOUT,
+            C2sSettings.DEFAULT_MAX_AUTHENTICATION_FAILURES, C2sSettings.DEFAULT_FAILURE_DELAY,
+            C2sSettings.DEFAULT_MAX_CONNECTIONS, C2sSettings.DEFAULT_MAX_RESOURCES_PER_USER);
+    }
+
+    /** Whether {@code key} of xmpp.xml belongs to this section (then {@link #from} checks it). */
+    static boolean owns(String key) {
+        return key.equals(PREFIX) || key.startsWith(PREFIX + ".") || key.startsWith(PREFIX + "[");
+    }
+
+    public static C2sConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
+        Iterator<String> keys = config.getKeys();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (owns(key) && !KNOWN_KEYS.contains(key)) {
+                throw new ConfigurationException(String.format("xmpp.xml: unknown setting '%s'", ConfigurationValues.display(key)));
+            }
+        }
+        ConfigurationValues values = new ConfigurationValues(config);
+        return new C2sConfiguration(
+            values.bool("c2s[@enabled]", true),
+            binds(values),
+            values.bool("c2s.tls.required", true),
+            values.string("c2s.tls.keystore"),
+            values.string("c2s.tls.keystoreType").orElse(TlsConfiguration.DEFAULT_STORE_TYPE),
+            values.string("c2s.tls.secret"),
+            values.size("c2s.limits.maxStanzaSize", C2sSettings.DEFAULT_MAX_STANZA_SIZE),
+            values.duration("c2s.streams.idleTimeout", C2sSettings.DEFAULT_IDLE_TIMEOUT),
+            values.duration("c2s.limits.authenticationTimeout", C2sSettings.DEFAULT_AUTHENTICATION_TIMEOUT),
+            values.positiveInt("c2s.limits.maxAuthenticationFailures", C2sSettings.DEFAULT_MAX_AUTHENTICATION_FAILURES),
+            values.duration("c2s.limits.failureDelay", C2sSettings.DEFAULT_FAILURE_DELAY),
+            values.positiveInt("c2s.limits.maxConnections", C2sSettings.DEFAULT_MAX_CONNECTIONS),
+            values.positiveInt("c2s.limits.maxResourcesPerUser", C2sSettings.DEFAULT_MAX_RESOURCES_PER_USER));
+    }
+
+    private static List<HostPort> binds(ConfigurationValues values) throws ConfigurationException {
+        List<String> binds = values.list("c2s.bind");
+        if (binds.isEmpty()) {
+            return ImmutableList.of(DEFAULT_BIND);
+        }
+        ImmutableList.Builder<HostPort> parsed = ImmutableList.builder();
+        for (String value : binds) {
+            parsed.add(HostPort.parse(value, "c2s/bind"));
+        }
+        return parsed.build();
+    }
+
+    @Override
+    public String toString() {
+        return "C2sConfiguration{enabled=" + enabled + ", binds=" + binds + ", tlsRequired=" + tlsRequired
+            + ", keystore=" + keystore + ", keystoreType=" + keystoreType + ", maxStanzaSize=" + maxStanzaSize
+            + ", idleTimeout=" + idleTimeout + ", authenticationTimeout=" + authenticationTimeout
+            + ", maxAuthenticationFailures=" + maxAuthenticationFailures + ", failureDelay=" + failureDelay
+            + ", maxConnections=" + maxConnections + ", maxResourcesPerUser=" + maxResourcesPerUser + "}";
+    }
+}

@@ -1,0 +1,67 @@
+package org.jamesxmpp.listener.configuration;
+
+import java.io.FileNotFoundException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.james.filesystem.api.FileSystem;
+import org.jamesxmpp.core.c2s.C2sSettings;
+import org.jamesxmpp.core.s2s.KeyStoreSettings;
+import org.jamesxmpp.core.s2s.TlsSettings;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * Turns {@code <c2s>} into the client listener's settings. The certificate: {@code c2s/tls/keystore}, else
+ * {@code tls/keystore}, else the bundled {@code conf/keystore}; a keystore that cannot be found leaves STARTTLS
+ * out, which with {@code c2s/tls/required} (the default) is an error naming the file.
+ */
+public class C2sSettingsFactory {
+    private final FileSystem fileSystem;
+
+    @Inject
+    public C2sSettingsFactory(FileSystem fileSystem) {
+        this.fileSystem = fileSystem;
+    }
+
+    public C2sSettings create(C2sConfiguration c2s, XmppConfiguration xmpp) {
+        StoreLocation keyStore = keyStore(c2s, xmpp.tls());
+        Optional<Path> path = resolve(keyStore.location());
+        if (path.isEmpty() && c2s.tlsRequired()) {
+            throw new IllegalArgumentException("xmpp.xml: c2s/tls/required is true but the keystore '" + keyStore.location()
+                + "' is not found (set c2s/tls/keystore)");
+        }
+        Optional<TlsSettings> tls = path.map(found -> new TlsSettings(
+            new KeyStoreSettings(found, keyStore.type(), keyStore.secret()), Optional.empty(), c2s.tlsRequired(), false));
+        return new C2sSettings(
+            c2s.enabled() ? c2s.binds().stream().map(HostPort::toSocketAddress).collect(ImmutableList.toImmutableList())
+                : ImmutableList.of(),
+            tls, c2s.tlsRequired(), c2s.maxStanzaSize(), c2s.idleTimeout(), c2s.authenticationTimeout(),
+            c2s.maxAuthenticationFailures(), c2s.failureDelay(), c2s.maxConnections(), c2s.maxResourcesPerUser());
+    }
+
+    /** A store as xmpp.xml names it ({@code file://conf/...}), before James resolves it. */
+    private record StoreLocation(String location, String type, String secret) {
+    }
+
+    private static StoreLocation keyStore(C2sConfiguration c2s, TlsConfiguration tls) {
+        if (c2s.keystore().isPresent()) {
+            return new StoreLocation(c2s.keystore().get(), c2s.keystoreType(), c2s.secret().orElse(""));
+        }
+        if (tls.keystore().isPresent()) {
+            return new StoreLocation(tls.keystore().get(), tls.keystoreType(), tls.secret().orElse(""));
+        }
+        return new StoreLocation(C2sConfiguration.BUNDLED_KEYSTORE, TlsConfiguration.DEFAULT_STORE_TYPE,
+            c2s.secret().orElse(C2sConfiguration.BUNDLED_KEYSTORE_SECRET));
+    }
+
+    private Optional<Path> resolve(String location) {
+        try {
+            return Optional.of(fileSystem.getFile(location).toPath()).filter(path -> path.toFile().isFile());
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}
