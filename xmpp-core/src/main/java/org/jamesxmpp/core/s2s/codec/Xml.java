@@ -1,8 +1,29 @@
 package org.jamesxmpp.core.s2s.codec;
 
+import java.util.Map;
+
 /** Escaping for the XML we write. */
 public final class Xml {
     private Xml() {
+    }
+
+    /**
+     * Writes {@code <name}, an {@code xmlns} only where the namespace differs from the parent's, and the attributes
+     * single-quoted and escaped; the caller closes the tag.
+     */
+    static void startTag(StringBuilder out, String name, String namespace, String inheritedNamespace,
+                         Map<String, String> attributes) {
+        out.append('<').append(name);
+        if (!namespace.equals(inheritedNamespace)) {
+            out.append(" xmlns='");
+            escapeAttribute(namespace, out);
+            out.append('\'');
+        }
+        attributes.forEach((key, value) -> {
+            out.append(' ').append(key).append("='");
+            escapeAttribute(value, out);
+            out.append('\'');
+        });
     }
 
     public static void escapeText(String text, StringBuilder out) {

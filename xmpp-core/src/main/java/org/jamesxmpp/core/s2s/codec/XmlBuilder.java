@@ -65,17 +65,7 @@ public final class XmlBuilder {
 
     private void appendTo(StringBuilder out, String inheritedNamespace) {
         String effectiveNamespace = namespace.orElse(inheritedNamespace);
-        out.append('<').append(name);
-        if (!effectiveNamespace.equals(inheritedNamespace)) {
-            out.append(" xmlns='");
-            Xml.escapeAttribute(effectiveNamespace, out);
-            out.append('\'');
-        }
-        attributes.forEach((key, value) -> {
-            out.append(' ').append(key).append("='");
-            Xml.escapeAttribute(value, out);
-            out.append('\'');
-        });
+        Xml.startTag(out, name, effectiveNamespace, inheritedNamespace, attributes);
         if (children.isEmpty()) {
             out.append("/>");
             return;

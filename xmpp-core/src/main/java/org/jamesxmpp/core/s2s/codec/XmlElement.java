@@ -56,17 +56,7 @@ public record XmlElement(String namespace, String name, Map<String, String> attr
     @Override
     public void appendTo(StringBuilder out, String inheritedNamespace, NamespaceRewrite rewrite) {
         String effectiveNamespace = rewrite.rewrite(namespace);
-        out.append('<').append(name);
-        if (!effectiveNamespace.equals(inheritedNamespace)) {
-            out.append(" xmlns='");
-            Xml.escapeAttribute(effectiveNamespace, out);
-            out.append('\'');
-        }
-        attributes.forEach((key, value) -> {
-            out.append(' ').append(key).append("='");
-            Xml.escapeAttribute(value, out);
-            out.append('\'');
-        });
+        Xml.startTag(out, name, effectiveNamespace, inheritedNamespace, attributes);
         if (nodes.isEmpty()) {
             out.append("/>");
             return;
