@@ -27,7 +27,7 @@ public record MappingOptions(int maxStanzaBytes, int maxInlineAttachmentBytes, i
     public static final int DEFAULT_MAX_INLINE_ATTACHMENT_BYTES = 8 * 1024;
     public static final int DEFAULT_MAX_ADDRESSES = 50;
     public static final int DEFAULT_MAX_MIME_BYTES = 50 * 1024 * 1024;
-    private static final int MIN_STANZA_BYTES = 1024;
+    public static final int MIN_STANZA_BYTES = 1024;
 
     public static MappingOptions defaults() {
         return new MappingOptions(DEFAULT_MAX_STANZA_BYTES, DEFAULT_MAX_INLINE_ATTACHMENT_BYTES, DEFAULT_MAX_ADDRESSES,

@@ -12,16 +12,15 @@ import com.google.common.collect.ImmutableSet;
 final class MappingConfiguration {
     static final Set<String> KEYS = ImmutableSet.of("mapping", "mapping.maxStanzaSize", "mapping.maxInlineAttachmentSize",
         "mapping.maxAddresses", "mapping.maxMailSize");
-    private static final int MIN_STANZA_SIZE = 1024;
 
     private MappingConfiguration() {
     }
 
     static MappingOptions parse(ConfigurationValues values, Set<String> originalMimeFrom) throws ConfigurationException {
         int maxStanzaSize = values.size("mapping.maxStanzaSize", MappingOptions.DEFAULT_MAX_STANZA_BYTES);
-        if (maxStanzaSize < MIN_STANZA_SIZE) {
+        if (maxStanzaSize < MappingOptions.MIN_STANZA_BYTES) {
             throw new ConfigurationException(String.format("xmpp.xml: mapping/maxStanzaSize '%d' is under the minimum of %d bytes",
-                maxStanzaSize, MIN_STANZA_SIZE));
+                maxStanzaSize, MappingOptions.MIN_STANZA_BYTES));
         }
         return new MappingOptions(maxStanzaSize,
             values.size("mapping.maxInlineAttachmentSize", MappingOptions.DEFAULT_MAX_INLINE_ATTACHMENT_BYTES),

@@ -18,8 +18,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
  * restricted-XML rules, nesting and size caps as a peer's stream.
  */
 public final class StandaloneStanzas {
-    private static final String HEADER = "<stream:stream xmlns='jabber:server' xmlns:stream='"
-        + XmppStreamDecoder.STREAM_NAMESPACE + "' xmlns:db='" + XmppStreamDecoder.DIALBACK_NAMESPACE + "' version='1.0'>";
+    private static final String HEADER = StreamXml.anonymousHeader("standalone");
 
     private StandaloneStanzas() {
     }
