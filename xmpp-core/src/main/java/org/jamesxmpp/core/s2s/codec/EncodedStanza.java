@@ -7,19 +7,24 @@ import org.jxmpp.jid.Jid;
 
 /**
  * A stanza as it goes on a stream: the exact text written (no namespace: it inherits the stream's) and its size in
- * UTF-8 bytes, which is what peers' stanza size limits count. Made only by {@link StanzaCodec#encode}.
+ * UTF-8 bytes, which is what peers' stanza size limits count. Made only by {@link StanzaCodec#encode}, so the size
+ * always belongs to the text.
  */
-public record EncodedStanza(String kind, Optional<Jid> from, Optional<Jid> to, Optional<String> id, String xml, int bytes) {
-    public EncodedStanza {
-        Objects.requireNonNull(kind);
-        Objects.requireNonNull(from);
-        Objects.requireNonNull(to);
-        Objects.requireNonNull(id);
-        Objects.requireNonNull(xml);
-    }
+public final class EncodedStanza {
+    private final String kind;
+    private final Optional<Jid> from;
+    private final Optional<Jid> to;
+    private final Optional<String> id;
+    private final String xml;
+    private final int bytes;
 
-    static EncodedStanza of(String kind, Optional<Jid> from, Optional<Jid> to, Optional<String> id, String xml) {
-        return new EncodedStanza(kind, from, to, id, xml, utf8Length(xml));
+    EncodedStanza(String kind, Optional<Jid> from, Optional<Jid> to, Optional<String> id, String xml) {
+        this.kind = Objects.requireNonNull(kind);
+        this.from = Objects.requireNonNull(from);
+        this.to = Objects.requireNonNull(to);
+        this.id = Objects.requireNonNull(id);
+        this.xml = Objects.requireNonNull(xml);
+        this.bytes = utf8Length(xml);
     }
 
     static int utf8Length(CharSequence value) {
@@ -36,6 +41,43 @@ public record EncodedStanza(String kind, Optional<Jid> from, Optional<Jid> to, O
             }
         }
         return length;
+    }
+
+    /** {@code message}, {@code presence} or {@code iq}. */
+    public String kind() {
+        return kind;
+    }
+
+    public Optional<Jid> from() {
+        return from;
+    }
+
+    public Optional<Jid> to() {
+        return to;
+    }
+
+    public Optional<String> id() {
+        return id;
+    }
+
+    public String xml() {
+        return xml;
+    }
+
+    public int bytes() {
+        return bytes;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EncodedStanza that
+            && kind.equals(that.kind) && from.equals(that.from) && to.equals(that.to) && id.equals(that.id)
+            && xml.equals(that.xml);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, from, to, id, xml);
     }
 
     @Override

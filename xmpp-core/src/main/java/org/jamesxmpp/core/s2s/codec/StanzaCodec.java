@@ -46,7 +46,7 @@ public final class StanzaCodec {
         CharSequence xml = stanza.toXML(CLIENT_ENVIRONMENT);
         // Flattens nested builders chunk by chunk: their toString() reads nested ones char by char (quadratic).
         String text = xml instanceof XmlStringBuilder builder ? builder.toXML(CLIENT_ENVIRONMENT).toString() : xml.toString();
-        return EncodedStanza.of(stanza.getElementName(), Optional.ofNullable(stanza.getFrom()),
+        return new EncodedStanza(stanza.getElementName(), Optional.ofNullable(stanza.getFrom()),
             Optional.ofNullable(stanza.getTo()), Optional.ofNullable(stanza.getStanzaId()), text);
     }
 
