@@ -15,6 +15,8 @@ import javax.persistence.Persistence;
 import org.jamesxmpp.core.store.LateErrorStore;
 import org.jamesxmpp.core.store.LateErrorStoreContract;
 import org.jamesxmpp.core.store.SentStanzaKey;
+import org.jamesxmpp.jpa.DatabaseConfiguration;
+import org.jamesxmpp.jpa.JpaEntityManagerModule;
 import org.jamesxmpp.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
