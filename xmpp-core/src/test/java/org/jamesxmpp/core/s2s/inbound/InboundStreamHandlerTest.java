@@ -423,6 +423,22 @@ class InboundStreamHandlerTest {
     }
 
     @Test
+    void answerToOurPingShouldBeTakenUpOnlyOnceEveryStanzaBeforeItIsHandled() {
+        authenticate();
+        handling = new CompletableFuture<>();
+
+        exchange("<message from='alice@a.test' to='bob@james.test' type='error' id='m1'>"
+            + "<error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>"
+            + "<iq type='result' id='p1' from='a.test' to='james.test'/>");
+
+        assertThat(accepted).as("the answer would settle as delivered the send the error before it fails")
+            .containsExactly("message");
+        handling.complete(null);
+        drain();
+        assertThat(accepted).containsExactly("message", "iq");
+    }
+
+    @Test
     void stanzaAfterAWaitingPingShouldNotWait() {
         authenticate();
         handling = new CompletableFuture<>();
