@@ -28,12 +28,14 @@ final class InboundDialback {
     private final InboundContext context;
     private final InboundSession session;
     private final InboundClose close;
+    private final LocalDomainLookup lookup;
     private int pending;
 
-    InboundDialback(InboundContext context, InboundSession session, InboundClose close) {
+    InboundDialback(InboundContext context, InboundSession session, InboundClose close, LocalDomainLookup lookup) {
         this.context = context;
         this.session = session;
         this.close = close;
+        this.lookup = lookup;
     }
 
     /** We are the authoritative server: is this key ours? */
@@ -41,11 +43,13 @@ final class InboundDialback {
         String from = verify.attribute("from").orElseThrow(() -> improperAddressing("db:verify without from"));
         String to = verify.attribute("to").orElseThrow(() -> improperAddressing("db:verify without to"));
         String id = verify.attribute("id").orElseThrow(() -> improperAddressing("db:verify without id"));
-        if (!context.localDomains().isLocal(to)) {
-            throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:verify to " + to);
-        }
-        boolean valid = context.keys().isValid(from, to, id, verify.text());
-        ctx.writeAndFlush(StreamXml.dialbackVerifyType(to, from, id, valid ? "valid" : "invalid"));
+        lookup.isLocal(ctx, to, local -> {
+            if (!local) {
+                throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:verify to " + to);
+            }
+            boolean valid = context.keys().isValid(from, to, id, verify.text());
+            ctx.writeAndFlush(StreamXml.dialbackVerifyType(to, from, id, valid ? "valid" : "invalid"));
+        });
     }
 
     void onResult(ChannelHandlerContext ctx, XmlElement result) {
@@ -53,7 +57,11 @@ final class InboundDialback {
             .orElseThrow(() -> improperAddressing("db:result without from"));
         String to = result.attribute("to").map(InboundDialback::normalize)
             .orElseThrow(() -> improperAddressing("db:result without to"));
-        if (!context.localDomains().isLocal(to)) {
+        lookup.isLocal(ctx, to, local -> onResult(ctx, result, from, to, local));
+    }
+
+    private void onResult(ChannelHandlerContext ctx, XmlElement result, String from, String to, boolean local) {
+        if (!local) {
             if (session.state().isAuthenticated()) {
                 ctx.writeAndFlush(StreamXml.dialbackResultError(to, from, "item-not-found"));
                 return;

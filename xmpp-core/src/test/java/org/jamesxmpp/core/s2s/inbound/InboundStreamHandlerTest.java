@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -532,10 +533,18 @@ class InboundStreamHandlerTest {
     void stanzaShouldBeHandledOnTheStanzaExecutor() {
         channel.finishAndReleaseAll();
         List<Runnable> queued = new ArrayList<>();
+        AtomicBoolean holdBack = new AtomicBoolean();
         InboundContext base = context(S2sSettings.builder().build());
         channel = channel(new InboundContext(base.settings(), base.localDomains(), base.keys(), base.tls(), base.verifier(),
-            base.stanzas(), queued::add));
+            base.stanzas(), task -> {
+                if (holdBack.get()) {
+                    queued.add(task);
+                } else {
+                    task.run();
+                }
+            }));
         authenticate();
+        holdBack.set(true);
 
         exchange("<message from='alice@a.test' to='bob@james.test' id='s1'><body>hi</body></message>");
 

@@ -1,4 +1,4 @@
-package org.jamesxmpp.guice.jpa;
+package org.jamesxmpp.jpa;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.james.mailrepository.api.MailRepositoryFactory;

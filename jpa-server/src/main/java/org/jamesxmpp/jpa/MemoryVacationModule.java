@@ -1,4 +1,4 @@
-package org.jamesxmpp.guice.jpa;
+package org.jamesxmpp.jpa;
 
 import org.apache.james.DefaultVacationService;
 import org.apache.james.jmap.draft.utils.JsoupHtmlTextExtractor;

@@ -1,4 +1,4 @@
-package org.jamesxmpp.guice.jpa;
+package org.jamesxmpp.jpa;
 
 import org.apache.james.events.EventListener;
 import org.apache.james.mailbox.jpa.quota.JPAPerUserMaxQuotaManager;

@@ -1,4 +1,4 @@
-package org.jamesxmpp.guice.jpa;
+package org.jamesxmpp.jpa;
 
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.user.api.UsersRepository;

@@ -1,4 +1,4 @@
-package org.jamesxmpp.guice.jpa;
+package org.jamesxmpp.jpa;
 
 import static org.apache.james.modules.Names.MAILBOXMANAGER_NAME;
 
