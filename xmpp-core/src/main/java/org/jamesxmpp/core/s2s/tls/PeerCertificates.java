@@ -11,6 +11,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.X509TrustManager;
 
+import org.jamesxmpp.core.log.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ public class PeerCertificates {
             trustManager.checkClientTrusted(chain, chain[0].getPublicKey().getAlgorithm());
             return true;
         } catch (Exception e) {
-            LOGGER.debug("Untrusted peer certificate {}: {}", chain[0].getSubjectX500Principal(), e.toString());
+            LOGGER.debug("Untrusted peer certificate {}: {}", LogSafe.of(chain[0].getSubjectX500Principal()), LogSafe.of(e));
             return false;
         }
     }
