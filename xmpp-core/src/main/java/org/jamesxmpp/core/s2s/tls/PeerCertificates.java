@@ -57,7 +57,7 @@ public class PeerCertificates {
             trustManager.checkClientTrusted(chain, chain[0].getPublicKey().getAlgorithm());
             return true;
         } catch (Exception e) {
-            LOGGER.debug("Untrusted peer certificate {}: {}", chain[0].getSubjectX500Principal(), e.toString());
+            LOGGER.debug("Untrusted peer certificate {}: {}", LogSafe.of(chain[0].getSubjectX500Principal()), LogSafe.of(e));
             return false;
         }
     }
