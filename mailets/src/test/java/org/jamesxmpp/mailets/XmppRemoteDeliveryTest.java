@@ -34,6 +34,7 @@ import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
 import org.jamesxmpp.core.mapping.MappingOptions;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.S2sServer;
@@ -114,7 +115,7 @@ class XmppRemoteDeliveryTest {
 
     XmppRemoteDelivery testee(XmppRemoteDelivery.ThreadState threads, FakeMailetConfig.Builder config) throws Exception {
         XmppRemoteDelivery mailet = new XmppRemoteDelivery(queueFactory, metricFactory, s2sServer, MappingOptions.defaults(),
-            Clock.systemUTC(), threads);
+            DeliveryLimits.defaults(), Clock.systemUTC(), threads);
         mailet.init(config.mailetName("XmppRemoteDelivery").mailetContext(mailetContext).build());
         testee = mailet;
         return testee;

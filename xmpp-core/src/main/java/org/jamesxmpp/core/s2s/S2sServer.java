@@ -12,8 +12,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.routing.S2sRouter;
@@ -48,10 +46,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  */
 public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(S2sServer.class);
-    /** Incoming stanzas are handled here (domain and user lookups, mapping, spooling may block), not on event loops. */
-    private static final int STANZA_HANDLER_THREADS = 16;
-    /** Bounded anyway by the in-flight limits of the streams; beyond it a stream ends with resource-constraint. */
-    private static final int QUEUED_STANZAS = 100_000;
 
     private final S2sSettings settings;
     private final LocalDomains localDomains;
@@ -91,9 +85,7 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
             new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-resolver-%d").setDaemon(true).build());
         OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
         this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock);
-        this.stanzaHandlers = new ThreadPoolExecutor(STANZA_HANDLER_THREADS, STANZA_HANDLER_THREADS, 1, TimeUnit.MINUTES,
-            new LinkedBlockingQueue<>(QUEUED_STANZAS),
-            new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-inbound-%d").setDaemon(true).build());
+        this.stanzaHandlers = settings.inboundHandlers().newExecutor("xmpp-s2s-inbound-%d");
         this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
             new BoundedDialbackVerifier(new RemoteDialbackVerifier(workerGroup, connector), settings.maxPendingVerifications()),
             new InboundStanzas(this.localDomains, handler, outgoing), stanzaHandlers);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jamesxmpp.core.WorkerPool;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 
@@ -37,6 +38,8 @@ import com.google.common.collect.ImmutableList;
  * @param maxPendingVerificationsPerStream the same on one incoming stream; beyond it: {@code policy-violation}
  * @param routeCacheSize remote domains whose route (DNS answer) is remembered; the least recently used is forgotten
  * @param inboundLimits what peers may take of the listener: connections, streams per domain, rate, deadlines, memory
+ * @param inboundHandlers where incoming stanzas are handled (domain and user lookups, mapping, spooling may block),
+ *     not on the event loops; a stanza beyond its queue ends its stream with {@code resource-constraint}
  */
 public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<TlsSettings> tls,
@@ -53,8 +56,14 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           int maxPendingVerifications,
                           int maxPendingVerificationsPerStream,
                           int routeCacheSize,
-                          InboundLimits inboundLimits) {
+                          InboundLimits inboundLimits,
+                          WorkerPool inboundHandlers) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_QUEUED_STANZAS = 10_000;
+    /** Bounded anyway by the in-flight limits of the streams. */
+    public static final WorkerPool DEFAULT_INBOUND_HANDLERS = new WorkerPool(16, 100_000);
     public static final int DEFAULT_MAX_PENDING_VERIFICATIONS = 100;
     public static final int DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM = 5;
     public static final int DEFAULT_ROUTE_CACHE_SIZE = S2sRouter.DEFAULT_MAX_CACHED_DOMAINS;
@@ -65,6 +74,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(dialbackSecret, "dialbackSecret");
         Objects.requireNonNull(inboundLimits, "inboundLimits");
+        Objects.requireNonNull(inboundHandlers, "inboundHandlers");
         Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
         Preconditions.checkArgument(maxQueuedStanzas > 0, "maxQueuedStanzas must be positive: %s", maxQueuedStanzas);
         Preconditions.checkArgument(maxPendingVerifications > 0, "maxPendingVerifications must be positive: %s",
@@ -95,7 +105,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             + ", streamManagement=" + streamManagement + ", reconnectBackoffBase=" + reconnectBackoffBase
             + ", reconnectBackoffCap=" + reconnectBackoffCap + ", maxPendingVerifications=" + maxPendingVerifications
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
-            + ", inboundLimits=" + inboundLimits + "]";
+            + ", inboundLimits=" + inboundLimits + ", inboundHandlers=" + inboundHandlers + "]";
     }
 
     public static class Builder {
@@ -103,10 +113,10 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private final ImmutableList.Builder<StaticRoute> staticRoutes = ImmutableList.builder();
         private Optional<TlsSettings> tls = Optional.empty();
         private int maxStanzaSize = DEFAULT_MAX_STANZA_SIZE;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration responseTimeout = Duration.ofSeconds(30);
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
         private Duration idleTimeout = Duration.ofMinutes(10);
-        private int maxQueuedStanzas = 10_000;
+        private int maxQueuedStanzas = DEFAULT_MAX_QUEUED_STANZAS;
         private Optional<String> dialbackSecret = Optional.empty();
         private boolean streamManagement = true;
         private Duration reconnectBackoffBase = Duration.ofSeconds(1);
@@ -115,6 +125,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private int maxPendingVerificationsPerStream = DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM;
         private int routeCacheSize = DEFAULT_ROUTE_CACHE_SIZE;
         private InboundLimits inboundLimits = InboundLimits.defaults();
+        private WorkerPool inboundHandlers = DEFAULT_INBOUND_HANDLERS;
 
         public Builder bind(InetSocketAddress address) {
             bindAddresses.add(address);
@@ -189,11 +200,16 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
+        public Builder inboundHandlers(WorkerPool inboundHandlers) {
+            this.inboundHandlers = inboundHandlers;
+            return this;
+        }
+
         public S2sSettings build() {
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
                 idleTimeout, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
                 streamManagement, reconnectBackoffBase, reconnectBackoffCap, maxPendingVerifications,
-                maxPendingVerificationsPerStream, routeCacheSize, inboundLimits);
+                maxPendingVerificationsPerStream, routeCacheSize, inboundLimits, inboundHandlers);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.jamesxmpp.core.WorkerPool;
 import org.jamesxmpp.core.c2s.C2sSettings;
 
 import com.google.common.collect.ImmutableList;
@@ -31,7 +32,10 @@ public record C2sConfiguration(boolean enabled,
                                int maxAuthenticationFailures,
                                Duration failureDelay,
                                int maxConnections,
-                               int maxResourcesPerUser) {
+                               int maxResourcesPerUser,
+                               WorkerPool authenticators) {
+    /** The password check is a deliberately slow hash: a few threads, a bounded wait. */
+    public static final WorkerPool DEFAULT_AUTHENTICATORS = new WorkerPool(4, 1_000);
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", C2sSettings.DEFAULT_PORT);
     public static final String BUNDLED_KEYSTORE = "file://conf/keystore";
     public static final String BUNDLED_KEYSTORE_SECRET = "james-xmpp";
@@ -42,6 +46,7 @@ public record C2sConfiguration(boolean enabled,
         "c2s.tls", "c2s.tls.required", "c2s.tls.keystore", "c2s.tls.keystoreType", "c2s.tls.secret",
         "c2s.limits", "c2s.limits.maxStanzaSize", "c2s.limits.authenticationTimeout", "c2s.limits.maxAuthenticationFailures",
         "c2s.limits.failureDelay", "c2s.limits.maxConnections", "c2s.limits.maxResourcesPerUser",
+        "c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
         "c2s.streams", "c2s.streams.idleTimeout");
 
     public C2sConfiguration {
@@ -53,7 +58,7 @@ public record C2sConfiguration(boolean enabled,
             TlsConfiguration.DEFAULT_STORE_TYPE, Optional.empty(), C2sSettings.DEFAULT_MAX_STANZA_SIZE,
             C2sSettings.DEFAULT_IDLE_TIMEOUT, C2sSettings.DEFAULT_AUTHENTICATION_TIMEOUT,
             C2sSettings.DEFAULT_MAX_AUTHENTICATION_FAILURES, C2sSettings.DEFAULT_FAILURE_DELAY,
-            C2sSettings.DEFAULT_MAX_CONNECTIONS, C2sSettings.DEFAULT_MAX_RESOURCES_PER_USER);
+            C2sSettings.DEFAULT_MAX_CONNECTIONS, C2sSettings.DEFAULT_MAX_RESOURCES_PER_USER, DEFAULT_AUTHENTICATORS);
     }
 
     /** Whether {@code key} of xmpp.xml belongs to this section (then {@link #from} checks it). */
@@ -83,7 +88,9 @@ public record C2sConfiguration(boolean enabled,
             values.positiveInt("c2s.limits.maxAuthenticationFailures", C2sSettings.DEFAULT_MAX_AUTHENTICATION_FAILURES),
             values.duration("c2s.limits.failureDelay", C2sSettings.DEFAULT_FAILURE_DELAY),
             values.positiveInt("c2s.limits.maxConnections", C2sSettings.DEFAULT_MAX_CONNECTIONS),
-            values.positiveInt("c2s.limits.maxResourcesPerUser", C2sSettings.DEFAULT_MAX_RESOURCES_PER_USER));
+            values.positiveInt("c2s.limits.maxResourcesPerUser", C2sSettings.DEFAULT_MAX_RESOURCES_PER_USER),
+            values.workerPool("c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
+                DEFAULT_AUTHENTICATORS));
     }
 
     private static List<HostPort> binds(ConfigurationValues values) throws ConfigurationException {
@@ -104,6 +111,7 @@ public record C2sConfiguration(boolean enabled,
             + ", keystore=" + keystore + ", keystoreType=" + keystoreType + ", maxStanzaSize=" + maxStanzaSize
             + ", idleTimeout=" + idleTimeout + ", authenticationTimeout=" + authenticationTimeout
             + ", maxAuthenticationFailures=" + maxAuthenticationFailures + ", failureDelay=" + failureDelay
-            + ", maxConnections=" + maxConnections + ", maxResourcesPerUser=" + maxResourcesPerUser + "}";
+            + ", maxConnections=" + maxConnections + ", maxResourcesPerUser=" + maxResourcesPerUser
+            + ", authenticators=" + authenticators + "}";
     }
 }

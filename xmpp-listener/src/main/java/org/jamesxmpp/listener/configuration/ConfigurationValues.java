@@ -9,6 +9,7 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.apache.james.util.DurationParser;
 import org.apache.james.util.Size;
+import org.jamesxmpp.core.WorkerPool;
 
 import com.google.common.collect.ImmutableList;
 
@@ -73,6 +74,10 @@ class ConfigurationValues {
         } catch (NumberFormatException e) {
             throw new ConfigurationException(String.format("xmpp.xml: %s '%s' is not a positive whole number", display(key), value.get()));
         }
+    }
+
+    WorkerPool workerPool(String threadsKey, String maxQueuedKey, WorkerPool defaultValue) throws ConfigurationException {
+        return new WorkerPool(positiveInt(threadsKey, defaultValue.threads()), positiveInt(maxQueuedKey, defaultValue.maxQueued()));
     }
 
     Duration duration(String key, Duration defaultValue) throws ConfigurationException {

@@ -34,7 +34,11 @@ public class S2sSettingsFactory {
             .reconnectBackoff(configuration.reconnectBackoff(), configuration.reconnectBackoffCap())
             .maxPendingVerifications(configuration.maxPendingVerifications(), configuration.maxPendingVerificationsPerStream())
             .routeCacheSize(configuration.routeCacheSize())
-            .inboundLimits(configuration.inboundLimits());
+            .inboundLimits(configuration.inboundLimits())
+            .connectTimeout(configuration.connectTimeout())
+            .responseTimeout(configuration.responseTimeout())
+            .maxQueuedStanzas(configuration.maxQueuedOutgoingStanzas())
+            .inboundHandlers(configuration.inboundHandlers());
         if (configuration.enabled()) {
             configuration.binds().forEach(bind -> builder.bind(bind.toSocketAddress()));
         }

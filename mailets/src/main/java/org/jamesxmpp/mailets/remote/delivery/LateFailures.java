@@ -18,6 +18,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.queue.api.MailQueue;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.s2s.LateErrorListener;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.slf4j.Logger;
@@ -38,7 +39,6 @@ import reactor.core.scheduler.Schedulers;
  * bounced.
  */
 public class LateFailures {
-    public static final long DEFAULT_BUDGET_BYTES = 64L * 1024 * 1024;
     private static final Logger LOGGER = LoggerFactory.getLogger(LateFailures.class);
 
     /** Hands out the listener of one recipient; every listener handed out must reach the engine. */
@@ -79,7 +79,7 @@ public class LateFailures {
     private final AtomicLong available;
 
     public LateFailures(MailQueue queue) {
-        this(queue, DEFAULT_BUDGET_BYTES);
+        this(queue, DeliveryLimits.DEFAULT_LATE_ERROR_CONTENT_BUDGET);
     }
 
     public LateFailures(MailQueue queue, long budgetBytes) {
