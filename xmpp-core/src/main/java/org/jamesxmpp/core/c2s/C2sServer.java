@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.s2s.LocalDomains;
-import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ public class C2sServer implements AutoCloseable {
         SmackBootstrap.initialize();
         this.settings = settings;
         LocalDomains normalized = domain -> localDomains.isLocal(domain.toLowerCase(Locale.ROOT));
-        this.context = new C2sContext(settings, normalized, settings.tls().map(TlsContexts::new), authenticator, router,
+        this.context = new C2sContext(settings, normalized, settings.tls(), authenticator, router,
             sessions);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.jamesxmpp.core.s2s.TlsSettings;
+import org.jamesxmpp.core.s2s.tls.TlsContexts;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
@@ -15,7 +15,8 @@ import com.google.common.collect.ImmutableList;
  * Everything the client listener needs to know, immutable; every limit bounded.
  *
  * @param bindAddresses where clients connect; empty means no listener
- * @param tls our certificate for STARTTLS; empty means no STARTTLS (then {@code tlsRequired} must be false)
+ * @param tls our certificate for STARTTLS, loaded once at start-up; empty means no STARTTLS (then {@code tlsRequired}
+ *     must be false)
  * @param tlsRequired no authentication (and nothing else) before STARTTLS
  * @param maxStanzaSize largest top-level element accepted from a client, in bytes
  * @param idleTimeout a stream without traffic for this long is closed
@@ -26,7 +27,7 @@ import com.google.common.collect.ImmutableList;
  * @param maxResourcesPerUser resources one user may have bound at once
  */
 public record C2sSettings(List<InetSocketAddress> bindAddresses,
-                          Optional<TlsSettings> tls,
+                          Optional<TlsContexts> tls,
                           boolean tlsRequired,
                           int maxStanzaSize,
                           Duration idleTimeout,

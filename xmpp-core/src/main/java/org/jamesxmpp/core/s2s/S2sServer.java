@@ -78,7 +78,7 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
         this.router = router;
         String secret = settings.dialbackSecret().orElseGet(() -> secretStore.retrieveOrStore(S2sServer::newSecret));
         DialbackKeys keys = new DialbackKeys(secret);
-        Optional<TlsContexts> tls = settings.tls().map(TlsContexts::new);
+        Optional<TlsContexts> tls = settings.tls();
         this.bossGroup = new NioEventLoopGroup(1, new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-accept-%d").build());
         this.workerGroup = new NioEventLoopGroup(0, new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-%d").build());
         this.addressResolver = Executors.newFixedThreadPool(2,

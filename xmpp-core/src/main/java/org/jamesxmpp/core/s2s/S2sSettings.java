@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jamesxmpp.core.WorkerPool;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.tls.TlsContexts;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
@@ -17,7 +18,8 @@ import com.google.common.collect.ImmutableList;
  * Everything the s2s engine needs to know, immutable.
  *
  * @param bindAddresses where incoming streams are accepted; empty means no listener
- * @param tls TLS settings; empty means no STARTTLS (neither offered nor used)
+ * @param tls the TLS key and trust material, loaded once at start-up and shared by every stream (and by the client
+ *     listener when it uses the same keystore); empty means no STARTTLS (neither offered nor used)
  * @param maxStanzaSize largest top-level element accepted from a peer, in bytes
  *     (over it: {@code policy-violation})
  * @param connectTimeout TCP connect timeout of outgoing streams
@@ -42,7 +44,7 @@ import com.google.common.collect.ImmutableList;
  *     not on the event loops; a stanza beyond its queue ends its stream with {@code resource-constraint}
  */
 public record S2sSettings(List<InetSocketAddress> bindAddresses,
-                          Optional<TlsSettings> tls,
+                          Optional<TlsContexts> tls,
                           int maxStanzaSize,
                           Duration connectTimeout,
                           Duration responseTimeout,
@@ -97,7 +99,8 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
 
     @Override
     public String toString() {
-        return "S2sSettings[bindAddresses=" + bindAddresses + ", tls=" + tls + ", maxStanzaSize=" + maxStanzaSize
+        return "S2sSettings[bindAddresses=" + bindAddresses + ", tls=" + tls.map(any -> "loaded").orElse("none")
+            + ", maxStanzaSize=" + maxStanzaSize
             + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
             + ", idleTimeout=" + idleTimeout
             + ", maxQueuedStanzas=" + maxQueuedStanzas + ", staticRoutes=" + staticRoutes
@@ -111,7 +114,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
     public static class Builder {
         private final ImmutableList.Builder<InetSocketAddress> bindAddresses = ImmutableList.builder();
         private final ImmutableList.Builder<StaticRoute> staticRoutes = ImmutableList.builder();
-        private Optional<TlsSettings> tls = Optional.empty();
+        private Optional<TlsContexts> tls = Optional.empty();
         private int maxStanzaSize = DEFAULT_MAX_STANZA_SIZE;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
@@ -132,7 +135,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
-        public Builder tls(TlsSettings tls) {
+        public Builder tls(TlsContexts tls) {
             this.tls = Optional.of(tls);
             return this;
         }

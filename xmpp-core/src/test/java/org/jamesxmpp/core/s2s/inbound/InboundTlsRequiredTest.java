@@ -48,9 +48,10 @@ class InboundTlsRequiredTest {
         Path keyStore = TestPki.create().issue("james.test").writeKeyStore(directory.resolve("k.p12"), "changeit");
         TlsSettings tlsSettings = new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", "changeit"), Optional.empty(),
             true, true);
-        S2sSettings settings = S2sSettings.builder().tls(tlsSettings).build();
+        TlsContexts contexts = new TlsContexts(tlsSettings);
+        S2sSettings settings = S2sSettings.builder().tls(contexts).build();
         DialbackKeys keys = new DialbackKeys("secret");
-        Optional<TlsContexts> tls = Optional.of(new TlsContexts(tlsSettings));
+        Optional<TlsContexts> tls = Optional.of(contexts);
         OutboundConnector connector = new OutboundConnector(new S2sRouter(List.of(), Clock.systemUTC()), settings, keys,
             tls, Runnable::run);
         InboundContext context = new InboundContext(settings, "james.test"::equals, keys, tls,
