@@ -37,6 +37,7 @@ import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundStanza;
+import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
@@ -87,13 +88,13 @@ class XmppRemoteDeliveryTest {
             .route(new StaticRoute(CLOSED_DOMAIN, CLOSED.getHostString(), CLOSED.getPort()))
             .connectTimeout(Duration.ofSeconds(2))
             .responseTimeout(Duration.ofSeconds(5))
-            .build(), LOCAL_DOMAIN::equals, stanza -> CompletableFuture.completedFuture(null),
+            .build(), LocalDomains.of(LOCAL_DOMAIN), stanza -> CompletableFuture.completedFuture(null),
             new MemoryDialbackSecretStore(), Clock.systemUTC());
         s2sServer.start();
         peer = new S2sServer(S2sSettings.builder()
             .bind(PEER)
             .route(new StaticRoute(LOCAL_DOMAIN, LOCAL.getHostString(), LOCAL.getPort()))
-            .build(), PEER_DOMAIN::equals, stanza -> {
+            .build(), LocalDomains.of(PEER_DOMAIN), stanza -> {
                 peerReceived.add(stanza);
                 return stanza.stanza().getTo().toString().startsWith("nobody@")
                     ? CompletableFuture.failedFuture(new StanzaErrorException(StanzaError.Condition.item_not_found,

@@ -2,7 +2,6 @@ package org.jamesxmpp.core.c2s;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +34,7 @@ public class C2sServer implements AutoCloseable {
                      ClientStanzaRouter router, SessionRegistry sessions) {
         SmackBootstrap.initialize();
         this.settings = settings;
-        LocalDomains normalized = domain -> localDomains.isLocal(domain.toLowerCase(Locale.ROOT));
-        this.context = new C2sContext(settings, normalized, settings.tls(), authenticator, router,
+        this.context = new C2sContext(settings, localDomains, settings.tls(), authenticator, router,
             sessions);
     }
 

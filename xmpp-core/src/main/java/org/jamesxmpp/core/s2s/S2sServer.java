@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.james.core.Domain;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.s2s.codec.EncodedStanza;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
@@ -74,7 +75,7 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
                      DialbackSecretStore secretStore, S2sRouter router, Clock clock) {
         SmackBootstrap.initialize();
         this.settings = settings;
-        this.localDomains = domain -> localDomains.isLocal(domain.toLowerCase(Locale.ROOT));
+        this.localDomains = localDomains;
         this.router = router;
         String secret = settings.dialbackSecret().orElseGet(() -> secretStore.retrieveOrStore(S2sServer::newSecret));
         DialbackKeys keys = new DialbackKeys(secret);
@@ -148,8 +149,8 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
     }
 
     @Override
-    public boolean domainSpeaksXmpp(String domain) {
-        return router.domainSpeaksXmpp(domain);
+    public boolean domainSpeaksXmpp(Domain domain) {
+        return router.domainSpeaksXmpp(domain.asString());
     }
 
     /** The (local domain, remote domain) pairs with an outgoing stream now, open or opening. */

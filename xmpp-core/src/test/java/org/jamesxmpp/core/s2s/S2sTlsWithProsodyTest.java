@@ -117,7 +117,7 @@ class S2sTlsWithProsodyTest {
                 Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), weRequireTls, weTrust == prosodyPki)))
             .responseTimeout(Duration.ofSeconds(10))
             .build();
-        testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
+        testee = new S2sServer(settings, LocalDomains.of(LOCAL_DOMAIN), stanza -> {
             received.add(stanza);
             return CompletableFuture.completedFuture(null);
         }, new MemoryDialbackSecretStore(), Clock.systemUTC());
