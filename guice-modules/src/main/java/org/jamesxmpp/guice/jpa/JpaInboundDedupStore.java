@@ -2,17 +2,14 @@ package org.jamesxmpp.guice.jpa;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
-import org.apache.openjpa.persistence.OpenJPAPersistence;
 import org.jamesxmpp.core.store.DedupKey;
 import org.jamesxmpp.core.store.InboundDedupStore;
 
@@ -31,29 +28,28 @@ import reactor.core.scheduler.Schedulers;
 public class JpaInboundDedupStore implements InboundDedupStore {
     public static final String TABLE = "XMPP_INBOUND_DEDUP";
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
-    private static final String INTEGRITY_VIOLATION = "23";
 
-    private final EntityManagerFactory entityManagerFactory;
+    private final JpaConnections connections;
     private final Duration window;
     private final Clock clock;
     private final AtomicLong nextPurge = new AtomicLong();
 
     public JpaInboundDedupStore(EntityManagerFactory entityManagerFactory, Duration window, Clock clock) {
-        this.entityManagerFactory = entityManagerFactory;
+        this.connections = new JpaConnections(entityManagerFactory, TABLE);
         this.window = window;
         this.clock = clock;
-        inTransaction(JpaInboundDedupStore::createTableIfMissing);
+        connections.createTableIfMissing("digest VARCHAR(64) NOT NULL PRIMARY KEY, expires_at BIGINT NOT NULL", List.of());
     }
 
     @Override
     public Mono<Boolean> claim(DedupKey key) {
-        return Mono.fromCallable(() -> inTransaction(connection -> claim(connection, key.digest())))
+        return Mono.fromCallable(() -> connections.inTransaction(connection -> claim(connection, key.digest())))
             .subscribeOn(Schedulers.boundedElastic());
     }
 
     @Override
     public Mono<Void> release(DedupKey key) {
-        return Mono.fromRunnable(() -> inTransaction(connection -> {
+        return Mono.fromRunnable(() -> connections.inTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE digest = ?")) {
                 delete.setString(1, key.digest());
                 return delete.executeUpdate();
@@ -77,7 +73,7 @@ public class JpaInboundDedupStore implements InboundDedupStore {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+            if (JpaConnections.isIntegrityViolation(e)) {
                 return false;
             }
             throw e;
@@ -93,45 +89,5 @@ public class JpaInboundDedupStore implements InboundDedupStore {
             purge.setLong(1, now);
             purge.executeUpdate();
         }
-    }
-
-    private static int createTableIfMissing(Connection connection) throws SQLException {
-        try (ResultSet upper = connection.getMetaData().getTables(null, null, TABLE, null);
-             ResultSet lower = connection.getMetaData().getTables(null, null, TABLE.toLowerCase(java.util.Locale.ROOT), null)) {
-            if (upper.next() || lower.next()) {
-                return 0;
-            }
-        }
-        try (Statement create = connection.createStatement()) {
-            return create.executeUpdate("CREATE TABLE " + TABLE
-                + " (digest VARCHAR(64) NOT NULL PRIMARY KEY, expires_at BIGINT NOT NULL)");
-        }
-    }
-
-    private <T> T inTransaction(SqlWork<T> work) {
-        EntityManager entityManager = entityManagerFactory.createEntityManager();
-        try {
-            entityManager.getTransaction().begin();
-            Connection connection = (Connection) OpenJPAPersistence.cast(entityManager).getConnection();
-            try {
-                T result = work.run(connection);
-                entityManager.getTransaction().commit();
-                return result;
-            } finally {
-                connection.close();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("XMPP dedup store (table " + TABLE + "): " + e.getMessage(), e);
-        } finally {
-            if (entityManager.getTransaction().isActive()) {
-                entityManager.getTransaction().rollback();
-            }
-            entityManager.close();
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 }

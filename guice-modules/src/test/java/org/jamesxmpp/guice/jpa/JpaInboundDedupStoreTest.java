@@ -16,6 +16,8 @@ import javax.persistence.Persistence;
 import org.jamesxmpp.core.store.DedupKey;
 import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jamesxmpp.core.store.InboundDedupStoreContract;
+import org.jamesxmpp.jpa.DatabaseConfiguration;
+import org.jamesxmpp.jpa.JpaEntityManagerModule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

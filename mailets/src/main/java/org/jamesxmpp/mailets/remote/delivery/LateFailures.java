@@ -18,6 +18,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.queue.api.MailQueue;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.s2s.LateErrorListener;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
@@ -141,7 +142,7 @@ public class LateFailures {
             return Optional.of(bytes);
         } catch (MessagingException | IOException | RuntimeException e) {
             available.addAndGet(size);
-            LOGGER.warn("Cannot keep the content of mail {} for a late stanza error: {}", mail.getName(), e.getMessage());
+            LOGGER.warn("Cannot keep the content of mail {} for a late stanza error: {}", mail.getName(), LogSafe.of(e.getMessage()));
             return Optional.empty();
         }
     }
@@ -161,7 +162,7 @@ public class LateFailures {
     private void reroute(String name, MailAddress recipient, int retries, ReturnedHeaders returned, Optional<byte[]> content,
                          DeliveryFailure failure) {
         LOGGER.info("Peer returned {} for mail {} to {} after acknowledging it: back to the delivery queue",
-            failure, name, recipient.asString());
+            LogSafe.of(failure), name, recipient.asString());
         Mono.fromRunnable(() -> enqueue(name, recipient, retries, returned, content, failure))
             .subscribeOn(Schedulers.boundedElastic())
             .subscribe(any -> { }, error -> LOGGER.error("Could not queue the late failure of mail {} to {}", name,

@@ -3,6 +3,7 @@ package org.jamesxmpp.core.s2s.inbound;
 import java.util.Locale;
 
 import org.jamesxmpp.core.address.DomainNames;
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
@@ -28,12 +29,14 @@ final class InboundDialback {
     private final InboundContext context;
     private final InboundSession session;
     private final InboundClose close;
+    private final LocalDomainLookup lookup;
     private int pending;
 
-    InboundDialback(InboundContext context, InboundSession session, InboundClose close) {
+    InboundDialback(InboundContext context, InboundSession session, InboundClose close, LocalDomainLookup lookup) {
         this.context = context;
         this.session = session;
         this.close = close;
+        this.lookup = lookup;
     }
 
     /** We are the authoritative server: is this key ours? */
@@ -41,11 +44,13 @@ final class InboundDialback {
         String from = verify.attribute("from").orElseThrow(() -> improperAddressing("db:verify without from"));
         String to = verify.attribute("to").orElseThrow(() -> improperAddressing("db:verify without to"));
         String id = verify.attribute("id").orElseThrow(() -> improperAddressing("db:verify without id"));
-        if (!context.localDomains().isLocal(to)) {
-            throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:verify to " + to);
-        }
-        boolean valid = context.keys().isValid(from, to, id, verify.text());
-        ctx.writeAndFlush(StreamXml.dialbackVerifyType(to, from, id, valid ? "valid" : "invalid"));
+        lookup.isLocal(ctx, to, local -> {
+            if (!local) {
+                throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "db:verify to " + to);
+            }
+            boolean valid = context.keys().isValid(from, to, id, verify.text());
+            ctx.writeAndFlush(StreamXml.dialbackVerifyType(to, from, id, valid ? "valid" : "invalid"));
+        });
     }
 
     void onResult(ChannelHandlerContext ctx, XmlElement result) {
@@ -53,7 +58,11 @@ final class InboundDialback {
             .orElseThrow(() -> improperAddressing("db:result without from"));
         String to = result.attribute("to").map(InboundDialback::normalize)
             .orElseThrow(() -> improperAddressing("db:result without to"));
-        if (!context.localDomains().isLocal(to)) {
+        lookup.isLocal(ctx, to, local -> onResult(ctx, result, from, to, local));
+    }
+
+    private void onResult(ChannelHandlerContext ctx, XmlElement result, String from, String to, boolean local) {
+        if (!local) {
             if (session.state().isAuthenticated()) {
                 ctx.writeAndFlush(StreamXml.dialbackResultError(to, from, "item-not-found"));
                 return;
@@ -101,7 +110,7 @@ final class InboundDialback {
                 }
                 session.authenticate(pair, AuthMethod.DIALBACK);
                 session.apply(InboundEvent.DIALBACK_VALID);
-                LOGGER.info("Incoming s2s stream from {} to {} authenticated by dialback", from, to);
+                LOGGER.info("Incoming s2s stream from {} to {} authenticated by dialback", LogSafe.of(from), LogSafe.of(to));
                 ctx.writeAndFlush(StreamXml.dialbackResultType(to, from, "valid"));
             }
             case INVALID -> {
@@ -122,10 +131,11 @@ final class InboundDialback {
     /** A stream that carries other authenticated pairs goes on; one that authenticated nothing ends. */
     private void refuse(ChannelHandlerContext ctx, DomainPair pair, String why, StreamErrorCondition condition) {
         if (session.state().isAuthenticated()) {
-            LOGGER.warn("Dialback key from {} for {} {}: refusing that domain pair", pair.remote(), pair.local(), why);
+            LOGGER.warn("Dialback key from {} for {} {}: refusing that domain pair", LogSafe.of(pair.remote()), LogSafe.of(pair.local()),
+                why);
             ctx.flush();
         } else {
-            LOGGER.warn("Dialback key from {} for {} {}: refusing the stream", pair.remote(), pair.local(), why);
+            LOGGER.warn("Dialback key from {} for {} {}: refusing the stream", LogSafe.of(pair.remote()), LogSafe.of(pair.local()), why);
             close.close(ctx, InboundEnding.error(condition));
         }
     }

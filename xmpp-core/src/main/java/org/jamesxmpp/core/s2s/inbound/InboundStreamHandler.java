@@ -50,13 +50,26 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
     private final StartTlsStep startTls;
     private final SaslExternalStep sasl;
     private final InboundDialback dialback;
+    private final LocalDomainLookup lookup;
 
     public InboundStreamHandler(InboundContext context) {
         this.context = context;
         this.flow = new InboundStanzaFlow(context.inFlightBytes());
         this.startTls = new StartTlsStep(context.tls(), session, close);
         this.sasl = new SaslExternalStep(context.tls(), session, context.domainStreams());
-        this.dialback = new InboundDialback(context, session, close);
+        this.lookup = new LocalDomainLookup(context.localDomains(), context.stanzaExecutor(), session,
+            new LocalDomainLookup.Reader() {
+                @Override
+                public void read(ChannelHandlerContext ctx, Object msg) {
+                    dispatch(ctx, msg);
+                }
+
+                @Override
+                public void failed(ChannelHandlerContext ctx, Throwable error) {
+                    exceptionCaught(ctx, error);
+                }
+            });
+        this.dialback = new InboundDialback(context, session, close, lookup);
     }
 
     @Override
@@ -73,6 +86,12 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!lookup.hold(msg)) {
+            dispatch(ctx, msg);
+        }
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof StreamHeader header) {
             onHeader(ctx, header);
         } else if (msg instanceof XmlElement element) {
@@ -86,7 +105,14 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
 
     private void onHeader(ChannelHandlerContext ctx, StreamHeader header) {
         session.newStream();
-        String localDomain = InboundHeaderCheck.localDomain(header, context.localDomains());
+        String localDomain = InboundHeaderCheck.addressed(header);
+        lookup.isLocal(ctx, localDomain, local -> {
+            InboundHeaderCheck.served(header, local);
+            answerHeader(ctx, header, localDomain);
+        });
+    }
+
+    private void answerHeader(ChannelHandlerContext ctx, StreamHeader header, String localDomain) {
         Optional<String> from = header.from();
         session.headerAccepted(localDomain, from);
         session.apply(InboundEvent.HEADER_ANSWERED);

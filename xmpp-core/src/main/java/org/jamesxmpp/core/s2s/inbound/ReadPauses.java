@@ -17,7 +17,9 @@ final class ReadPauses {
         /** The listener's in-flight byte budget is spent. */
         IN_FLIGHT_BYTES,
         /** The stream read faster than its bytes per second. */
-        RATE
+        RATE,
+        /** Whether a domain is ours is being asked off the event loop; the input after it waits. */
+        DOMAIN_LOOKUP
     }
 
     private static final AttributeKey<ReadPauses> KEY = AttributeKey.valueOf(ReadPauses.class, "readPauses");
