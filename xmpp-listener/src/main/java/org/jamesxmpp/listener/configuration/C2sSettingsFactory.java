@@ -37,8 +37,7 @@ public class C2sSettingsFactory {
         return new C2sSettings(
             c2s.enabled() ? c2s.binds().stream().map(HostPort::toSocketAddress).collect(ImmutableList.toImmutableList())
                 : ImmutableList.of(),
-            tls, c2s.tlsRequired(), c2s.maxStanzaSize(), c2s.idleTimeout(), c2s.authenticationTimeout(),
-            c2s.maxAuthenticationFailures(), c2s.failureDelay(), c2s.maxConnections(), c2s.maxResourcesPerUser());
+            tls, c2s.tlsRequired(), c2s.limits());
     }
 
     private Optional<TlsContexts> load(C2sConfiguration c2s, TlsConfiguration s2s) throws ConfigurationException {

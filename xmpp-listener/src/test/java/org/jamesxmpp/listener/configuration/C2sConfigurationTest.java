@@ -14,6 +14,7 @@ import org.apache.commons.configuration2.XMLConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.io.FileHandler;
 import org.jamesxmpp.core.WorkerPool;
+import org.jamesxmpp.core.c2s.C2sLimits;
 import org.junit.jupiter.api.Test;
 
 class C2sConfigurationTest {
@@ -56,8 +57,8 @@ class C2sConfigurationTest {
 
         assertThat(testee).isEqualTo(new C2sConfiguration(false,
             List.of(new HostPort("127.0.62.1", 5222), new HostPort("::1", 5223)), false,
-            Optional.of("file://conf/c2s.p12"), "JKS", Optional.of("s3cret"), 64 * 1024, Duration.ofMinutes(2),
-            Duration.ofSeconds(5), 1, Duration.ofMillis(100), 5, 2, new WorkerPool(2, 20)));
+            Optional.of("file://conf/c2s.p12"), "JKS", Optional.of("s3cret"), new C2sLimits(64 * 1024, Duration.ofMinutes(2),
+            Duration.ofSeconds(5), 1, Duration.ofMillis(100), 5, 2), new WorkerPool(2, 20)));
     }
 
     @Test
