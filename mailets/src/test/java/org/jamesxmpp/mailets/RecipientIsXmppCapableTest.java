@@ -18,6 +18,7 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMatcherConfig;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
+import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.SrvTarget;
 import org.jamesxmpp.core.routing.StaticRoute;
@@ -44,7 +45,7 @@ class RecipientIsXmppCapableTest {
             domain -> CompletableFuture.completedFuture(domain.equals("srv.test") || domain.equals("both.test")
                 ? ImmutableList.of(new SrvTarget("xmpp." + domain, 5269, 0, 0, Duration.ofHours(1)))
                 : ImmutableList.of()),
-            Clock.systemUTC(), Duration.ofHours(1), Duration.ofMinutes(5));
+            Clock.systemUTC(), DnsTimes.defaults(), S2sRouter.DEFAULT_MAX_CACHED_DOMAINS);
         s2sServer = new S2sServer(S2sSettings.builder().build(), LocalDomains.of("localhost"),
             stanza -> CompletableFuture.completedFuture(null), new MemoryDialbackSecretStore(), router);
         dnsService = new InMemoryDNSService()

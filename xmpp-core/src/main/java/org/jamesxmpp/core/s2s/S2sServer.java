@@ -62,7 +62,7 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
                      DialbackSecretStore secretStore, Clock clock) {
         this(settings, localDomains, handler, secretStore,
-            new S2sRouter(settings.staticRoutes(), clock, settings.routeCacheSize()), clock);
+            new S2sRouter(settings.staticRoutes(), clock, settings.dns(), settings.routeCacheSize()), clock);
     }
 
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,

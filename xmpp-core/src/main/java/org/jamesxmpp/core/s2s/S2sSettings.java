@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.jamesxmpp.core.WorkerPool;
+import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
@@ -39,6 +40,7 @@ import com.google.common.collect.ImmutableList;
  *     stream) waiting for an answer, in total; beyond it an unauthenticated stream gets {@code resource-constraint}
  * @param maxPendingVerificationsPerStream the same on one incoming stream; beyond it: {@code policy-violation}
  * @param routeCacheSize remote domains whose route (DNS answer) is remembered; the least recently used is forgotten
+ * @param dns how long DNS answers are waited for and remembered
  * @param inboundLimits what peers may take of the listener: connections, streams per domain, rate, deadlines, memory
  * @param inboundHandlers where incoming stanzas are handled (domain and user lookups, mapping, spooling may block),
  *     not on the event loops; a stanza beyond its queue ends its stream with {@code resource-constraint}
@@ -58,6 +60,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           int maxPendingVerifications,
                           int maxPendingVerificationsPerStream,
                           int routeCacheSize,
+                          DnsTimes dns,
                           InboundLimits inboundLimits,
                           WorkerPool inboundHandlers) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
@@ -77,6 +80,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         Objects.requireNonNull(dialbackSecret, "dialbackSecret");
         Objects.requireNonNull(inboundLimits, "inboundLimits");
         Objects.requireNonNull(inboundHandlers, "inboundHandlers");
+        Objects.requireNonNull(dns, "dns");
         Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
         Preconditions.checkArgument(maxQueuedStanzas > 0, "maxQueuedStanzas must be positive: %s", maxQueuedStanzas);
         Preconditions.checkArgument(maxPendingVerifications > 0, "maxPendingVerifications must be positive: %s",
@@ -108,6 +112,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             + ", streamManagement=" + streamManagement + ", reconnectBackoffBase=" + reconnectBackoffBase
             + ", reconnectBackoffCap=" + reconnectBackoffCap + ", maxPendingVerifications=" + maxPendingVerifications
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
+            + ", dns=" + dns
             + ", inboundLimits=" + inboundLimits + ", inboundHandlers=" + inboundHandlers + "]";
     }
 
@@ -127,6 +132,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private int maxPendingVerifications = DEFAULT_MAX_PENDING_VERIFICATIONS;
         private int maxPendingVerificationsPerStream = DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM;
         private int routeCacheSize = DEFAULT_ROUTE_CACHE_SIZE;
+        private DnsTimes dns = DnsTimes.defaults();
         private InboundLimits inboundLimits = InboundLimits.defaults();
         private WorkerPool inboundHandlers = DEFAULT_INBOUND_HANDLERS;
 
@@ -198,6 +204,11 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
+        public Builder dns(DnsTimes dns) {
+            this.dns = dns;
+            return this;
+        }
+
         public Builder inboundLimits(InboundLimits inboundLimits) {
             this.inboundLimits = inboundLimits;
             return this;
@@ -212,7 +223,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
                 idleTimeout, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
                 streamManagement, reconnectBackoffBase, reconnectBackoffCap, maxPendingVerifications,
-                maxPendingVerificationsPerStream, routeCacheSize, inboundLimits, inboundHandlers);
+                maxPendingVerificationsPerStream, routeCacheSize, dns, inboundLimits, inboundHandlers);
         }
     }
 }

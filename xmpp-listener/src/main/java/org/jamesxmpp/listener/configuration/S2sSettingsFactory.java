@@ -34,6 +34,7 @@ public class S2sSettingsFactory {
             .reconnectBackoff(configuration.reconnectBackoff(), configuration.reconnectBackoffCap())
             .maxPendingVerifications(configuration.maxPendingVerifications(), configuration.maxPendingVerificationsPerStream())
             .routeCacheSize(configuration.routeCacheSize())
+            .dns(configuration.dns())
             .inboundLimits(configuration.inboundLimits())
             .connectTimeout(configuration.connectTimeout())
             .responseTimeout(configuration.responseTimeout())

@@ -14,6 +14,7 @@ import org.jamesxmpp.core.WorkerPool;
 import org.jamesxmpp.core.address.DomainNames;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.outgoing.DeliveryLimits;
+import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundLimits;
@@ -50,7 +51,8 @@ public record XmppConfiguration(boolean enabled,
                                 int maxQueuedOutgoingStanzas,
                                 WorkerPool inboundHandlers,
                                 WorkerPool spoolWriters,
-                                DeliveryLimits delivery) {
+                                DeliveryLimits delivery,
+                                DnsTimes dns) {
 
     public static final int DEFAULT_PORT = S2sRouter.DEFAULT_PORT;
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", DEFAULT_PORT);
@@ -72,12 +74,13 @@ public record XmppConfiguration(boolean enabled,
         "limits.routeCacheSize", "limits.maxConnections", "limits.maxConnectionsPerAddress", "limits.maxStreamsPerDomain",
         "limits.stanzaDeadline", "limits.maxBytesPerSecond", "limits.maxInFlightBytes",
         "dialback", "dialback.secret",
-        "limits.maxQueuedOutgoingStanzas",
+        "limits.maxQueuedOutgoingStanzas", "limits.maxInFlightStanzas",
         "streams", "streams.idleTimeout", "streams.streamManagement", "streams.reconnectBackoff", "streams.reconnectBackoffCap",
         "streams.connectTimeout", "streams.responseTimeout",
         "inbound", "inbound.acceptedTypes", "inbound.dedupWindow", "inbound.originalMimeFrom", "inbound.handlerThreads",
         "inbound.maxQueuedStanzas", "inbound.spoolThreads", "inbound.maxQueuedMails",
-        "delivery", "delivery.lateErrorContentBudget", "delivery.concurrency").build();
+        "delivery", "delivery.lateErrorContentBudget", "delivery.concurrency",
+        "dns", "dns.lookupTimeout", "dns.maxCacheTtl", "dns.negativeCacheTtl").build();
 
     public static XmppConfiguration defaults() {
         return new XmppConfiguration(true, ImmutableList.of(DEFAULT_BIND), TlsConfiguration.disabled(), ImmutableList.of(),
@@ -86,7 +89,7 @@ public record XmppConfiguration(boolean enabled,
             S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS, S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM,
             S2sSettings.DEFAULT_ROUTE_CACHE_SIZE, InboundLimits.defaults(), MappingOptions.defaults(),
             S2sSettings.DEFAULT_CONNECT_TIMEOUT, S2sSettings.DEFAULT_RESPONSE_TIMEOUT, S2sSettings.DEFAULT_MAX_QUEUED_STANZAS,
-            S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS, DeliveryLimits.defaults());
+            S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS, DeliveryLimits.defaults(), DnsTimes.defaults());
     }
 
     public static XmppConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -125,7 +128,10 @@ public record XmppConfiguration(boolean enabled,
             values.workerPool("inbound.spoolThreads", "inbound.maxQueuedMails", DEFAULT_SPOOL_WRITERS),
             new DeliveryLimits(
                 values.size("delivery.lateErrorContentBudget", Math.toIntExact(DeliveryLimits.DEFAULT_LATE_ERROR_CONTENT_BUDGET)),
-                values.positiveInt("delivery.concurrency", DeliveryLimits.DEFAULT_CONCURRENCY)));
+                values.positiveInt("delivery.concurrency", DeliveryLimits.DEFAULT_CONCURRENCY)),
+            new DnsTimes(values.duration("dns.lookupTimeout", DnsTimes.DEFAULT_LOOKUP_TIMEOUT),
+                values.duration("dns.maxCacheTtl", DnsTimes.DEFAULT_MAX_CACHE_TTL),
+                values.duration("dns.negativeCacheTtl", DnsTimes.DEFAULT_NEGATIVE_CACHE_TTL)));
     }
 
     private static InboundLimits parseInboundLimits(ConfigurationValues values) throws ConfigurationException {
@@ -135,7 +141,8 @@ public record XmppConfiguration(boolean enabled,
             values.positiveInt("limits.maxStreamsPerDomain", InboundLimits.DEFAULT_MAX_STREAMS_PER_DOMAIN),
             values.duration("limits.stanzaDeadline", InboundLimits.DEFAULT_STANZA_DEADLINE),
             values.size("limits.maxBytesPerSecond", Math.toIntExact(InboundLimits.DEFAULT_MAX_BYTES_PER_SECOND)),
-            values.size("limits.maxInFlightBytes", Math.toIntExact(InboundLimits.DEFAULT_MAX_IN_FLIGHT_BYTES)));
+            values.size("limits.maxInFlightBytes", Math.toIntExact(InboundLimits.DEFAULT_MAX_IN_FLIGHT_BYTES)),
+            values.positiveInt("limits.maxInFlightStanzas", InboundLimits.DEFAULT_MAX_IN_FLIGHT_STANZAS));
     }
 
     public XmppConfiguration {
@@ -247,6 +254,6 @@ public record XmppConfiguration(boolean enabled,
             + ", inboundLimits=" + inboundLimits + ", mappingOptions=" + mappingOptions + ", connectTimeout=" + connectTimeout
             + ", responseTimeout=" + responseTimeout + ", maxQueuedOutgoingStanzas=" + maxQueuedOutgoingStanzas
             + ", inboundHandlers=" + inboundHandlers + ", spoolWriters=" + spoolWriters
-            + ", delivery=" + delivery + "}";
+            + ", delivery=" + delivery + ", dns=" + dns + "}";
     }
 }

@@ -15,6 +15,7 @@ import org.apache.commons.configuration2.io.FileHandler;
 import org.jamesxmpp.core.WorkerPool;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.outgoing.DeliveryLimits;
+import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
@@ -99,6 +100,7 @@ class XmppConfigurationTest {
             + "<inbound><handlerThreads>2</handlerThreads><maxQueuedStanzas>30</maxQueuedStanzas>"
             + "<spoolThreads>3</spoolThreads><maxQueuedMails>40</maxQueuedMails></inbound>"
             + "<delivery><lateErrorContentBudget>1M</lateErrorContentBudget><concurrency>5</concurrency></delivery>"
+            + "<dns><lookupTimeout>2s</lookupTimeout><maxCacheTtl>10m</maxCacheTtl><negativeCacheTtl>1m</negativeCacheTtl></dns>"
             + "</xmpp>"));
 
         assertThat(testee.maxQueuedOutgoingStanzas()).isEqualTo(7);
@@ -107,6 +109,7 @@ class XmppConfigurationTest {
         assertThat(testee.inboundHandlers()).isEqualTo(new WorkerPool(2, 30));
         assertThat(testee.spoolWriters()).isEqualTo(new WorkerPool(3, 40));
         assertThat(testee.delivery()).isEqualTo(new DeliveryLimits(1024 * 1024, 5));
+        assertThat(testee.dns()).isEqualTo(new DnsTimes(Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(1)));
     }
 
     @Test
@@ -258,10 +261,11 @@ class XmppConfigurationTest {
         XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp><limits>"
             + "<maxConnections>300</maxConnections><maxConnectionsPerAddress>7</maxConnectionsPerAddress>"
             + "<maxStreamsPerDomain>3</maxStreamsPerDomain><stanzaDeadline>20s</stanzaDeadline>"
-            + "<maxBytesPerSecond>256K</maxBytesPerSecond><maxInFlightBytes>16M</maxInFlightBytes></limits></xmpp>"));
+            + "<maxBytesPerSecond>256K</maxBytesPerSecond><maxInFlightBytes>16M</maxInFlightBytes>"
+            + "<maxInFlightStanzas>64</maxInFlightStanzas></limits></xmpp>"));
 
         assertThat(testee.inboundLimits()).isEqualTo(new InboundLimits(300, 7, 3, Duration.ofSeconds(20), 256 * 1024,
-            16 * 1024 * 1024));
+            16 * 1024 * 1024, 64));
     }
 
     @ParameterizedTest
