@@ -16,6 +16,7 @@ import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.store.LateErrorRetention;
 import org.jivesoftware.smack.packet.Message;
 
 import com.google.common.collect.ImmutableList;
@@ -42,7 +43,8 @@ public record XmppConfiguration(boolean enabled,
                                 int maxPendingVerificationsPerStream,
                                 int routeCacheSize,
                                 InboundLimits inboundLimits,
-                                MappingOptions mappingOptions) {
+                                MappingOptions mappingOptions,
+                                LateErrorRetention lateErrors) {
 
     public static final int DEFAULT_PORT = S2sRouter.DEFAULT_PORT;
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", DEFAULT_PORT);
@@ -53,7 +55,8 @@ public record XmppConfiguration(boolean enabled,
     public static final Duration DEFAULT_RECONNECT_BACKOFF = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RECONNECT_BACKOFF_CAP = Duration.ofMinutes(1);
 
-    private static final Set<String> KNOWN_KEYS = ImmutableSet.<String>builder().addAll(MappingConfiguration.KEYS).add(
+    private static final Set<String> KNOWN_KEYS = ImmutableSet.<String>builder().addAll(MappingConfiguration.KEYS)
+        .addAll(LateErrorConfiguration.KEYS).add(
         "[@enabled]",
         "listener", "listener.bind",
         "tls", "tls.keystore", "tls.keystoreType", "tls.secret", "tls.truststore", "tls.truststoreType",
@@ -71,7 +74,8 @@ public record XmppConfiguration(boolean enabled,
             DEFAULT_MAX_STANZA_SIZE, Optional.empty(), DEFAULT_IDLE_TIMEOUT, true, DEFAULT_ACCEPTED_TYPES, DEFAULT_DEDUP_WINDOW,
             DEFAULT_RECONNECT_BACKOFF, DEFAULT_RECONNECT_BACKOFF_CAP, ImmutableSet.of(),
             S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS, S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM,
-            S2sSettings.DEFAULT_ROUTE_CACHE_SIZE, InboundLimits.defaults(), MappingOptions.defaults());
+            S2sSettings.DEFAULT_ROUTE_CACHE_SIZE, InboundLimits.defaults(), MappingOptions.defaults(),
+            LateErrorRetention.defaults());
     }
 
     public static XmppConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -102,7 +106,8 @@ public record XmppConfiguration(boolean enabled,
             values.positiveInt("limits.maxPendingVerificationsPerStream", S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM),
             values.positiveInt("limits.routeCacheSize", S2sSettings.DEFAULT_ROUTE_CACHE_SIZE),
             parseInboundLimits(values),
-            MappingConfiguration.parse(values, originalMimeFrom));
+            MappingConfiguration.parse(values, originalMimeFrom),
+            LateErrorConfiguration.parse(values));
     }
 
     private static InboundLimits parseInboundLimits(ConfigurationValues values) throws ConfigurationException {
@@ -221,6 +226,6 @@ public record XmppConfiguration(boolean enabled,
             + ", reconnectBackoff=" + reconnectBackoff + ", reconnectBackoffCap=" + reconnectBackoffCap
             + ", originalMimeFrom=" + originalMimeFrom + ", maxPendingVerifications=" + maxPendingVerifications
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
-            + ", inboundLimits=" + inboundLimits + ", mappingOptions=" + mappingOptions + "}";
+            + ", inboundLimits=" + inboundLimits + ", mappingOptions=" + mappingOptions + ", lateErrors=" + lateErrors + "}";
     }
 }
