@@ -14,6 +14,7 @@ import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.dnsservice.api.TemporaryResolutionException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
 import org.jamesxmpp.core.s2s.XmppDomainLookup;
 import org.jamesxmpp.mailets.capability.Preference;
@@ -75,7 +76,7 @@ public class RecipientIsXmppCapable extends GenericMatcher {
         try {
             return !dnsService.findMXRecords(domain.asString()).isEmpty();
         } catch (TemporaryResolutionException e) {
-            LOGGER.info("Cannot tell whether {} has a mail server, sending over XMPP: {}", domain.asString(), e.getMessage());
+            LOGGER.info("Cannot tell whether {} has a mail server, sending over XMPP: {}", domain.asString(), LogSafe.of(e.getMessage()));
             return false;
         }
     }

@@ -250,7 +250,7 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
             if (handshake.isSuccess()) {
                 tls = true;
             } else {
-                LOGGER.info("TLS handshake with client {} failed: {}", ctx.channel().remoteAddress(), handshake.cause().toString());
+                LOGGER.info("TLS handshake with client {} failed: {}", ctx.channel().remoteAddress(), LogSafe.of(handshake.cause()));
                 close(ctx, Optional.empty());
             }
         } else if (event instanceof IdleStateEvent) {
@@ -263,7 +263,7 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable error) {
         if (error instanceof StreamException streamError) {
-            LOGGER.info("Stream error to client {} ({}): {}", user.map(Object::toString).orElse("?"),
+            LOGGER.info("Stream error to client {} ({}): {}", LogSafe.of(user.map(Object::toString).orElse("?")),
                 ctx.channel().remoteAddress(), LogSafe.of(streamError.getMessage()));
             close(ctx, Optional.of(streamError.condition()));
         } else {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jamesxmpp.core.log.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public class S2sRouter {
         return srvLookup.lookup(normalized)
             .handle((targets, error) -> {
                 if (error != null) {
-                    LOGGER.warn("SRV lookup for {} failed: {}", normalized, error.toString());
+                    LOGGER.warn("SRV lookup for {} failed: {}", LogSafe.of(normalized), LogSafe.of(error));
                     return cacheRoute(normalized, fallback(normalized), negativeTtl);
                 }
                 if (targets.isEmpty()) {
@@ -119,7 +120,7 @@ public class S2sRouter {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException | TimeoutException e) {
-            LOGGER.warn("Could not tell whether {} speaks XMPP: {}", domain, e.toString());
+            LOGGER.warn("Could not tell whether {} speaks XMPP: {}", LogSafe.of(domain), LogSafe.of(e));
             return false;
         }
     }

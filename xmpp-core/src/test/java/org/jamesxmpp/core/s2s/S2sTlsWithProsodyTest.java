@@ -17,6 +17,8 @@ import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jamesxmpp.testing.ProsodyPeer;
 import org.jamesxmpp.testing.SmackClient;
+import org.jamesxmpp.testing.TestCertificate;
+import org.jamesxmpp.testing.TestCertificateNames;
 import org.jamesxmpp.testing.TestPki;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -72,6 +74,15 @@ class S2sTlsWithProsodyTest {
         assertMessagesFlowBothWays(AuthMethod.SASL_EXTERNAL);
     }
 
+    @Test
+    void saslExternalShouldAuthenticateBothWaysWhenProsodysCertificateNamesItOnlyByXmppAddrAndSrvId() throws Exception {
+        TestPki pki = TestPki.create();
+        start(pki.issue(PEER_DOMAIN, TestCertificateNames.none().xmppAddr(PEER_DOMAIN).srvName("_xmpp-server", PEER_DOMAIN)),
+            pki, pki, pki, true, false);
+
+        assertMessagesFlowBothWays(AuthMethod.SASL_EXTERNAL);
+    }
+
     private void assertMessagesFlowBothWays(AuthMethod expectedInbound) throws Exception {
         try (SmackClient alice = SmackClient.login(PEER_DOMAIN, prosody.c2sAddress(), "alice", "secret")) {
             Message message = StanzaBuilder.buildMessage("m1")
@@ -101,10 +112,15 @@ class S2sTlsWithProsodyTest {
      * @param weRequireTls whether our TLS settings say {@code required}
      */
     private void start(TestPki prosodyPki, TestPki ourPki, TestPki weTrust, boolean secureAuth, boolean weRequireTls) {
+        start(prosodyPki.issue(PEER_DOMAIN), prosodyPki, ourPki, weTrust, secureAuth, weRequireTls);
+    }
+
+    private void start(TestCertificate prosodyCertificate, TestPki prosodyPki, TestPki ourPki, TestPki weTrust,
+                       boolean secureAuth, boolean weRequireTls) {
         prosody = ProsodyPeer.builder(PEER_DOMAIN, PEER_ADDRESS)
             .resolve(LOCAL_DOMAIN, LOCAL_ADDRESS)
             .user("alice", "secret")
-            .tls(prosodyPki.issue(PEER_DOMAIN), prosodyPki)
+            .tls(prosodyCertificate, prosodyPki)
             .secureAuth(secureAuth)
             .start();
         Path keyStore = ourPki.issue(LOCAL_DOMAIN).writeKeyStore(directory.resolve("james.p12"), SECRET);

@@ -17,6 +17,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.queue.api.MailQueue;
 import org.apache.mailet.Mail;
+import org.jamesxmpp.core.log.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +179,7 @@ public class DeliveryRunnable implements Disposable {
         throws MailQueue.MailQueueException {
         Duration delay = configuration.delaysAndMaxRetry().delayBeforeRetry(retry);
         LOGGER.info("Mail {} to {} failed over XMPP ({}); retry {} of {} in {}", mail.getName(), recipients,
-            failures.values(), retry, configuration.delaysAndMaxRetry().maxRetries(), delay);
+            LogSafe.of(failures.values()), retry, configuration.delaysAndMaxRetry().maxRetries(), delay);
         mail.setRecipients(recipients);
         XmppDeliveryAttributes.clearLateFailure(mail);
         XmppDeliveryAttributes.setRetries(mail, retry);

@@ -9,6 +9,7 @@ import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
+import org.jamesxmpp.core.log.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public class FailureRoute {
         mail.setRecipients(ImmutableList.copyOf(failures.keySet()));
         XmppDeliveryAttributes.markFallenBack(mail);
         metrics.fallenBack(failures.size());
-        LOGGER.info("Mail {} continues to SMTP for {}: {}", mail.getName(), failures.keySet(), failures.values());
+        LOGGER.info("Mail {} continues to SMTP for {}: {}", mail.getName(), failures.keySet(), LogSafe.of(failures.values()));
         return true;
     }
 
@@ -69,7 +70,7 @@ public class FailureRoute {
         XmppDeliveryAttributes.markFallenBack(fallback);
         metrics.fallenBack(failures.size());
         LOGGER.info("Mail {} continues to SMTP in processor {} for {}: {}", mail.getName(),
-            configuration.fallbackProcessor().getValue(), failures.keySet(), failures.values());
+            configuration.fallbackProcessor().getValue(), failures.keySet(), LogSafe.of(failures.values()));
         try {
             mailetContext.sendMail(fallback, configuration.fallbackProcessor().getValue());
         } finally {

@@ -17,6 +17,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.queue.api.MailQueue;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.LateErrorListener;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.store.LateErrorRetention;
@@ -86,7 +87,7 @@ public class LateFailures implements LateErrorListener {
                 XmppDeliveryAttributes.retries(mail), returned.headerLines()));
         } catch (IllegalArgumentException e) {
             LOGGER.warn("Mail {} to {} cannot be tracked for late stanza errors: {}", mail.getName(), recipient.asString(),
-                e.getMessage());
+                LogSafe.of(e.getMessage()));
             return Optional.empty();
         }
     }
@@ -109,7 +110,7 @@ public class LateFailures implements LateErrorListener {
         Optional<byte[]> content = Optional.ofNullable(contents.getIfPresent(ticket.mailName()));
         DeliveryFailure failure = DeliveryStatusMapping.forStanzaError(error);
         LOGGER.info("Peer returned {} for mail {} to {} after acknowledging it: back to the delivery queue",
-            failure, ticket.mailName(), ticket.recipient());
+            LogSafe.of(failure), ticket.mailName(), ticket.recipient());
         Mono.fromRunnable(() -> enqueue(ticket, content, failure))
             .subscribeOn(Schedulers.boundedElastic())
             .subscribe(any -> { }, failed -> LOGGER.error("Could not queue the late failure of mail {} to {}",
@@ -126,7 +127,7 @@ public class LateFailures implements LateErrorListener {
             mail.getMessage().writeTo(out);
             return Optional.of(out.toByteArray()).filter(bytes -> bytes.length <= budgetBytes);
         } catch (MessagingException | IOException | RuntimeException e) {
-            LOGGER.warn("Cannot keep the content of mail {} for a late stanza error: {}", mail.getName(), e.getMessage());
+            LOGGER.warn("Cannot keep the content of mail {} for a late stanza error: {}", mail.getName(), LogSafe.of(e.getMessage()));
             return Optional.empty();
         }
     }

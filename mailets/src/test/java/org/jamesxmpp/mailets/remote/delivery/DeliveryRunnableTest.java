@@ -34,6 +34,7 @@ import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
+import org.jamesxmpp.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,20 @@ class DeliveryRunnableTest {
             assertThat(next.toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(1))));
         assertThat(mailetContext.getSentMails()).isEmpty();
         assertThat(metricFactory.countFor(DeliveryMetrics.RETRIED)).isEqualTo(1);
+    }
+
+    @Test
+    void peerTextOfAFailureShouldBeLoggedWithoutLineBreaks() throws Exception {
+        DeliveryFailure forged = new DeliveryFailure(DsnStatus.transientFailure(4, 1),
+            "remote-server-timeout (wait): x\r\n20:00:00.000 INFO  o.j.m.r.d.DeliveryRunnable - Delivered mail m1");
+        List<String> messages;
+        try (LogCapture logs = LogCapture.of("org.jamesxmpp.mailets")) {
+            testee(config()).handle(mail(alice), new DeliveryOutcome(ImmutableMap.of(alice, ExecutionResult.temporaryFailure(forged))));
+            messages = logs.messages();
+        }
+
+        assertThat(messages).anySatisfy(message -> assertThat(message).contains("x\\r\\n20:00:00.000 INFO"));
+        assertThat(messages).allSatisfy(message -> assertThat(message).doesNotContain("\n", "\r"));
     }
 
     @Test

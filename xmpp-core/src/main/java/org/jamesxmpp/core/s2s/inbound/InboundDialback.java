@@ -3,6 +3,7 @@ package org.jamesxmpp.core.s2s.inbound;
 import java.util.Locale;
 
 import org.jamesxmpp.core.address.DomainNames;
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
@@ -109,7 +110,7 @@ final class InboundDialback {
                 }
                 session.authenticate(pair, AuthMethod.DIALBACK);
                 session.apply(InboundEvent.DIALBACK_VALID);
-                LOGGER.info("Incoming s2s stream from {} to {} authenticated by dialback", from, to);
+                LOGGER.info("Incoming s2s stream from {} to {} authenticated by dialback", LogSafe.of(from), LogSafe.of(to));
                 ctx.writeAndFlush(StreamXml.dialbackResultType(to, from, "valid"));
             }
             case INVALID -> {
@@ -130,10 +131,11 @@ final class InboundDialback {
     /** A stream that carries other authenticated pairs goes on; one that authenticated nothing ends. */
     private void refuse(ChannelHandlerContext ctx, DomainPair pair, String why, StreamErrorCondition condition) {
         if (session.state().isAuthenticated()) {
-            LOGGER.warn("Dialback key from {} for {} {}: refusing that domain pair", pair.remote(), pair.local(), why);
+            LOGGER.warn("Dialback key from {} for {} {}: refusing that domain pair", LogSafe.of(pair.remote()), LogSafe.of(pair.local()),
+                why);
             ctx.flush();
         } else {
-            LOGGER.warn("Dialback key from {} for {} {}: refusing the stream", pair.remote(), pair.local(), why);
+            LOGGER.warn("Dialback key from {} for {} {}: refusing the stream", LogSafe.of(pair.remote()), LogSafe.of(pair.local()), why);
             close.close(ctx, InboundEnding.error(condition));
         }
     }

@@ -2,6 +2,7 @@ package org.jamesxmpp.core.s2s.inbound;
 
 import java.util.Optional;
 
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ final class StartTlsStep {
         if (handshake.isSuccess()) {
             session.encrypted(ctx.pipeline().get(SslHandler.class).engine().getSession());
         } else {
-            LOGGER.info("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), handshake.cause().toString());
+            LOGGER.info("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), LogSafe.of(handshake.cause()));
             close.close(ctx, InboundEnding.drop());
         }
     }

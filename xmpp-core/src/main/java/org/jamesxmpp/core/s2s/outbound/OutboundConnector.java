@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.s2s.DeliveryException.Reason;
 import org.jamesxmpp.core.s2s.DomainPair;
@@ -102,7 +103,7 @@ public class OutboundConnector {
                 addressResolver)
             .whenComplete((address, error) -> attempt.eventLoop().execute(() -> {
                 if (error != null || address.isUnresolved()) {
-                    LOGGER.info("Cannot resolve {} for {}", unresolved.getHostString(), attempt.pair().remote());
+                    LOGGER.info("Cannot resolve {} for {}", LogSafe.of(unresolved.getHostString()), attempt.pair().remote());
                     tryAddress(attempt, addresses, index + 1);
                     return;
                 }
@@ -129,7 +130,7 @@ public class OutboundConnector {
             .connect(address);
         connection.addListener(result -> {
             if (!result.isSuccess()) {
-                LOGGER.info("Connecting to {} at {} failed: {}", attempt.pair().remote(), address, result.cause().toString());
+                LOGGER.info("Connecting to {} at {} failed: {}", attempt.pair().remote(), LogSafe.of(address), LogSafe.of(result.cause()));
                 tryAddress(attempt, addresses, index + 1);
             }
         });

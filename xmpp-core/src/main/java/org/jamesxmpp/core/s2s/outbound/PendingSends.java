@@ -59,7 +59,7 @@ public class PendingSends {
             delivered.remember(key, ticket.get())
                 .doFinally(signal -> awaitingAck.remove(key, tracked))
                 .subscribe(done -> { }, failure -> LOGGER.warn("Cannot keep stanza {} to {} for a late error: {}",
-                    LogSafe.of(key.stanzaId()), LogSafe.of(key.bareRecipient()), failure.getMessage()));
+                    LogSafe.of(key.stanzaId()), LogSafe.of(key.bareRecipient()), LogSafe.of(failure.getMessage())));
         });
     }
 
@@ -91,7 +91,7 @@ public class PendingSends {
         LateErrorListener listener = routes.get(ticket.route());
         if (listener == null) {
             LOGGER.warn("Late stanza error {} for mail {} to {}: no delivery takes late errors of route {}",
-                error, LogSafe.of(ticket.mailName()), LogSafe.of(ticket.recipient()), LogSafe.of(ticket.route()));
+                LogSafe.of(error), LogSafe.of(ticket.mailName()), LogSafe.of(ticket.recipient()), LogSafe.of(ticket.route()));
             return;
         }
         listener.lateError(ticket, error);

@@ -2,6 +2,7 @@ package org.jamesxmpp.core.s2s.outbound;
 
 import java.util.Optional;
 
+import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.s2s.DeliveryException.Reason;
 import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
@@ -104,7 +105,7 @@ final class StreamOpening {
     }
 
     TerminationCause handshakeFailed(SslHandshakeCompletionEvent handshake) {
-        LOGGER.warn("TLS handshake with {} failed: {}", pair.remote(), handshake.cause().toString());
+        LOGGER.warn("TLS handshake with {} failed: {}", pair.remote(), LogSafe.of(handshake.cause()));
         return new TerminationCause(Reason.AUTHENTICATION_FAILED, "TLS handshake failed: " + handshake.cause().getMessage());
     }
 

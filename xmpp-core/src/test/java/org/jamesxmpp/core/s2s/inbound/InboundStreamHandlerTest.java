@@ -28,16 +28,13 @@ import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
 import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
 import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
+import org.jamesxmpp.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -423,6 +420,22 @@ class InboundStreamHandlerTest {
     }
 
     @Test
+    void answerToOurPingShouldBeTakenUpOnlyOnceEveryStanzaBeforeItIsHandled() {
+        authenticate();
+        handling = new CompletableFuture<>();
+
+        exchange("<message from='alice@a.test' to='bob@james.test' type='error' id='m1'>"
+            + "<error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>"
+            + "<iq type='result' id='p1' from='a.test' to='james.test'/>");
+
+        assertThat(accepted).as("the answer would settle as delivered the send the error before it fails")
+            .containsExactly("message");
+        handling.complete(null);
+        drain();
+        assertThat(accepted).containsExactly("message", "iq");
+    }
+
+    @Test
     void stanzaAfterAWaitingPingShouldNotWait() {
         authenticate();
         handling = new CompletableFuture<>();
@@ -436,23 +449,19 @@ class InboundStreamHandlerTest {
 
     @Test
     void peerValuesShouldBeLoggedWithoutLineBreaks() {
-        Logger logger = (Logger) LoggerFactory.getLogger(InboundStreamHandler.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        try {
+        List<String> messages;
+        try (LogCapture logs = LogCapture.of(InboundStreamHandler.class)) {
             exchange(HEADER.replace("from='a.test'", "from='a.test&#13;&#10;12:00:00.000 INFO  forged line'"));
             exchange("<message from='alice@a.test' to='bob@james.test'/>");
             channel = channel(S2sSettings.builder().build());
             exchange(HEADER.replace("to='james.test'", "to='x.test&#10;forged'"));
-        } finally {
-            logger.detachAppender(appender);
+            messages = logs.messages();
         }
 
-        assertThat(appender.list).hasSize(2);
-        assertThat(appender.list).allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain("\n", "\r"));
-        assertThat(appender.list.get(0).getFormattedMessage()).contains("a.test\\r\\n12:00:00.000 INFO  forged line");
-        assertThat(appender.list.get(1).getFormattedMessage()).contains("x.test\\nforged");
+        assertThat(messages).hasSize(2);
+        assertThat(messages).allSatisfy(message -> assertThat(message).doesNotContain("\n", "\r"));
+        assertThat(messages.get(0)).contains("a.test\\r\\n12:00:00.000 INFO  forged line");
+        assertThat(messages.get(1)).contains("x.test\\nforged");
     }
 
     @Test
