@@ -97,8 +97,9 @@ public class XmppRemoteDelivery extends GenericMailet {
         loopProtection = new LoopProtection(configuration.maxHops());
         Bouncer bouncer = new Bouncer(configuration, getMailetContext(), new DsnComposer(clock), metrics);
         failureRoute = new FailureRoute(configuration, getMailetContext(), bouncer, metrics);
-        XmppDelivrer delivrer = new XmppDelivrer(sender, new LateFailures(queue, limits.lateErrorContentBudget()),
-            mappingOptions);
+        LateFailures lateFailures = new LateFailures(queue, limits.lateErrorContentBudget());
+        sender.routeLateErrors(lateFailures.route(), lateFailures);
+        XmppDelivrer delivrer = new XmppDelivrer(sender, lateFailures, mappingOptions);
         deliveryRunnable = new DeliveryRunnable(queue, configuration, delivrer, failureRoute, metrics, clock,
             limits.concurrency());
         if (startThreads == ThreadState.START_THREADS) {

@@ -27,6 +27,10 @@ import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
 import org.jamesxmpp.core.s2s.outbound.RemoteDialbackVerifier;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.store.DialbackSecretStore;
+import org.jamesxmpp.core.store.LateErrorRetention;
+import org.jamesxmpp.core.store.LateErrorStore;
+import org.jamesxmpp.core.store.LateErrorTicket;
+import org.jamesxmpp.core.store.MemoryLateErrorStore;
 import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +77,13 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
     /** @param clock drives the reconnect backoff */
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
                      DialbackSecretStore secretStore, S2sRouter router, Clock clock) {
+        this(settings, localDomains, handler, secretStore, router, clock,
+            new MemoryLateErrorStore(LateErrorRetention.defaults(), clock));
+    }
+
+    /** @param lateErrors keeps the acknowledged stanzas a peer may still return an error for */
+    public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
+                     DialbackSecretStore secretStore, S2sRouter router, Clock clock, LateErrorStore lateErrors) {
         SmackBootstrap.initialize();
         this.settings = settings;
         this.localDomains = localDomains;
@@ -85,7 +96,7 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
         this.addressResolver = Executors.newFixedThreadPool(2,
             new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-resolver-%d").setDaemon(true).build());
         OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
-        this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock);
+        this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock, lateErrors);
         this.stanzaHandlers = settings.inboundHandlers().newExecutor("xmpp-s2s-inbound-%d");
         this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
             new BoundedDialbackVerifier(new RemoteDialbackVerifier(workerGroup, connector), settings.maxPendingVerifications()),
@@ -128,7 +139,7 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
      * ending first, fails the send.
      */
     @Override
-    public CompletionStage<Void> send(EncodedStanza stanza, LateErrorListener lateErrors) {
+    public CompletionStage<Void> send(EncodedStanza stanza, Optional<LateErrorTicket> lateErrors) {
         if (stanza.from().isEmpty() || stanza.to().isEmpty()) {
             return invalid("a stanza needs from and to");
         }
@@ -142,6 +153,11 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
         }
         return outgoing.send(new DomainPair(fromDomain, toDomain), stanza.id(),
             stanza.from().get().toString(), stanza.to().get().toString(), stanza.xml(), lateErrors);
+    }
+
+    @Override
+    public void routeLateErrors(String route, LateErrorListener listener) {
+        outgoing.routeLateErrors(route, listener);
     }
 
     private static CompletionStage<Void> invalid(String message) {

@@ -19,6 +19,7 @@ import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.store.LateErrorRetention;
 import org.jivesoftware.smack.packet.Message;
 
 import com.google.common.collect.ImmutableList;
@@ -52,7 +53,9 @@ public record XmppConfiguration(boolean enabled,
                                 WorkerPool inboundHandlers,
                                 WorkerPool spoolWriters,
                                 DeliveryLimits delivery,
-                                DnsTimes dns) {
+                                DnsTimes dns,
+
+                                LateErrorRetention lateErrors) {
 
     public static final int DEFAULT_PORT = S2sRouter.DEFAULT_PORT;
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", DEFAULT_PORT);
@@ -64,7 +67,8 @@ public record XmppConfiguration(boolean enabled,
     public static final Duration DEFAULT_RECONNECT_BACKOFF_CAP = Duration.ofMinutes(1);
     public static final WorkerPool DEFAULT_SPOOL_WRITERS = new WorkerPool(8, 10_000);
 
-    private static final Set<String> KNOWN_KEYS = ImmutableSet.<String>builder().addAll(MappingConfiguration.KEYS).add(
+    private static final Set<String> KNOWN_KEYS = ImmutableSet.<String>builder().addAll(MappingConfiguration.KEYS)
+        .addAll(LateErrorConfiguration.KEYS).add(
         "[@enabled]",
         "listener", "listener.bind",
         "tls", "tls.keystore", "tls.keystoreType", "tls.secret", "tls.truststore", "tls.truststoreType",
@@ -89,7 +93,9 @@ public record XmppConfiguration(boolean enabled,
             S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS, S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM,
             S2sSettings.DEFAULT_ROUTE_CACHE_SIZE, InboundLimits.defaults(), MappingOptions.defaults(),
             S2sSettings.DEFAULT_CONNECT_TIMEOUT, S2sSettings.DEFAULT_RESPONSE_TIMEOUT, S2sSettings.DEFAULT_MAX_QUEUED_STANZAS,
-            S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS, DeliveryLimits.defaults(), DnsTimes.defaults());
+            S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS, DeliveryLimits.defaults(), DnsTimes.defaults(),
+
+            LateErrorRetention.defaults());
     }
 
     public static XmppConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -131,7 +137,9 @@ public record XmppConfiguration(boolean enabled,
                 values.positiveInt("delivery.concurrency", DeliveryLimits.DEFAULT_CONCURRENCY)),
             new DnsTimes(values.duration("dns.lookupTimeout", DnsTimes.DEFAULT_LOOKUP_TIMEOUT),
                 values.duration("dns.maxCacheTtl", DnsTimes.DEFAULT_MAX_CACHE_TTL),
-                values.duration("dns.negativeCacheTtl", DnsTimes.DEFAULT_NEGATIVE_CACHE_TTL)));
+                values.duration("dns.negativeCacheTtl", DnsTimes.DEFAULT_NEGATIVE_CACHE_TTL)),
+
+            LateErrorConfiguration.parse(values));
     }
 
     private static InboundLimits parseInboundLimits(ConfigurationValues values) throws ConfigurationException {
@@ -254,6 +262,6 @@ public record XmppConfiguration(boolean enabled,
             + ", inboundLimits=" + inboundLimits + ", mappingOptions=" + mappingOptions + ", connectTimeout=" + connectTimeout
             + ", responseTimeout=" + responseTimeout + ", maxQueuedOutgoingStanzas=" + maxQueuedOutgoingStanzas
             + ", inboundHandlers=" + inboundHandlers + ", spoolWriters=" + spoolWriters
-            + ", delivery=" + delivery + ", dns=" + dns + "}";
+            + ", delivery=" + delivery + ", dns=" + dns + ", lateErrors=" + lateErrors + "}";
     }
 }
