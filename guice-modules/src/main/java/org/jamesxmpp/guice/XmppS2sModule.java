@@ -39,7 +39,7 @@ public class XmppS2sModule extends AbstractModule {
     @Provides
     @Singleton
     S2sRouter router(S2sSettings settings, Clock clock) {
-        return new S2sRouter(settings.staticRoutes(), clock, settings.routeCacheSize());
+        return new S2sRouter(settings.staticRoutes(), clock, settings.dns(), settings.routeCacheSize());
     }
 
     @Provides

@@ -18,6 +18,7 @@ import org.apache.james.queue.api.MailQueue;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.jamesxmpp.core.log.LogSafe;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.s2s.LateErrorListener;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.store.LateErrorRetention;
@@ -46,7 +47,6 @@ import reactor.core.scheduler.Schedulers;
  * lines of the ticket are left, and such a mail can only be bounced.
  */
 public class LateFailures implements LateErrorListener {
-    public static final long DEFAULT_BUDGET_BYTES = 64L * 1024 * 1024;
     private static final Duration CONTENT_RETENTION = LateErrorRetention.DEFAULT_RETENTION;
     private static final Logger LOGGER = LoggerFactory.getLogger(LateFailures.class);
 
@@ -56,7 +56,7 @@ public class LateFailures implements LateErrorListener {
     private final Cache<String, byte[]> contents;
 
     public LateFailures(MailQueue queue) {
-        this(queue, DEFAULT_BUDGET_BYTES);
+        this(queue, DeliveryLimits.DEFAULT_LATE_ERROR_CONTENT_BUDGET);
     }
 
     public LateFailures(MailQueue queue, long budgetBytes) {
