@@ -140,7 +140,7 @@ final class DialbackPeer implements AutoCloseable {
     /** Start and end of the next complete top-level element (or stream header) from {@code from}, if it arrived. */
     private static Optional<int[]> nextElement(StringBuilder seen, int from) {
         int start = seen.indexOf("<", from);
-        while (start >= 0 && seen.startsWith("<?", start)) {
+        while (start >= 0 && start + 1 < seen.length() && seen.charAt(start + 1) == '?') {
             int declarationEnd = seen.indexOf("?>", start);
             if (declarationEnd < 0) {
                 return Optional.empty();
