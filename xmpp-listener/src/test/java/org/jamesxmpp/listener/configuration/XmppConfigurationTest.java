@@ -98,8 +98,9 @@ class XmppConfigurationTest {
             + "<limits><maxQueuedOutgoingStanzas>7</maxQueuedOutgoingStanzas></limits>"
             + "<streams><connectTimeout>3s</connectTimeout><responseTimeout>4s</responseTimeout></streams>"
             + "<inbound><handlerThreads>2</handlerThreads><maxQueuedStanzas>30</maxQueuedStanzas>"
-            + "<spoolThreads>3</spoolThreads><maxQueuedMails>40</maxQueuedMails></inbound>"
-            + "<delivery><lateErrorContentBudget>1M</lateErrorContentBudget><concurrency>5</concurrency></delivery>"
+            + "<spoolThreads>3</spoolThreads><maxQueuedMails>40</maxQueuedMails><dedupMaxEntries>50</dedupMaxEntries></inbound>"
+            + "<delivery><lateErrorContentBudget>1M</lateErrorContentBudget><concurrency>5</concurrency>"
+            + "<maxReturnedMessageSize>100K</maxReturnedMessageSize></delivery>"
             + "<dns><lookupTimeout>2s</lookupTimeout><maxCacheTtl>10m</maxCacheTtl><negativeCacheTtl>1m</negativeCacheTtl></dns>"
             + "</xmpp>"));
 
@@ -108,7 +109,8 @@ class XmppConfigurationTest {
         assertThat(testee.responseTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(testee.inboundHandlers()).isEqualTo(new WorkerPool(2, 30));
         assertThat(testee.spoolWriters()).isEqualTo(new WorkerPool(3, 40));
-        assertThat(testee.delivery()).isEqualTo(new DeliveryLimits(1024 * 1024, 5));
+        assertThat(testee.dedupMaxEntries()).isEqualTo(50);
+        assertThat(testee.delivery()).isEqualTo(new DeliveryLimits(1024 * 1024, 5, 100 * 1024));
         assertThat(testee.dns()).isEqualTo(new DnsTimes(Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(1)));
     }
 
