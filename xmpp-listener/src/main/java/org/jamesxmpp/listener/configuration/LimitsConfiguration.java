@@ -15,7 +15,7 @@ final class LimitsConfiguration {
         "limits.maxConnections", "limits.maxConnectionsPerAddress", "limits.maxStreamsPerDomain", "limits.stanzaDeadline",
         "limits.maxBytesPerSecond", "limits.maxInFlightBytes", "limits.maxInFlightStanzas",
         "delivery", "delivery.lateErrorContentBudget", "delivery.concurrency", "delivery.maxReturnedMessageSize",
-        "dns", "dns.lookupTimeout", "dns.maxCacheTtl", "dns.negativeCacheTtl");
+        "dns", "dns.lookupTimeout", "dns.maxCacheTtl", "dns.negativeCacheTtl", "dns.resolverThreads", "dns.maxQueuedResolutions");
 
     private LimitsConfiguration() {
     }

@@ -54,6 +54,7 @@ public record XmppConfiguration(boolean enabled,
                                 int maxQueuedOutgoingStanzas,
                                 WorkerPool inboundHandlers,
                                 WorkerPool spoolWriters,
+                                WorkerPool addressResolvers,
                                 DeliveryLimits delivery,
                                 DnsTimes dns,
 
@@ -92,7 +93,8 @@ public record XmppConfiguration(boolean enabled,
             S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS, S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM,
             S2sSettings.DEFAULT_ROUTE_CACHE_SIZE, InboundLimits.defaults(), MappingOptions.defaults(),
             S2sSettings.DEFAULT_CONNECT_TIMEOUT, S2sSettings.DEFAULT_RESPONSE_TIMEOUT, S2sSettings.DEFAULT_MAX_QUEUED_STANZAS,
-            S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS, DeliveryLimits.defaults(), DnsTimes.defaults(),
+            S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS,
+            S2sSettings.DEFAULT_ADDRESS_RESOLVERS, DeliveryLimits.defaults(), DnsTimes.defaults(),
 
             LateErrorRetention.defaults());
     }
@@ -132,6 +134,7 @@ public record XmppConfiguration(boolean enabled,
             values.positiveInt("limits.maxQueuedOutgoingStanzas", S2sSettings.DEFAULT_MAX_QUEUED_STANZAS),
             values.workerPool("inbound.handlerThreads", "inbound.maxQueuedStanzas", S2sSettings.DEFAULT_INBOUND_HANDLERS),
             values.workerPool("inbound.spoolThreads", "inbound.maxQueuedMails", DEFAULT_SPOOL_WRITERS),
+            values.workerPool("dns.resolverThreads", "dns.maxQueuedResolutions", S2sSettings.DEFAULT_ADDRESS_RESOLVERS),
             LimitsConfiguration.delivery(values),
             LimitsConfiguration.dns(values),
             LateErrorConfiguration.parse(values));
@@ -245,7 +248,7 @@ public record XmppConfiguration(boolean enabled,
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
             + ", inboundLimits=" + inboundLimits + ", mappingOptions=" + mappingOptions + ", connectTimeout=" + connectTimeout
             + ", responseTimeout=" + responseTimeout + ", maxQueuedOutgoingStanzas=" + maxQueuedOutgoingStanzas
-            + ", inboundHandlers=" + inboundHandlers + ", spoolWriters=" + spoolWriters
+            + ", inboundHandlers=" + inboundHandlers + ", spoolWriters=" + spoolWriters + ", addressResolvers=" + addressResolvers
             + ", delivery=" + delivery + ", dns=" + dns + ", lateErrors=" + lateErrors + "}";
     }
 }
