@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A throwaway ejabberd 23.01 serving one test domain on its own loopback address (plain s2s on
- * 5269 with {@code mod_s2s_dialback}, c2s on 5222), resolving the other test domains through a
+ * A throwaway ejabberd 23.01 serving one test domain on its own loopback address (s2s on 5269 with
+ * {@code mod_s2s_dialback}, plain unless {@link Builder#tls}; c2s on 5222, plain), resolving the other test domains through a
  * libnss-wrapper hosts file. Fails (never skips) when ejabberd or libnss-wrapper is not
  * installed. {@code try (EjabberdPeer peer = EjabberdPeer.builder(...).start())}.
  *
@@ -117,6 +117,7 @@ public final class EjabberdPeer implements AutoCloseable {
         private final Map<String, String> hosts = new LinkedHashMap<>();
         private final Map<String, String> users = new LinkedHashMap<>();
         private final List<String> extraConfig = new ArrayList<>();
+        private Optional<EjabberdTls> tls = Optional.empty();
         private Path erl = ERL;
         private Path libraries = LIBRARIES;
 
@@ -147,6 +148,12 @@ public final class EjabberdPeer implements AutoCloseable {
             return this;
         }
 
+        /** STARTTLS (and SASL EXTERNAL) on s2s streams both ways, see {@link EjabberdTls}. */
+        public Builder tls(EjabberdTls tls) {
+            this.tls = Optional.of(tls);
+            return this;
+        }
+
         /** A raw top-level line appended to {@code ejabberd.yml}, e.g. {@code s2s_max_retry_delay: 5}. */
         public Builder config(String line) {
             extraConfig.add(line);
@@ -169,7 +176,7 @@ public final class EjabberdPeer implements AutoCloseable {
                     .map(entry -> entry.getValue() + " " + entry.getKey() + "\n")
                     .collect(Collectors.joining()), StandardCharsets.US_ASCII);
                 Path config = directory.resolve("ejabberd.yml");
-                Files.writeString(config, configuration(), StandardCharsets.UTF_8);
+                Files.writeString(config, configuration(directory), StandardCharsets.UTF_8);
                 Path inetrc = directory.resolve("inetrc");
                 Files.writeString(inetrc, "{lookup, [native]}.\n", StandardCharsets.US_ASCII);
                 ProcessBuilder builder = new ProcessBuilder(erl.toString(), "-noinput", "-noshell",
@@ -229,7 +236,7 @@ public final class EjabberdPeer implements AutoCloseable {
             return "<<\"" + value + "\">>";
         }
 
-        private String configuration() {
+        private String configuration(Path directory) {
             StringBuilder out = new StringBuilder()
                 .append("loglevel: debug\n")
                 .append("log_rotate_count: 0\n")
@@ -245,7 +252,8 @@ public final class EjabberdPeer implements AutoCloseable {
                 .append("    port: ").append(S2S_PORT).append('\n')
                 .append("    ip: \"").append(address).append("\"\n")
                 .append("    module: ejabberd_s2s_in\n")
-                .append("s2s_use_starttls: false\n")
+                .append(tls.map(settings -> String.join("\n", settings.configure(directory)))
+                    .orElse("s2s_use_starttls: false")).append('\n')
                 .append("s2s_access: all\n")
                 .append("outgoing_s2s_families:\n")
                 .append("  - ipv4\n")
