@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jamesxmpp.testing.EjabberdPeer;
 import org.jamesxmpp.testing.EjabberdTls;
@@ -127,13 +128,13 @@ class S2sTlsWithEjabberdTest {
         S2sSettings settings = S2sSettings.builder()
             .bind(new InetSocketAddress(LOCAL_ADDRESS, 5269))
             .route(new StaticRoute(PEER_DOMAIN, PEER_ADDRESS, 5269))
-            .tls(new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", SECRET),
-                Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), weRequireTls, true))
+            .tls(new TlsContexts(new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", SECRET),
+                Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), weRequireTls, true)))
             // ejabberd 23.01 ignores an unadvertised <enable/> (S2sWithEjabberdTest)
             .streamManagement(false)
             .responseTimeout(Duration.ofSeconds(10))
             .build();
-        testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
+        testee = new S2sServer(settings, LocalDomains.of(LOCAL_DOMAIN), stanza -> {
             received.add(stanza);
             return CompletableFuture.completedFuture(null);
         }, new MemoryDialbackSecretStore(), Clock.systemUTC());
