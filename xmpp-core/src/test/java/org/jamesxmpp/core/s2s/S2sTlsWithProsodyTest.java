@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jamesxmpp.testing.ProsodyPeer;
 import org.jamesxmpp.testing.SmackClient;
@@ -128,11 +129,11 @@ class S2sTlsWithProsodyTest {
         S2sSettings settings = S2sSettings.builder()
             .bind(new InetSocketAddress(LOCAL_ADDRESS, 5269))
             .route(new StaticRoute(PEER_DOMAIN, PEER_ADDRESS, 5269))
-            .tls(new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", SECRET),
-                Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), weRequireTls, weTrust == prosodyPki))
+            .tls(new TlsContexts(new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", SECRET),
+                Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), weRequireTls, weTrust == prosodyPki)))
             .responseTimeout(Duration.ofSeconds(10))
             .build();
-        testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
+        testee = new S2sServer(settings, LocalDomains.of(LOCAL_DOMAIN), stanza -> {
             received.add(stanza);
             return CompletableFuture.completedFuture(null);
         }, new MemoryDialbackSecretStore(), Clock.systemUTC());

@@ -23,13 +23,11 @@ import io.netty.channel.ChannelHandlerContext;
  * processed them (RFC 6120 10.1; peers without XEP-0198 settle their sends on it). For the same reason an iq result
  * or error (the peer's answer to our ping) waits for the stanzas before it: an error stanza the peer sent ahead of
  * that answer must fail our send before the answer settles it as delivered. Stanzas after a waiting iq do not
- * wait. Beyond {@value #MAX_IN_FLIGHT} unfinished stanzas, or when the listener's {@link InFlightBytes} are spent,
+ * wait. Beyond {@code limits/maxInFlightStanzas} unfinished stanzas, or when the listener's {@link InFlightBytes} are spent,
  * the peer is no longer read. Event-loop confined; the stanzas' stages may complete on any thread.
  */
 final class InboundStanzaFlow {
     private static final Logger LOGGER = LoggerFactory.getLogger(InboundStanzaFlow.class);
-    /** Stanzas handed to the handler and not finished yet, beyond which we stop reading the peer. */
-    static final int MAX_IN_FLIGHT = 256;
 
     private record WaitingIq(long position, Runnable takeUp) {
     }
@@ -38,10 +36,13 @@ final class InboundStanzaFlow {
     private final InboundAcks order = new InboundAcks();
     private final Deque<WaitingIq> waitingIqs = new ArrayDeque<>();
     private final InFlightBytes inFlightBytes;
+    private final int maxInFlight;
     private boolean streamManagement;
     private int inFlight;
 
-    InboundStanzaFlow(InFlightBytes inFlightBytes) {
+    /** @param maxInFlight stanzas handed to the handler and not finished yet, beyond which we stop reading the peer */
+    InboundStanzaFlow(InFlightBytes inFlightBytes, int maxInFlight) {
+        this.maxInFlight = maxInFlight;
         this.inFlightBytes = inFlightBytes;
     }
 
@@ -72,7 +73,7 @@ final class InboundStanzaFlow {
         long sequence = streamManagement ? acks.nextSequence() : -1;
         long position = order.nextSequence();
         inFlight++;
-        if (inFlight >= MAX_IN_FLIGHT) {
+        if (inFlight >= maxInFlight) {
             ReadPauses.of(ctx.channel()).pause(ReadPauses.Reason.STANZAS_IN_FLIGHT);
         }
         inFlightBytes.acquire(ctx.channel(), bytes);
@@ -112,7 +113,7 @@ final class InboundStanzaFlow {
 
     private void finished(ChannelHandlerContext ctx, long sequence, long position) {
         inFlight--;
-        if (inFlight < MAX_IN_FLIGHT / 2) {
+        if (inFlight < maxInFlight / 2) {
             ReadPauses.of(ctx.channel()).resume(ReadPauses.Reason.STANZAS_IN_FLIGHT);
         }
         if (sequence >= 0) {
