@@ -32,7 +32,7 @@ class StanzaToMimeTest {
     @Test
     void convertShouldRecordAClientLoginAsAnAuthResultWhenTheSenderIsOurOwnUser() throws Exception {
         InboundResult result = StanzaToMime.convert(Fixtures.parse(
-            "<message xmlns='jabber:client' from='bob@james.test/phone' to='carol@mail.test' id='c2'><body>hi</body></message>"),
+            "<message xmlns='jabber:server' from='bob@james.test/phone' to='carol@mail.test' id='c2'><body>hi</body></message>"),
             InboundContext.of(JidCreate.domainBareFrom("james.test"), AuthMethod.CLIENT_SASL, true, "mx.james.test",
                 Fixtures.CLOCK));
 
