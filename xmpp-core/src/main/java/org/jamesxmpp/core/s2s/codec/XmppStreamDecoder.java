@@ -37,6 +37,8 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     public static final String DIALBACK_NAMESPACE = "jabber:server:dialback";
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int MAX_DEPTH = 64;
+    /** No stanza or stream header of any XEP needs more; namespace declarations do not count. */
+    static final int MAX_ATTRIBUTES = 64;
     private static final AsyncXMLInputFactory FACTORY = createFactory();
 
     private record OpenElement(String namespace, String name, Map<String, String> attributes, List<XmlNode> nodes,
@@ -210,6 +212,9 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     }
 
     private void startElement(ChannelHandlerContext ctx, AsyncXMLStreamReader<?> current) throws XMLStreamException {
+        if (current.getAttributeCount() > MAX_ATTRIBUTES) {
+            throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "more than " + MAX_ATTRIBUTES + " attributes");
+        }
         if (!streamOpen) {
             openStream(ctx, current);
             boundary = current.getLocationInfo().getEndingByteOffset();

@@ -207,6 +207,30 @@ class XmppStreamDecoderTest {
     }
 
     @Test
+    void elementWithTooManyAttributesShouldBePolicyViolation() {
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i <= XmppStreamDecoder.MAX_ATTRIBUTES; i++) {
+            attributes.append(" a").append(i).append("='x'");
+        }
+        feed(HEADER + "<message" + attributes + "/>");
+
+        assertThat(error()).contains(StreamErrorCondition.POLICY_VIOLATION);
+        assertThat(events()).hasSize(1);
+    }
+
+    @Test
+    void elementWithTheMostAttributesAllowedShouldPass() {
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < XmppStreamDecoder.MAX_ATTRIBUTES; i++) {
+            attributes.append(" a").append(i).append("='x'");
+        }
+        feed(HEADER + "<message" + attributes + "/>");
+
+        assertThat(error()).isEmpty();
+        assertThat(events()).hasSize(2);
+    }
+
+    @Test
     void entityReferenceShouldBeRestrictedXml() {
         feed(HEADER + "<message><body>&x;</body></message>");
 
