@@ -83,18 +83,19 @@ public record CassandraStoresConfiguration(List<InetSocketAddress> nodes, String
 
     private static int positive(Configuration configuration, String key, int defaultValue)
         throws ConfigurationException {
-        int value = integer(configuration, key, defaultValue);
-        if (value < 1) {
-            throw new ConfigurationException(FILE + ": " + key + " '" + value + "' must be at least 1");
-        }
-        return value;
+        return atLeast(configuration, key, defaultValue, 1, "must be at least 1");
     }
 
     private static int atLeastZero(Configuration configuration, String key, int defaultValue)
         throws ConfigurationException {
+        return atLeast(configuration, key, defaultValue, 0, "must not be negative");
+    }
+
+    private static int atLeast(Configuration configuration, String key, int defaultValue, int minimum, String rule)
+        throws ConfigurationException {
         int value = integer(configuration, key, defaultValue);
-        if (value < 0) {
-            throw new ConfigurationException(FILE + ": " + key + " '" + value + "' must not be negative");
+        if (value < minimum) {
+            throw new ConfigurationException(FILE + ": " + key + " '" + value + "' " + rule);
         }
         return value;
     }

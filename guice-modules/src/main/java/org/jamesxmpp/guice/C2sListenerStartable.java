@@ -2,6 +2,7 @@ package org.jamesxmpp.guice;
 
 import javax.inject.Inject;
 
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.utils.UserDefinedStartable;
 import org.jamesxmpp.listener.c2s.C2sListener;
 
@@ -16,6 +17,10 @@ public class C2sListenerStartable implements UserDefinedStartable {
 
     @Override
     public void start() {
-        listener.start();
+        try {
+            listener.start();
+        } catch (ConfigurationException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

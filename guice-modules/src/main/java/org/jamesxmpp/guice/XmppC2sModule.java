@@ -42,6 +42,6 @@ public class XmppC2sModule extends AbstractModule {
     @Provides
     @Singleton
     SessionRegistry sessionRegistry(C2sConfiguration configuration) {
-        return new SessionRegistry(configuration.maxResourcesPerUser());
+        return new SessionRegistry(configuration.limits().maxResourcesPerUser());
     }
 }

@@ -13,6 +13,8 @@ import org.jamesxmpp.cassandra.CassandraSessions;
 import org.jamesxmpp.cassandra.CassandraStoresConfiguration;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
+import org.jamesxmpp.core.store.LateErrorStore;
+import org.jamesxmpp.core.store.MemoryLateErrorStore;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -58,5 +60,12 @@ public class XmppCassandraStoresModule extends AbstractModule {
     InboundDedupStore inboundDedupStore(@Named(SESSION) CqlSession session, XmppConfiguration configuration,
                                         Clock clock) {
         return new CassandraInboundDedupStore(session, configuration.dedupWindow(), clock);
+    }
+
+    /** Per node until the registry has a Cassandra table (issue #14): a late error must reach the node that sent. */
+    @Provides
+    @Singleton
+    LateErrorStore lateErrorStore(XmppConfiguration configuration, Clock clock) {
+        return new MemoryLateErrorStore(configuration.lateErrors(), clock);
     }
 }

@@ -3,6 +3,7 @@ package org.jamesxmpp.guice;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.jamesxmpp.core.mapping.MappingOptions;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import com.google.inject.AbstractModule;
@@ -21,5 +22,11 @@ public class XmppConfigurationModule extends AbstractModule {
     @Singleton
     MappingOptions mappingOptions(XmppConfiguration configuration) {
         return configuration.mappingOptions();
+    }
+
+    @Provides
+    @Singleton
+    DeliveryLimits deliveryLimits(XmppConfiguration configuration) {
+        return configuration.delivery();
     }
 }

@@ -4,8 +4,10 @@ import java.time.Clock;
 
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
+import org.jamesxmpp.core.store.LateErrorStore;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jamesxmpp.core.store.MemoryInboundDedupStore;
+import org.jamesxmpp.core.store.MemoryLateErrorStore;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import com.google.inject.AbstractModule;
@@ -24,5 +26,11 @@ public class XmppMemoryStoresModule extends AbstractModule {
     @Singleton
     InboundDedupStore inboundDedupStore(XmppConfiguration configuration, Clock clock) {
         return new MemoryInboundDedupStore(configuration.dedupWindow(), clock);
+    }
+
+    @Provides
+    @Singleton
+    LateErrorStore lateErrorStore(XmppConfiguration configuration, Clock clock) {
+        return new MemoryLateErrorStore(configuration.lateErrors(), clock);
     }
 }

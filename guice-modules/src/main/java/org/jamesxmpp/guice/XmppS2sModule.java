@@ -11,6 +11,7 @@ import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.StanzaSender;
 import org.jamesxmpp.core.s2s.XmppDomainLookup;
 import org.jamesxmpp.core.store.DialbackSecretStore;
+import org.jamesxmpp.core.store.LateErrorStore;
 import org.jamesxmpp.listener.JamesLocalDomains;
 import org.jamesxmpp.listener.configuration.S2sSettingsFactory;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
@@ -38,13 +39,13 @@ public class XmppS2sModule extends AbstractModule {
     @Provides
     @Singleton
     S2sRouter router(S2sSettings settings, Clock clock) {
-        return new S2sRouter(settings.staticRoutes(), clock, settings.routeCacheSize());
+        return new S2sRouter(settings.staticRoutes(), clock, settings.dns(), settings.routeCacheSize());
     }
 
     @Provides
     @Singleton
     S2sServer s2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
-                        DialbackSecretStore secretStore, S2sRouter router, Clock clock) {
-        return new S2sServer(settings, localDomains, handler, secretStore, router, clock);
+                        DialbackSecretStore secretStore, S2sRouter router, Clock clock, LateErrorStore lateErrors) {
+        return new S2sServer(settings, localDomains, handler, secretStore, router, clock, lateErrors);
     }
 }

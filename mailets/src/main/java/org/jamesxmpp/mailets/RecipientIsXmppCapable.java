@@ -68,7 +68,7 @@ public class RecipientIsXmppCapable extends GenericMatcher {
     private boolean goesOverXmpp(Domain domain) {
         return !getMailetContext().isLocalServer(domain)
             && condition.permits(domain)
-            && xmppDomains.domainSpeaksXmpp(domain.asString())
+            && xmppDomains.domainSpeaksXmpp(domain)
             && !(condition.preference() == Preference.SMTP && hasMailServer(domain));
     }
 

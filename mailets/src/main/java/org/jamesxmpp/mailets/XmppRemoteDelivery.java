@@ -22,6 +22,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.GenericMailet;
 import org.jamesxmpp.core.mapping.MappingOptions;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.s2s.StanzaSender;
 import org.jamesxmpp.mailets.remote.delivery.Bouncer;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryFailure;
@@ -59,6 +60,7 @@ public class XmppRemoteDelivery extends GenericMailet {
     private final MetricFactory metricFactory;
     private final StanzaSender sender;
     private final MappingOptions mappingOptions;
+    private final DeliveryLimits limits;
     private final Clock clock;
     private final ThreadState startThreads;
 
@@ -70,17 +72,18 @@ public class XmppRemoteDelivery extends GenericMailet {
 
     @Inject
     public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, StanzaSender sender,
-                              MappingOptions mappingOptions, Clock clock) {
-        this(queueFactory, metricFactory, sender, mappingOptions, clock, ThreadState.START_THREADS);
+                              MappingOptions mappingOptions, DeliveryLimits limits, Clock clock) {
+        this(queueFactory, metricFactory, sender, mappingOptions, limits, clock, ThreadState.START_THREADS);
     }
 
     @VisibleForTesting
     public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, StanzaSender sender,
-                              MappingOptions mappingOptions, Clock clock, ThreadState startThreads) {
+                              MappingOptions mappingOptions, DeliveryLimits limits, Clock clock, ThreadState startThreads) {
         this.queueFactory = queueFactory;
         this.metricFactory = metricFactory;
         this.sender = sender;
         this.mappingOptions = mappingOptions;
+        this.limits = limits;
         this.clock = clock;
         this.startThreads = startThreads;
     }
@@ -94,8 +97,11 @@ public class XmppRemoteDelivery extends GenericMailet {
         loopProtection = new LoopProtection(configuration.maxHops());
         Bouncer bouncer = new Bouncer(configuration, getMailetContext(), new DsnComposer(clock), metrics);
         failureRoute = new FailureRoute(configuration, getMailetContext(), bouncer, metrics);
-        XmppDelivrer delivrer = new XmppDelivrer(sender, new LateFailures(queue), mappingOptions);
-        deliveryRunnable = new DeliveryRunnable(queue, configuration, delivrer, failureRoute, metrics, clock);
+        LateFailures lateFailures = new LateFailures(queue, limits.lateErrorContentBudget());
+        sender.routeLateErrors(lateFailures.route(), lateFailures);
+        XmppDelivrer delivrer = new XmppDelivrer(sender, lateFailures, mappingOptions);
+        deliveryRunnable = new DeliveryRunnable(queue, configuration, delivrer, failureRoute, metrics, clock,
+            limits.concurrency());
         if (startThreads == ThreadState.START_THREADS) {
             deliveryRunnable.start();
         }

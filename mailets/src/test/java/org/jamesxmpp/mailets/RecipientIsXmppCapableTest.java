@@ -18,9 +18,11 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMatcherConfig;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
+import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.SrvTarget;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
@@ -43,8 +45,8 @@ class RecipientIsXmppCapableTest {
             domain -> CompletableFuture.completedFuture(domain.equals("srv.test") || domain.equals("both.test")
                 ? ImmutableList.of(new SrvTarget("xmpp." + domain, 5269, 0, 0, Duration.ofHours(1)))
                 : ImmutableList.of()),
-            Clock.systemUTC(), Duration.ofHours(1), Duration.ofMinutes(5));
-        s2sServer = new S2sServer(S2sSettings.builder().build(), "localhost"::equals,
+            Clock.systemUTC(), DnsTimes.defaults(), S2sRouter.DEFAULT_MAX_CACHED_DOMAINS);
+        s2sServer = new S2sServer(S2sSettings.builder().build(), LocalDomains.of("localhost"),
             stanza -> CompletableFuture.completedFuture(null), new MemoryDialbackSecretStore(), router);
         dnsService = new InMemoryDNSService()
             .registerMxRecord("both.test", "10.0.0.1")

@@ -34,8 +34,10 @@ import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
 import org.jamesxmpp.core.mapping.MappingOptions;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundStanza;
+import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
@@ -86,13 +88,13 @@ class XmppRemoteDeliveryTest {
             .route(new StaticRoute(CLOSED_DOMAIN, CLOSED.getHostString(), CLOSED.getPort()))
             .connectTimeout(Duration.ofSeconds(2))
             .responseTimeout(Duration.ofSeconds(5))
-            .build(), LOCAL_DOMAIN::equals, stanza -> CompletableFuture.completedFuture(null),
+            .build(), LocalDomains.of(LOCAL_DOMAIN), stanza -> CompletableFuture.completedFuture(null),
             new MemoryDialbackSecretStore(), Clock.systemUTC());
         s2sServer.start();
         peer = new S2sServer(S2sSettings.builder()
             .bind(PEER)
             .route(new StaticRoute(LOCAL_DOMAIN, LOCAL.getHostString(), LOCAL.getPort()))
-            .build(), PEER_DOMAIN::equals, stanza -> {
+            .build(), LocalDomains.of(PEER_DOMAIN), stanza -> {
                 peerReceived.add(stanza);
                 return stanza.stanza().getTo().toString().startsWith("nobody@")
                     ? CompletableFuture.failedFuture(new StanzaErrorException(StanzaError.Condition.item_not_found,
@@ -114,7 +116,7 @@ class XmppRemoteDeliveryTest {
 
     XmppRemoteDelivery testee(XmppRemoteDelivery.ThreadState threads, FakeMailetConfig.Builder config) throws Exception {
         XmppRemoteDelivery mailet = new XmppRemoteDelivery(queueFactory, metricFactory, s2sServer, MappingOptions.defaults(),
-            Clock.systemUTC(), threads);
+            DeliveryLimits.defaults(), Clock.systemUTC(), threads);
         mailet.init(config.mailetName("XmppRemoteDelivery").mailetContext(mailetContext).build());
         testee = mailet;
         return testee;

@@ -22,8 +22,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -70,20 +68,33 @@ public final class TestPki {
 
     /** A certificate naming {@code domain} (CN and DNS SAN), good for TLS server and client use. */
     public TestCertificate issue(String domain) {
+        return issue(domain, TestCertificateNames.dnsAndCommonName(domain));
+    }
+
+    /**
+     * A certificate for {@code domain} (the name its files are known by) that names exactly {@code names}, good for
+     * TLS server and client use.
+     */
+    public TestCertificate issue(String domain, TestCertificateNames names) {
         try {
             KeyPair subjectKeys = newKeyPair();
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = builder(name, new X500Name("CN=" + domain), subjectKeys.getPublic())
+            X500Name subject = new X500Name(names.commonName().map(cn -> "CN=" + cn).orElse("O=james-xmpp tests"));
+            Instant now = Instant.now();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(SERIAL.incrementAndGet()),
+                Date.from(names.notBefore(now)), Date.from(names.notAfter(now)), subject, subjectKeys.getPublic())
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
                 .addExtension(Extension.extendedKeyUsage, false,
                     new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}))
-                .addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(new GeneralName(GeneralName.dNSName, domain)))
                 .addExtension(Extension.subjectKeyIdentifier, false,
                     extensions.createSubjectKeyIdentifier(subjectKeys.getPublic()))
                 .addExtension(Extension.authorityKeyIdentifier, false,
                     extensions.createAuthorityKeyIdentifier(certificate));
+            if (names.alternativeNames().isPresent()) {
+                builder.addExtension(Extension.subjectAlternativeName, false,
+                    names.alternativeNames().get());
+            }
             return new TestCertificate(domain, sign(builder, keyPair.getPrivate()), subjectKeys.getPrivate(), certificate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,10 +17,10 @@ public class JamesLocalDomains implements LocalDomains {
     }
 
     @Override
-    public boolean isLocal(String domain) {
+    public boolean isLocal(Domain domain) {
         try {
-            return domainList.containsDomain(Domain.of(domain));
-        } catch (DomainListException | IllegalArgumentException e) {
+            return domainList.containsDomain(domain);
+        } catch (DomainListException e) {
             return false;
         }
     }

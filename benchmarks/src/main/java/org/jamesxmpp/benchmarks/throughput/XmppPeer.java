@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
@@ -31,7 +32,7 @@ final class XmppPeer implements AutoCloseable {
             .route(new StaticRoute(jamesDomain, jamesAddress, 5269))
             .streamManagement(streamManagement)
             .build();
-        this.server = new S2sServer(settings, domain::equals, stanza -> {
+        this.server = new S2sServer(settings, LocalDomains.of(domain), stanza -> {
             if (stanza.stanza() instanceof Message) {
                 received.incrementAndGet();
             }

@@ -7,7 +7,7 @@ import org.jamesxmpp.jpa.JpaServer;
 
 /**
  * James's single-node persistent server ({@link JpaServer}, module jpa-server) with the XMPP extension, whose state
- * that must outlive a restart (dialback secret, inbound duplicate claims) is kept below the working directory and in
+ * that must outlive a restart (dialback secret, inbound duplicate claims, late-error registry) is kept below the working directory and in
  * the JPA database.
  */
 public final class JpaJamesServer {

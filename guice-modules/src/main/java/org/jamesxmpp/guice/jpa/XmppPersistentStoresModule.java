@@ -9,6 +9,7 @@ import org.apache.james.filesystem.api.FileSystem;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.store.FileDialbackSecretStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
+import org.jamesxmpp.core.store.LateErrorStore;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import com.google.inject.AbstractModule;
@@ -17,8 +18,8 @@ import com.google.inject.Singleton;
 
 /**
  * The XMPP extension's state that must outlive a restart on the persistent single node: the dialback secret (unless
- * {@code xmpp.xml} sets one) in a file below the working directory, and the inbound duplicate claims in the JPA
- * database. Overrides {@code XmppMemoryStoresModule}'s bindings.
+ * {@code xmpp.xml} sets one) in a file below the working directory; the inbound duplicate claims and the late-error
+ * registry (stanzas peers acknowledged, for their late stanza errors) in the JPA database. Overrides {@code XmppMemoryStoresModule}'s bindings.
  */
 public class XmppPersistentStoresModule extends AbstractModule {
     public static final String DIALBACK_SECRET = "file://var/store/xmpp/dialback-secret";
@@ -34,5 +35,11 @@ public class XmppPersistentStoresModule extends AbstractModule {
     InboundDedupStore inboundDedupStore(EntityManagerFactory entityManagerFactory, XmppConfiguration configuration,
                                         Clock clock) {
         return new JpaInboundDedupStore(entityManagerFactory, configuration.dedupWindow(), clock);
+    }
+
+    @Provides
+    @Singleton
+    LateErrorStore lateErrorStore(EntityManagerFactory entityManagerFactory, XmppConfiguration configuration, Clock clock) {
+        return new JpaLateErrorStore(entityManagerFactory, configuration.lateErrors(), clock);
     }
 }

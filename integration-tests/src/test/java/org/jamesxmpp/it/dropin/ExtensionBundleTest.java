@@ -36,20 +36,39 @@ class ExtensionBundleTest {
 
     @Test
     void bundleShouldHoldExactlyOurRunTimeJarsThatStockJamesDoesNotShip() throws Exception {
-        Map<String, String> oursByFileName = Splitter.on(File.pathSeparatorChar).omitEmptyStrings()
-            .splitToStream(Files.readString(extensionClasspath(), StandardCharsets.UTF_8).trim())
-            .map(Path::of)
-            .collect(Collectors.toMap(jar -> jar.getFileName().toString(), ExtensionBundleTest::coordinates));
-        Set<String> bundle = ExtensionBundle.unpackInto(directory).jars().stream()
-            .map(jar -> bundledCoordinates(jar, oursByFileName))
-            .collect(ImmutableSet.toImmutableSet());
-        Set<String> stockJames = coordinatesOf(StockJames.classpath());
+        Map<String, String> oursByFileName = oursByFileName();
+        Set<String> bundle = bundle(oursByFileName);
+        Set<String> stockJames = coordinatesOf(StockJames.Flavour.MEMORY.classpath());
         Set<String> ours = ImmutableSet.copyOf(oursByFileName.values());
 
         assertThat(bundle).containsExactlyInAnyOrderElementsOf(Sets.difference(ours, stockJames));
         assertThat(Sets.intersection(bundle, stockJames)).isEmpty();
         assertThat(bundle).contains("org.jamesxmpp:xmpp-core", "org.igniterealtime.smack:smack-xmlparser-stax",
             "com.fasterxml:aalto-xml");
+    }
+
+    /** The same bundle serves a James JPA deployment: what the JPA server lacks of our run-time jars, it holds. */
+    @Test
+    void bundleShouldHoldEveryRunTimeJarOfOursThatTheJamesJpaServerDoesNotShip() throws Exception {
+        Map<String, String> oursByFileName = oursByFileName();
+        Set<String> bundle = bundle(oursByFileName);
+        Set<String> jpaServer = coordinatesOf(StockJames.Flavour.JPA.classpath());
+
+        assertThat(Sets.difference(ImmutableSet.copyOf(oursByFileName.values()), Sets.union(bundle, jpaServer))).isEmpty();
+        assertThat(Sets.intersection(bundle, jpaServer)).isEmpty();
+    }
+
+    private static Map<String, String> oursByFileName() throws IOException {
+        return Splitter.on(File.pathSeparatorChar).omitEmptyStrings()
+            .splitToStream(Files.readString(extensionClasspath(), StandardCharsets.UTF_8).trim())
+            .map(Path::of)
+            .collect(Collectors.toMap(jar -> jar.getFileName().toString(), ExtensionBundleTest::coordinates));
+    }
+
+    private Set<String> bundle(Map<String, String> oursByFileName) throws IOException {
+        return ExtensionBundle.unpackInto(directory).jars().stream()
+            .map(jar -> bundledCoordinates(jar, oursByFileName))
+            .collect(ImmutableSet.toImmutableSet());
     }
 
     /** Our jars are bundled as james-xmpp-ARTIFACT-VERSION.jar, the others under their own names. */

@@ -17,13 +17,40 @@ import java.util.concurrent.TimeUnit;
 import com.google.common.collect.ImmutableList;
 
 /**
- * James's stock {@code MemoryJamesServerMain} in a JVM of its own, on the class path James's distribution ships
- * (module stock-james: james-server-memory-app and its run-time dependencies, nothing of ours), working directory
- * {@code home}. WebAdmin on a free loopback port.
+ * A James server main in a JVM of its own, on the class path of that James's distribution and nothing of the XMPP
+ * extension, working directory {@code home}. WebAdmin on a free loopback port.
  */
 final class StockJames implements AutoCloseable {
-    private static final String CLASSPATH_PROPERTY = "jamesxmpp.stockJamesClasspath";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    enum Flavour {
+        /** James's own {@code MemoryJamesServerMain} (module stock-james: james-server-memory-app and its dependencies). */
+        MEMORY("org.apache.james.MemoryJamesServerMain", "jamesxmpp.stockJamesClasspath", "stock-james"),
+        /**
+         * James's JPA server as James 3.8.1's {@code JPAJamesServerMain} composes it (module stock-james-jpa: our
+         * jpa-server module and James's libraries; James publishes no james-server-jpa-app for 3.8.1).
+         */
+        JPA("org.jamesxmpp.jpa.JpaJamesServerMain", "jamesxmpp.stockJamesJpaClasspath", "stock-james-jpa");
+
+        private final String mainClass;
+        private final String classpathProperty;
+        private final String module;
+
+        Flavour(String mainClass, String classpathProperty, String module) {
+            this.mainClass = mainClass;
+            this.classpathProperty = classpathProperty;
+            this.module = module;
+        }
+
+        String classpath() throws IOException {
+            Path file = Path.of(System.getProperty(classpathProperty, "../" + module + "/target/missing-classpath.txt"));
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("stock James class path " + file.toAbsolutePath() + " not found: module "
+                    + module + " writes it (mvn generate-resources or later)");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        }
+    }
 
     private final Process process;
     private final Path log;
@@ -35,16 +62,7 @@ final class StockJames implements AutoCloseable {
         this.webAdminPort = webAdminPort;
     }
 
-    static String classpath() throws IOException {
-        Path file = Path.of(System.getProperty(CLASSPATH_PROPERTY, "../stock-james/target/missing-classpath.txt"));
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("stock James class path " + file.toAbsolutePath() + " not found: module "
-                + "stock-james writes it (mvn generate-resources or later)");
-        }
-        return Files.readString(file, StandardCharsets.UTF_8).trim();
-    }
-
-    static StockJames start(Path home, int webAdminPort) throws Exception {
+    static StockJames start(Flavour flavour, Path home, int webAdminPort) throws Exception {
         Path conf = home.resolve("conf");
         Files.writeString(conf.resolve("webadmin.properties"), "enabled=true\nhost=127.0.0.1\nport=" + webAdminPort + "\n");
         Path log = home.resolve("james.log");
@@ -53,8 +71,9 @@ final class StockJames implements AutoCloseable {
             "-Xmx512m",
             "-Dworking.directory=" + home,
             "-Dlogback.configurationFile=" + conf.resolve("logback.xml"),
-            "-cp", classpath(),
-            "org.apache.james.MemoryJamesServerMain");
+            "-Dderby.stream.error.file=" + home.resolve("derby.log"),
+            "-cp", flavour.classpath(),
+            flavour.mainClass);
         Process process = new ProcessBuilder(command)
             .directory(home.toFile())
             .redirectErrorStream(true)
@@ -73,6 +92,11 @@ final class StockJames implements AutoCloseable {
 
     String log() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** GET on WebAdmin; returns the status code and the body. */
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webAdminPort + path)).GET());
     }
 
     /** PUT on WebAdmin; returns the status code. */

@@ -4,34 +4,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.apache.commons.configuration2.HierarchicalConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
+import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.jamesxmpp.guice.XmppProbe;
 import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.it.JamesXmppServerExtension;
+import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
 /**
  * Outbound faults against real James (issue 16): each mail ends delivered once, still queued, or bounced to its
  * sender with a DSN naming the recipient and the reason; the streams and sockets are released. The peers are raw
  * sockets (127.0.63.x) routed in the test {@code xmpp.xml}: silent.test accepts TCP and never answers, hangup.test
  * answers our stream header with its own and closes, errs.test authenticates us and answers the stanza with a
- * {@code <stream:error>}. The mailet retries 3 times (2 s, 2 s, 4 s) then bounces.
+ * {@code <stream:error>}. The mailet retries 3 times (2 s, 2 s, 4 s) then bounces. {@code streams/responseTimeout} is
+ * {@value #RESPONSE_TIMEOUT} here (30 s by default), so that the silent peer's four attempts end in seconds.
  */
 class OutboundFaultsTest {
     private static final String JAMES_DOMAIN = "james.test";
     private static final String PASSWORD = "secret";
     private static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofMinutes(3));
+    private static final String RESPONSE_TIMEOUT = "3s";
+
+    /** The test xmpp.xml, with a short {@code streams/responseTimeout}, read as James reads it. */
+    private static final Module SHORT_RESPONSE_TIMEOUT = new AbstractModule() {
+        @Provides
+        @Singleton
+        XmppConfiguration xmppConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
+            HierarchicalConfiguration<ImmutableNode> xmpp = configurationProvider.getConfiguration("xmpp");
+            xmpp.setProperty("streams.responseTimeout", RESPONSE_TIMEOUT);
+            return XmppConfiguration.from(xmpp);
+        }
+    };
 
     @RegisterExtension
-    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build();
+    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(SHORT_RESPONSE_TIMEOUT);
 
     private static FakeS2sPeer silent;
     private static FakeS2sPeer hangup;

@@ -19,6 +19,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.jamesxmpp.it.ImapMessages;
 import org.jamesxmpp.it.JamesXmppServerExtension;
+import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.jamesxmpp.listener.inbound.SpoolEnqueuer;
 import org.jamesxmpp.testing.ProsodyPeer;
 import org.jamesxmpp.testing.SmackClient;
@@ -48,7 +49,7 @@ class InboundNothingLostTest {
 
         @Inject
         SpoolFailingOnce(MailQueueFactory<?> mailQueueFactory) {
-            super(mailQueueFactory);
+            super(mailQueueFactory, XmppConfiguration.DEFAULT_SPOOL_WRITERS);
         }
 
         @Override

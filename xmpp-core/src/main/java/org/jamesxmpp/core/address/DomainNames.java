@@ -2,8 +2,11 @@ package org.jamesxmpp.core.address;
 
 import java.net.IDN;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.apache.james.core.Domain;
 
 /**
  * Which names a peer may make us connect to: a fully qualified DNS host name (RFC 1123 labels, IDNs as A-labels),
@@ -17,6 +20,15 @@ public final class DomainNames {
     private static final Set<String> LOCAL_TOP_LABELS = Set.of("localhost", "local", "internal", "invalid", "arpa");
 
     private DomainNames() {
+    }
+
+    /** The domain a name read from the wire or a file stands for; empty when it is none (James's {@link Domain} rules). */
+    public static Optional<Domain> parse(String name) {
+        try {
+            return Optional.of(Domain.of(name));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 
     public static boolean isRemoteDomainName(String name) {

@@ -22,7 +22,7 @@ class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     C2sChannelInitializer(C2sContext context) {
         this.context = context;
-        this.connectionLimit = new ConnectionLimit(context.settings().maxConnections());
+        this.connectionLimit = new ConnectionLimit(context.settings().limits().maxConnections());
     }
 
     @Override
@@ -30,8 +30,8 @@ class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
         channel.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
         channel.pipeline()
             .addLast("limit", connectionLimit)
-            .addLast("idle", new IdleStateHandler(0, 0, context.settings().idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-            .addLast("decoder", new XmppStreamDecoder(context.settings().maxStanzaSize()))
+            .addLast("idle", new IdleStateHandler(0, 0, context.settings().limits().idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+            .addLast("decoder", new XmppStreamDecoder(context.settings().limits().maxStanzaSize()))
             .addLast("encoder", ENCODER)
             .addLast("stream", new C2sStreamHandler(context));
     }

@@ -2,13 +2,11 @@ package org.jamesxmpp.core.c2s;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.s2s.LocalDomains;
-import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +34,7 @@ public class C2sServer implements AutoCloseable {
                      ClientStanzaRouter router, SessionRegistry sessions) {
         SmackBootstrap.initialize();
         this.settings = settings;
-        LocalDomains normalized = domain -> localDomains.isLocal(domain.toLowerCase(Locale.ROOT));
-        this.context = new C2sContext(settings, normalized, settings.tls().map(TlsContexts::new), authenticator, router,
+        this.context = new C2sContext(settings, localDomains, settings.tls(), authenticator, router,
             sessions);
     }
 

@@ -85,10 +85,10 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
         ctx.executor().schedule(() -> {
             if (state != State.BOUND && state != State.CLOSED) {
                 LOGGER.info("Client {} did not log in within {}", ctx.channel().remoteAddress(),
-                    context.settings().authenticationTimeout());
+                    context.settings().limits().authenticationTimeout());
                 close(ctx, Optional.of(StreamErrorCondition.CONNECTION_TIMEOUT));
             }
-        }, context.settings().authenticationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }, context.settings().limits().authenticationTimeout().toMillis(), TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
     }
 

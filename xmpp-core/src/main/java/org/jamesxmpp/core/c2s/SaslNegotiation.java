@@ -89,7 +89,7 @@ final class SaslNegotiation {
     private void failed(ChannelHandlerContext ctx, String condition, String reason) {
         failures++;
         LOGGER.info("SASL failure {} for client {}: {}", failures, ctx.channel().remoteAddress(), LogSafe.of(reason));
-        boolean last = failures >= context.settings().maxAuthenticationFailures();
+        boolean last = failures >= context.settings().limits().maxAuthenticationFailures();
         pending = true;
         ctx.executor().schedule(() -> {
             pending = false;
@@ -100,6 +100,6 @@ final class SaslNegotiation {
             if (last) {
                 stream.fail(ctx, StreamErrorCondition.POLICY_VIOLATION);
             }
-        }, context.settings().failureDelay().toMillis(), TimeUnit.MILLISECONDS);
+        }, context.settings().limits().failureDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -6,7 +6,8 @@ import org.apache.james.core.MailAddress;
 import org.jivesoftware.smack.packet.Message;
 
 /**
- * One message stanza for one envelope recipient.
+ * One message stanza for one envelope recipient, built for this value alone ({@link MappedMail#stanzas} builds new
+ * ones at each call), so that the codec encodes it as it is, without a copy.
  */
 public final class OutboundStanza {
     private final MailAddress recipient;
@@ -21,9 +22,9 @@ public final class OutboundStanza {
         return recipient;
     }
 
-    /** A copy of the stanza: changing it does not change this result. */
+    /** The stanza itself, to be encoded, not changed: nothing else holds it. */
     public Message message() {
-        return message.asBuilder().build();
+        return message;
     }
 
     @Override

@@ -27,13 +27,13 @@ import com.google.common.collect.ImmutableMap;
 /**
  * Finds where a domain's XMPP server listens: static routes first, then DNS SRV
  * {@code _xmpp-server._tcp}, then the domain itself on 5269. DNS answers are cached for their TTL
- * (bounded by {@code maxCacheTtl}); failures for {@code negativeTtl}; for at most {@code maxCachedDomains} domains.
+ * (bounded by {@link DnsTimes#maxCacheTtl()}); failures for {@link DnsTimes#negativeCacheTtl()}; for at most
+ * {@code maxCachedDomains} domains.
  */
 public class S2sRouter {
     public static final int DEFAULT_PORT = 5269;
     public static final int DEFAULT_MAX_CACHED_DOMAINS = 10_000;
     private static final Logger LOGGER = LoggerFactory.getLogger(S2sRouter.class);
-    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
 
     private record CachedRoute(S2sRoute route, Instant expiry) {
     }
@@ -41,33 +41,29 @@ public class S2sRouter {
     private final Map<String, StaticRoute> staticRoutes;
     private final SrvLookup srvLookup;
     private final Clock clock;
+    private final Duration lookupTimeout;
     private final Duration maxCacheTtl;
     private final Duration negativeTtl;
     private final Cache<String, CachedRoute> cache;
 
     /** @param maxCachedDomains the least recently used answers are forgotten beyond this many domains */
-    public S2sRouter(List<StaticRoute> staticRoutes, SrvLookup srvLookup, Clock clock,
-                     Duration maxCacheTtl, Duration negativeTtl, int maxCachedDomains) {
+    public S2sRouter(List<StaticRoute> staticRoutes, SrvLookup srvLookup, Clock clock, DnsTimes dns, int maxCachedDomains) {
         this.staticRoutes = staticRoutes.stream()
             .collect(ImmutableMap.toImmutableMap(StaticRoute::domain, route -> route, (first, second) -> first));
         this.srvLookup = srvLookup;
         this.clock = clock;
-        this.maxCacheTtl = maxCacheTtl;
-        this.negativeTtl = negativeTtl;
+        this.lookupTimeout = dns.lookupTimeout();
+        this.maxCacheTtl = dns.maxCacheTtl();
+        this.negativeTtl = dns.negativeCacheTtl();
         this.cache = CacheBuilder.newBuilder().maximumSize(maxCachedDomains).build();
     }
 
-    public S2sRouter(List<StaticRoute> staticRoutes, SrvLookup srvLookup, Clock clock,
-                     Duration maxCacheTtl, Duration negativeTtl) {
-        this(staticRoutes, srvLookup, clock, maxCacheTtl, negativeTtl, DEFAULT_MAX_CACHED_DOMAINS);
-    }
-
-    public S2sRouter(List<StaticRoute> staticRoutes, Clock clock, int maxCachedDomains) {
-        this(staticRoutes, new DnsJavaSrvLookup(), clock, Duration.ofHours(1), Duration.ofMinutes(5), maxCachedDomains);
+    public S2sRouter(List<StaticRoute> staticRoutes, Clock clock, DnsTimes dns, int maxCachedDomains) {
+        this(staticRoutes, new DnsJavaSrvLookup(), clock, dns, maxCachedDomains);
     }
 
     public S2sRouter(List<StaticRoute> staticRoutes, Clock clock) {
-        this(staticRoutes, clock, DEFAULT_MAX_CACHED_DOMAINS);
+        this(staticRoutes, clock, DnsTimes.defaults(), DEFAULT_MAX_CACHED_DOMAINS);
     }
 
     @VisibleForTesting
@@ -107,14 +103,14 @@ public class S2sRouter {
     }
 
     /**
-     * Whether the domain declares an XMPP server (static route or SRV record). Blocks up to ten
-     * seconds on a DNS lookup when the answer is not cached: call it from a mailet thread, never
-     * from an event loop.
+     * Whether the domain declares an XMPP server (static route or SRV record). Blocks up to
+     * {@link DnsTimes#lookupTimeout()} on a DNS lookup when the answer is not cached: call it from a mailet thread,
+     * never from an event loop.
      */
     public boolean domainSpeaksXmpp(String domain) {
         try {
             return resolve(domain).toCompletableFuture()
-                .get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .get(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .advertised();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,19 +1,14 @@
 package org.jamesxmpp.core.s2s;
 
+import org.jamesxmpp.core.store.LateErrorTicket;
+
 /**
- * Told when a peer returns a stanza error for a stanza it had already acknowledged. Called on an engine thread:
- * must not block.
+ * Told when a peer returns a stanza error for a stanza it had already acknowledged: the {@link LateErrorTicket} the
+ * sender handed over with the stanza comes back, from the engine's {@link org.jamesxmpp.core.store.LateErrorStore}, so
+ * this works after a restart too. Registered per {@link LateErrorTicket#route() route} with
+ * {@link StanzaSender#routeLateErrors}. Called on a thread that may block briefly; must not wait long.
  */
 @FunctionalInterface
 public interface LateErrorListener {
-    LateErrorListener NONE = error -> { };
-
-    void lateError(StanzaErrorException error);
-
-    /**
-     * The engine forgot the send (it failed, its retention ended, or its error is being reported): called once per
-     * send; when an error is reported, {@link #lateError} follows right after.
-     */
-    default void released() {
-    }
+    void lateError(LateErrorTicket ticket, StanzaErrorException error);
 }

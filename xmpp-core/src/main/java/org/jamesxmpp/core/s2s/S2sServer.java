@@ -12,10 +12,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.james.core.Domain;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.s2s.codec.EncodedStanza;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
@@ -28,6 +27,10 @@ import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
 import org.jamesxmpp.core.s2s.outbound.RemoteDialbackVerifier;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.store.DialbackSecretStore;
+import org.jamesxmpp.core.store.LateErrorRetention;
+import org.jamesxmpp.core.store.LateErrorStore;
+import org.jamesxmpp.core.store.LateErrorTicket;
+import org.jamesxmpp.core.store.MemoryLateErrorStore;
 import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +51,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  */
 public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(S2sServer.class);
-    /** Incoming stanzas are handled here (domain and user lookups, mapping, spooling may block), not on event loops. */
-    private static final int STANZA_HANDLER_THREADS = 16;
-    /** Bounded anyway by the in-flight limits of the streams; beyond it a stream ends with resource-constraint. */
-    private static final int QUEUED_STANZAS = 100_000;
 
     private final S2sSettings settings;
     private final LocalDomains localDomains;
@@ -67,7 +66,7 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
                      DialbackSecretStore secretStore, Clock clock) {
         this(settings, localDomains, handler, secretStore,
-            new S2sRouter(settings.staticRoutes(), clock, settings.routeCacheSize()), clock);
+            new S2sRouter(settings.staticRoutes(), clock, settings.dns(), settings.routeCacheSize()), clock);
     }
 
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
@@ -78,22 +77,27 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
     /** @param clock drives the reconnect backoff */
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
                      DialbackSecretStore secretStore, S2sRouter router, Clock clock) {
+        this(settings, localDomains, handler, secretStore, router, clock,
+            new MemoryLateErrorStore(LateErrorRetention.defaults(), clock));
+    }
+
+    /** @param lateErrors keeps the acknowledged stanzas a peer may still return an error for */
+    public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
+                     DialbackSecretStore secretStore, S2sRouter router, Clock clock, LateErrorStore lateErrors) {
         SmackBootstrap.initialize();
         this.settings = settings;
-        this.localDomains = domain -> localDomains.isLocal(domain.toLowerCase(Locale.ROOT));
+        this.localDomains = localDomains;
         this.router = router;
         String secret = settings.dialbackSecret().orElseGet(() -> secretStore.retrieveOrStore(S2sServer::newSecret));
         DialbackKeys keys = new DialbackKeys(secret);
-        Optional<TlsContexts> tls = settings.tls().map(TlsContexts::new);
+        Optional<TlsContexts> tls = settings.tls();
         this.bossGroup = new NioEventLoopGroup(1, new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-accept-%d").build());
         this.workerGroup = new NioEventLoopGroup(0, new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-%d").build());
         this.addressResolver = Executors.newFixedThreadPool(2,
             new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-resolver-%d").setDaemon(true).build());
         OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
-        this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock);
-        this.stanzaHandlers = new ThreadPoolExecutor(STANZA_HANDLER_THREADS, STANZA_HANDLER_THREADS, 1, TimeUnit.MINUTES,
-            new LinkedBlockingQueue<>(QUEUED_STANZAS),
-            new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-inbound-%d").setDaemon(true).build());
+        this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock, lateErrors);
+        this.stanzaHandlers = settings.inboundHandlers().newExecutor("xmpp-s2s-inbound-%d");
         this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
             new BoundedDialbackVerifier(new RemoteDialbackVerifier(workerGroup, connector), settings.maxPendingVerifications()),
             new InboundStanzas(this.localDomains, handler, outgoing), stanzaHandlers);
@@ -135,7 +139,7 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
      * ending first, fails the send.
      */
     @Override
-    public CompletionStage<Void> send(EncodedStanza stanza, LateErrorListener lateErrors) {
+    public CompletionStage<Void> send(EncodedStanza stanza, Optional<LateErrorTicket> lateErrors) {
         if (stanza.from().isEmpty() || stanza.to().isEmpty()) {
             return invalid("a stanza needs from and to");
         }
@@ -151,13 +155,18 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
             stanza.from().get().toString(), stanza.to().get().toString(), stanza.xml(), lateErrors);
     }
 
+    @Override
+    public void routeLateErrors(String route, LateErrorListener listener) {
+        outgoing.routeLateErrors(route, listener);
+    }
+
     private static CompletionStage<Void> invalid(String message) {
         return CompletableFuture.failedFuture(new DeliveryException(DeliveryException.Reason.INVALID_STANZA, message));
     }
 
     @Override
-    public boolean domainSpeaksXmpp(String domain) {
-        return router.domainSpeaksXmpp(domain);
+    public boolean domainSpeaksXmpp(Domain domain) {
+        return router.domainSpeaksXmpp(domain.asString());
     }
 
     /** The (local domain, remote domain) pairs with an outgoing stream now, open or opening. */

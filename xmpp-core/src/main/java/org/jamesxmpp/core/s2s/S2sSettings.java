@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jamesxmpp.core.WorkerPool;
+import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.tls.TlsContexts;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
@@ -16,7 +19,8 @@ import com.google.common.collect.ImmutableList;
  * Everything the s2s engine needs to know, immutable.
  *
  * @param bindAddresses where incoming streams are accepted; empty means no listener
- * @param tls TLS settings; empty means no STARTTLS (neither offered nor used)
+ * @param tls the TLS key and trust material, loaded once at start-up and shared by every stream (and by the client
+ *     listener when it uses the same keystore); empty means no STARTTLS (neither offered nor used)
  * @param maxStanzaSize largest top-level element accepted from a peer, in bytes
  *     (over it: {@code policy-violation})
  * @param connectTimeout TCP connect timeout of outgoing streams
@@ -36,10 +40,13 @@ import com.google.common.collect.ImmutableList;
  *     stream) waiting for an answer, in total; beyond it an unauthenticated stream gets {@code resource-constraint}
  * @param maxPendingVerificationsPerStream the same on one incoming stream; beyond it: {@code policy-violation}
  * @param routeCacheSize remote domains whose route (DNS answer) is remembered; the least recently used is forgotten
+ * @param dns how long DNS answers are waited for and remembered
  * @param inboundLimits what peers may take of the listener: connections, streams per domain, rate, deadlines, memory
+ * @param inboundHandlers where incoming stanzas are handled (domain and user lookups, mapping, spooling may block),
+ *     not on the event loops; a stanza beyond its queue ends its stream with {@code resource-constraint}
  */
 public record S2sSettings(List<InetSocketAddress> bindAddresses,
-                          Optional<TlsSettings> tls,
+                          Optional<TlsContexts> tls,
                           int maxStanzaSize,
                           Duration connectTimeout,
                           Duration responseTimeout,
@@ -53,8 +60,15 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           int maxPendingVerifications,
                           int maxPendingVerificationsPerStream,
                           int routeCacheSize,
-                          InboundLimits inboundLimits) {
+                          DnsTimes dns,
+                          InboundLimits inboundLimits,
+                          WorkerPool inboundHandlers) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_QUEUED_STANZAS = 10_000;
+    /** Bounded anyway by the in-flight limits of the streams. */
+    public static final WorkerPool DEFAULT_INBOUND_HANDLERS = new WorkerPool(16, 100_000);
     public static final int DEFAULT_MAX_PENDING_VERIFICATIONS = 100;
     public static final int DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM = 5;
     public static final int DEFAULT_ROUTE_CACHE_SIZE = S2sRouter.DEFAULT_MAX_CACHED_DOMAINS;
@@ -65,6 +79,8 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(dialbackSecret, "dialbackSecret");
         Objects.requireNonNull(inboundLimits, "inboundLimits");
+        Objects.requireNonNull(inboundHandlers, "inboundHandlers");
+        Objects.requireNonNull(dns, "dns");
         Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
         Preconditions.checkArgument(maxQueuedStanzas > 0, "maxQueuedStanzas must be positive: %s", maxQueuedStanzas);
         Preconditions.checkArgument(maxPendingVerifications > 0, "maxPendingVerifications must be positive: %s",
@@ -87,7 +103,8 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
 
     @Override
     public String toString() {
-        return "S2sSettings[bindAddresses=" + bindAddresses + ", tls=" + tls + ", maxStanzaSize=" + maxStanzaSize
+        return "S2sSettings[bindAddresses=" + bindAddresses + ", tls=" + tls.map(any -> "loaded").orElse("none")
+            + ", maxStanzaSize=" + maxStanzaSize
             + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
             + ", idleTimeout=" + idleTimeout
             + ", maxQueuedStanzas=" + maxQueuedStanzas + ", staticRoutes=" + staticRoutes
@@ -95,18 +112,19 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             + ", streamManagement=" + streamManagement + ", reconnectBackoffBase=" + reconnectBackoffBase
             + ", reconnectBackoffCap=" + reconnectBackoffCap + ", maxPendingVerifications=" + maxPendingVerifications
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
-            + ", inboundLimits=" + inboundLimits + "]";
+            + ", dns=" + dns
+            + ", inboundLimits=" + inboundLimits + ", inboundHandlers=" + inboundHandlers + "]";
     }
 
     public static class Builder {
         private final ImmutableList.Builder<InetSocketAddress> bindAddresses = ImmutableList.builder();
         private final ImmutableList.Builder<StaticRoute> staticRoutes = ImmutableList.builder();
-        private Optional<TlsSettings> tls = Optional.empty();
+        private Optional<TlsContexts> tls = Optional.empty();
         private int maxStanzaSize = DEFAULT_MAX_STANZA_SIZE;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration responseTimeout = Duration.ofSeconds(30);
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
         private Duration idleTimeout = Duration.ofMinutes(10);
-        private int maxQueuedStanzas = 10_000;
+        private int maxQueuedStanzas = DEFAULT_MAX_QUEUED_STANZAS;
         private Optional<String> dialbackSecret = Optional.empty();
         private boolean streamManagement = true;
         private Duration reconnectBackoffBase = Duration.ofSeconds(1);
@@ -114,14 +132,16 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private int maxPendingVerifications = DEFAULT_MAX_PENDING_VERIFICATIONS;
         private int maxPendingVerificationsPerStream = DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM;
         private int routeCacheSize = DEFAULT_ROUTE_CACHE_SIZE;
+        private DnsTimes dns = DnsTimes.defaults();
         private InboundLimits inboundLimits = InboundLimits.defaults();
+        private WorkerPool inboundHandlers = DEFAULT_INBOUND_HANDLERS;
 
         public Builder bind(InetSocketAddress address) {
             bindAddresses.add(address);
             return this;
         }
 
-        public Builder tls(TlsSettings tls) {
+        public Builder tls(TlsContexts tls) {
             this.tls = Optional.of(tls);
             return this;
         }
@@ -184,8 +204,18 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
+        public Builder dns(DnsTimes dns) {
+            this.dns = dns;
+            return this;
+        }
+
         public Builder inboundLimits(InboundLimits inboundLimits) {
             this.inboundLimits = inboundLimits;
+            return this;
+        }
+
+        public Builder inboundHandlers(WorkerPool inboundHandlers) {
+            this.inboundHandlers = inboundHandlers;
             return this;
         }
 
@@ -193,7 +223,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
                 idleTimeout, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
                 streamManagement, reconnectBackoffBase, reconnectBackoffCap, maxPendingVerifications,
-                maxPendingVerificationsPerStream, routeCacheSize, inboundLimits);
+                maxPendingVerificationsPerStream, routeCacheSize, dns, inboundLimits, inboundHandlers);
         }
     }
 }

@@ -36,8 +36,10 @@
  * failure sends {@code internal-server-error} (wait). An error stanza from a peer that matches
  * a send (same remote domain, id and recipient: the error's {@code from}; one registry,
  * {@code outbound.PendingSends}) fails it with {@code STANZA_ERROR} while it waits for its
- * acknowledgement; once it was acknowledged, the error goes to the sender's
- * {@link org.jamesxmpp.core.s2s.LateErrorListener} (within 24 hours, at most 100,000 sends).
+ * acknowledgement; once it was acknowledged, the error goes with the ticket the sender gave
+ * (kept in the {@link org.jamesxmpp.core.store.LateErrorStore}, by default 24 hours and at most
+ * 100,000 sends, persistent in the JPA flavour) to the
+ * {@link org.jamesxmpp.core.s2s.LateErrorListener} registered for the ticket's route.
  * Errors matching none of our sends go to the handler like any other stanza.
  *
  * <p>Reconnect backoff ({@code outbound.ConnectBackoff}): when a connection attempt to a remote

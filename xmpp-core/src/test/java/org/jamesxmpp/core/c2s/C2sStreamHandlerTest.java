@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
 import org.jivesoftware.smack.packet.Stanza;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,15 +39,15 @@ class C2sStreamHandlerTest {
 
     @BeforeEach
     void setUp() {
-        C2sSettings settings = new C2sSettings(ImmutableList.of(), Optional.empty(), false, 64 * 1024, Duration.ofMinutes(1),
-            Duration.ofMinutes(1), 2, Duration.ZERO, 10, 2);
-        sessions = new SessionRegistry(settings.maxResourcesPerUser());
+        C2sSettings settings = new C2sSettings(ImmutableList.of(), Optional.empty(), false, new C2sLimits(64 * 1024,
+            Duration.ofMinutes(1), Duration.ofMinutes(1), 2, Duration.ZERO, 10, 2));
+        sessions = new SessionRegistry(settings.limits().maxResourcesPerUser());
         ClientAuthenticator authenticator = (user, password) -> CompletableFuture.completedFuture(
             "bob@james.test".equals(user.toString()) && "secret".equals(password));
-        C2sContext context = new C2sContext(settings, "james.test"::equals, Optional.empty(), authenticator,
+        C2sContext context = new C2sContext(settings, LocalDomains.of("james.test"), Optional.empty(), authenticator,
             (session, stanza) -> routed.add(stanza), sessions);
         testee = new C2sStreamHandler(context);
-        channel = new EmbeddedChannel(new XmppStreamDecoder(settings.maxStanzaSize()), new StringEncoder(StandardCharsets.UTF_8),
+        channel = new EmbeddedChannel(new XmppStreamDecoder(settings.limits().maxStanzaSize()), new StringEncoder(StandardCharsets.UTF_8),
             testee);
     }
 

@@ -24,7 +24,7 @@ class S2sRouterTest {
         return CompletableFuture.completedFuture(dns.getOrDefault(domain, List.of()));
     };
     S2sRouter testee = new S2sRouter(List.of(new StaticRoute("Static.Test", "127.0.0.9", 5299)), fakeDns, clock,
-        Duration.ofHours(1), Duration.ofMinutes(1));
+        new DnsTimes(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofMinutes(1)), S2sRouter.DEFAULT_MAX_CACHED_DOMAINS);
 
     private S2sRoute resolve(String domain) {
         return testee.resolve(domain).toCompletableFuture().join();
@@ -73,7 +73,8 @@ class S2sRouterTest {
     @Test
     void failedLookupShouldFallBackAndNotSpeakXmpp() {
         S2sRouter failing = new S2sRouter(List.of(), domain -> CompletableFuture.failedFuture(new IllegalStateException("dns down")),
-            clock, Duration.ofHours(1), Duration.ofMinutes(1));
+            clock, new DnsTimes(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofMinutes(1)),
+            S2sRouter.DEFAULT_MAX_CACHED_DOMAINS);
 
         assertThat(failing.domainSpeaksXmpp("down.test")).isFalse();
         assertThat(failing.resolve("down.test").toCompletableFuture().join().addresses())
@@ -82,7 +83,8 @@ class S2sRouterTest {
 
     @Test
     void cacheShouldKeepAtMostItsSizeOfDomains() {
-        S2sRouter bounded = new S2sRouter(List.of(), fakeDns, clock, Duration.ofHours(1), Duration.ofMinutes(1), 10);
+        S2sRouter bounded = new S2sRouter(List.of(), fakeDns, clock,
+            new DnsTimes(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofMinutes(1)), 10);
 
         for (int i = 0; i < 1000; i++) {
             bounded.resolve("d" + i + ".test").toCompletableFuture().join();

@@ -53,13 +53,13 @@ class S2sConnectionManagementTest {
             .maxQueuedStanzas(MAX_QUEUED)
             // the thousand raw streams all come from 127.0.0.1, beyond the default per-address limit
             .inboundLimits(InboundLimits.defaults().withConnections(2000, 2000))
-            .build(), LOCAL_DOMAIN::equals, stanza -> CompletableFuture.completedFuture(null),
+            .build(), LocalDomains.of(LOCAL_DOMAIN), stanza -> CompletableFuture.completedFuture(null),
             new MemoryDialbackSecretStore(), Clock.systemUTC());
         testee.start();
         peer = new S2sServer(S2sSettings.builder()
             .bind(PEER)
             .route(new StaticRoute(LOCAL_DOMAIN, LOCAL.getHostString(), LOCAL.getPort()))
-            .build(), PEER_DOMAIN::equals, stanza -> {
+            .build(), LocalDomains.of(PEER_DOMAIN), stanza -> {
                 peerReceived.add(stanza);
                 return CompletableFuture.completedFuture(null);
             }, new MemoryDialbackSecretStore(), Clock.systemUTC());

@@ -52,11 +52,11 @@ class S2sDomainLookupTest {
             if (lookupFails) {
                 throw new IllegalStateException("the database is gone");
             }
-            if (domain.equals(SLOW)) {
+            if (domain.asString().equals(SLOW)) {
                 lookupStarted.countDown();
                 awaitUninterruptibly(release);
             }
-            return Set.of(SLOW, FAST).contains(domain);
+            return Set.of(SLOW, FAST).contains(domain.asString());
         };
         S2sSettings settings = S2sSettings.builder().bind(LOCAL).build();
         InboundContext context = new InboundContext(settings, domains, new DialbackKeys(SECRET), Optional.empty(),

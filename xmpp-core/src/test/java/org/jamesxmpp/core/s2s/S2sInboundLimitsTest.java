@@ -43,7 +43,7 @@ class S2sInboundLimitsTest {
             .bind(LOCAL)
             .route(new StaticRoute(PEER_DOMAIN, PEER.getHostString(), PEER.getPort()))
             .inboundLimits(limits)
-            .build(), LOCAL_DOMAIN::equals, stanza -> {
+            .build(), LocalDomains.of(LOCAL_DOMAIN), stanza -> {
                 handlingThreads.add(Thread.currentThread().getName());
                 return CompletableFuture.completedFuture(null);
             }, new MemoryDialbackSecretStore(), Clock.systemUTC());
@@ -125,7 +125,7 @@ class S2sInboundLimitsTest {
         S2sServer peer = new S2sServer(S2sSettings.builder()
             .bind(PEER)
             .route(new StaticRoute(LOCAL_DOMAIN, LOCAL.getHostString(), LOCAL.getPort()))
-            .build(), PEER_DOMAIN::equals, stanza -> CompletableFuture.completedFuture(null),
+            .build(), LocalDomains.of(PEER_DOMAIN), stanza -> CompletableFuture.completedFuture(null),
             new MemoryDialbackSecretStore(), Clock.systemUTC());
         servers.add(peer);
         peer.start();

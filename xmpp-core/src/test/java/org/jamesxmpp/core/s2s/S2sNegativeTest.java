@@ -53,7 +53,7 @@ class S2sNegativeTest {
             .route(new StaticRoute("silent.test", SILENT.getHostString(), SILENT.getPort()))
             .route(new StaticRoute("closed.test", CLOSED.getHostString(), CLOSED.getPort()))
             .responseTimeout(Duration.ofSeconds(2))
-            .build(), LOCAL_DOMAIN::equals, stanza -> {
+            .build(), LocalDomains.of(LOCAL_DOMAIN), stanza -> {
                 received.add(stanza);
                 return refuse
                     ? CompletableFuture.failedFuture(new StanzaErrorException(StanzaError.Condition.service_unavailable,
@@ -65,7 +65,7 @@ class S2sNegativeTest {
             .bind(PEER)
             .route(new StaticRoute(LOCAL_DOMAIN, LOCAL.getHostString(), LOCAL.getPort()))
             .dialbackSecret(PEER_SECRET)
-            .build(), PEER_DOMAIN::equals, stanza -> {
+            .build(), LocalDomains.of(PEER_DOMAIN), stanza -> {
                 peerReceived.add(stanza);
                 return CompletableFuture.completedFuture(null);
             }, new MemoryDialbackSecretStore(), Clock.systemUTC());

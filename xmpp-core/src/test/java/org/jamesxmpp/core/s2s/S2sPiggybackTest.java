@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,7 +58,7 @@ class S2sPiggybackTest {
             .route(new StaticRoute(PEER_OTHER_DOMAIN, PEER_OTHER.getHostString(), PEER_OTHER.getPort()))
             .route(new StaticRoute(REFUSING_DOMAIN, REFUSING.getHostString(), REFUSING.getPort()))
             .responseTimeout(Duration.ofSeconds(5))
-            .build(), Set.of(LOCAL_DOMAIN, OTHER_DOMAIN)::contains, stanza -> {
+            .build(), LocalDomains.of(LOCAL_DOMAIN, OTHER_DOMAIN), stanza -> {
                 received.add(stanza);
                 return CompletableFuture.completedFuture(null);
             }, new MemoryDialbackSecretStore(), Clock.systemUTC());
@@ -70,7 +69,7 @@ class S2sPiggybackTest {
             .route(new StaticRoute(LOCAL_DOMAIN, LOCAL.getHostString(), LOCAL.getPort()))
             .route(new StaticRoute(OTHER_DOMAIN, OTHER.getHostString(), OTHER.getPort()))
             .dialbackSecret(PEER_SECRET)
-            .build(), Set.of(PEER_DOMAIN, PEER_OTHER_DOMAIN)::contains, stanza -> {
+            .build(), LocalDomains.of(PEER_DOMAIN, PEER_OTHER_DOMAIN), stanza -> {
                 peerReceived.add(stanza);
                 return CompletableFuture.completedFuture(null);
             }, new MemoryDialbackSecretStore(), Clock.systemUTC());

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -49,7 +48,7 @@ class S2sPiggybackWithProsodyTest {
             .bind(new InetSocketAddress(OTHER_ADDRESS, 5269))
             .route(new StaticRoute(PEER_DOMAIN, PEER_ADDRESS, 5269))
             .responseTimeout(Duration.ofSeconds(10))
-            .build(), Set.of(LOCAL_DOMAIN, OTHER_DOMAIN)::contains, stanza -> CompletableFuture.completedFuture(null),
+            .build(), LocalDomains.of(LOCAL_DOMAIN, OTHER_DOMAIN), stanza -> CompletableFuture.completedFuture(null),
             new MemoryDialbackSecretStore(), Clock.systemUTC());
         testee.start();
     }

@@ -54,7 +54,7 @@ class S2sPingAcknowledgementTest {
             .route(new StaticRoute("silent.test", SILENT.getHostString(), SILENT.getPort()))
             .responseTimeout(RESPONSE_TIMEOUT)
             .streamManagement(false)
-            .build(), LOCAL_DOMAIN::equals, stanza -> {
+            .build(), LocalDomains.of(LOCAL_DOMAIN), stanza -> {
                 testeeReceived.add(stanza);
                 return CompletableFuture.completedFuture(null);
             }, new MemoryDialbackSecretStore(), Clock.systemUTC());
@@ -63,7 +63,7 @@ class S2sPingAcknowledgementTest {
             .bind(PEER)
             .route(new StaticRoute(LOCAL_DOMAIN, LOCAL.getHostString(), LOCAL.getPort()))
             .streamManagement(false)
-            .build(), PEER_DOMAIN::equals, stanza -> {
+            .build(), LocalDomains.of(PEER_DOMAIN), stanza -> {
                 peerReceived.add(stanza);
                 if (stanza.stanza().getTo().toString().startsWith("nobody@")) {
                     return CompletableFuture.failedFuture(new StanzaErrorException(

@@ -47,7 +47,7 @@ class S2sReconnectBackoffTest {
             .responseTimeout(Duration.ofSeconds(2))
             .connectTimeout(Duration.ofSeconds(2))
             .reconnectBackoff(BASE, Duration.ofSeconds(60))
-            .build(), LOCAL_DOMAIN::equals, stanza -> CompletableFuture.completedFuture(null),
+            .build(), LocalDomains.of(LOCAL_DOMAIN), stanza -> CompletableFuture.completedFuture(null),
             new MemoryDialbackSecretStore(), clock);
         testee.start();
     }
@@ -134,7 +134,7 @@ class S2sReconnectBackoffTest {
         S2sServer peer = new S2sServer(S2sSettings.builder()
             .bind(PEER)
             .route(new StaticRoute(LOCAL_DOMAIN, LOCAL.getHostString(), LOCAL.getPort()))
-            .build(), PEER_DOMAIN::equals, stanza -> CompletableFuture.completedFuture(null),
+            .build(), LocalDomains.of(PEER_DOMAIN), stanza -> CompletableFuture.completedFuture(null),
             new MemoryDialbackSecretStore(), clock);
         peer.start();
         return peer;

@@ -54,7 +54,7 @@ class S2sStreamManagementWithProsodyTest {
             .responseTimeout(Duration.ofSeconds(10))
             .streamManagement(streamManagement)
             .build();
-        testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
+        testee = new S2sServer(settings, LocalDomains.of(LOCAL_DOMAIN), stanza -> {
             received.add(stanza);
             return CompletableFuture.completedFuture(null);
         }, new MemoryDialbackSecretStore(), Clock.systemUTC());
@@ -141,7 +141,7 @@ class S2sStreamManagementWithProsodyTest {
             .route(new StaticRoute(PEER_DOMAIN, PEER_ADDRESS, 5269))
             .responseTimeout(Duration.ofSeconds(10))
             .build();
-        testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
+        testee = new S2sServer(settings, LocalDomains.of(LOCAL_DOMAIN), stanza -> {
             received.add(stanza);
             long delay = Math.abs(stanza.stanza().getStanzaId().hashCode() % 50);
             return CompletableFuture.runAsync(() -> { },

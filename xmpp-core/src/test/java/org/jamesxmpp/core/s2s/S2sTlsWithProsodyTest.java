@@ -14,9 +14,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jamesxmpp.testing.ProsodyPeer;
 import org.jamesxmpp.testing.SmackClient;
+import org.jamesxmpp.testing.TestCertificate;
+import org.jamesxmpp.testing.TestCertificateNames;
 import org.jamesxmpp.testing.TestPki;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -72,6 +75,15 @@ class S2sTlsWithProsodyTest {
         assertMessagesFlowBothWays(AuthMethod.SASL_EXTERNAL);
     }
 
+    @Test
+    void saslExternalShouldAuthenticateBothWaysWhenProsodysCertificateNamesItOnlyByXmppAddrAndSrvId() throws Exception {
+        TestPki pki = TestPki.create();
+        start(pki.issue(PEER_DOMAIN, TestCertificateNames.none().xmppAddr(PEER_DOMAIN).srvName("_xmpp-server", PEER_DOMAIN)),
+            pki, pki, pki, true, false);
+
+        assertMessagesFlowBothWays(AuthMethod.SASL_EXTERNAL);
+    }
+
     private void assertMessagesFlowBothWays(AuthMethod expectedInbound) throws Exception {
         try (SmackClient alice = SmackClient.login(PEER_DOMAIN, prosody.c2sAddress(), "alice", "secret")) {
             Message message = StanzaBuilder.buildMessage("m1")
@@ -101,10 +113,15 @@ class S2sTlsWithProsodyTest {
      * @param weRequireTls whether our TLS settings say {@code required}
      */
     private void start(TestPki prosodyPki, TestPki ourPki, TestPki weTrust, boolean secureAuth, boolean weRequireTls) {
+        start(prosodyPki.issue(PEER_DOMAIN), prosodyPki, ourPki, weTrust, secureAuth, weRequireTls);
+    }
+
+    private void start(TestCertificate prosodyCertificate, TestPki prosodyPki, TestPki ourPki, TestPki weTrust,
+                       boolean secureAuth, boolean weRequireTls) {
         prosody = ProsodyPeer.builder(PEER_DOMAIN, PEER_ADDRESS)
             .resolve(LOCAL_DOMAIN, LOCAL_ADDRESS)
             .user("alice", "secret")
-            .tls(prosodyPki.issue(PEER_DOMAIN), prosodyPki)
+            .tls(prosodyCertificate, prosodyPki)
             .secureAuth(secureAuth)
             .start();
         Path keyStore = ourPki.issue(LOCAL_DOMAIN).writeKeyStore(directory.resolve("james.p12"), SECRET);
@@ -112,11 +129,11 @@ class S2sTlsWithProsodyTest {
         S2sSettings settings = S2sSettings.builder()
             .bind(new InetSocketAddress(LOCAL_ADDRESS, 5269))
             .route(new StaticRoute(PEER_DOMAIN, PEER_ADDRESS, 5269))
-            .tls(new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", SECRET),
-                Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), weRequireTls, weTrust == prosodyPki))
+            .tls(new TlsContexts(new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", SECRET),
+                Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), weRequireTls, weTrust == prosodyPki)))
             .responseTimeout(Duration.ofSeconds(10))
             .build();
-        testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
+        testee = new S2sServer(settings, LocalDomains.of(LOCAL_DOMAIN), stanza -> {
             received.add(stanza);
             return CompletableFuture.completedFuture(null);
         }, new MemoryDialbackSecretStore(), Clock.systemUTC());

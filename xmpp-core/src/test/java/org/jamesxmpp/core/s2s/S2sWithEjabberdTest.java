@@ -58,7 +58,7 @@ class S2sWithEjabberdTest {
             .responseTimeout(responseTimeout)
             .streamManagement(streamManagement)
             .build();
-        testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
+        testee = new S2sServer(settings, LocalDomains.of(LOCAL_DOMAIN), stanza -> {
             received.add(stanza);
             if (stanza.stanza().getTo().toString().startsWith("nobody@")) {
                 return CompletableFuture.failedFuture(new StanzaErrorException(StanzaError.Condition.service_unavailable,

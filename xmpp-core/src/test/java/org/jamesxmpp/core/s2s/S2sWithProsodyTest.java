@@ -44,7 +44,7 @@ class S2sWithProsodyTest {
             .route(new StaticRoute(PEER_DOMAIN, PEER_ADDRESS, 5269))
             .responseTimeout(Duration.ofSeconds(10))
             .build();
-        testee = new S2sServer(settings, LOCAL_DOMAIN::equals, stanza -> {
+        testee = new S2sServer(settings, LocalDomains.of(LOCAL_DOMAIN), stanza -> {
             received.add(stanza);
             if (stanza.stanza().getTo().toString().startsWith("nobody@")) {
                 return CompletableFuture.failedFuture(new StanzaErrorException(StanzaError.Condition.service_unavailable,

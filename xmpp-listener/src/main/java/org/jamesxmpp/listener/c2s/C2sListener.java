@@ -8,12 +8,14 @@ import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.lifecycle.api.Startable;
 import org.jamesxmpp.core.c2s.C2sServer;
 import org.jamesxmpp.core.c2s.ClientAuthenticator;
 import org.jamesxmpp.core.c2s.ClientStanzaRouter;
 import org.jamesxmpp.core.c2s.SessionRegistry;
 import org.jamesxmpp.core.s2s.LocalDomains;
+import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jamesxmpp.listener.configuration.C2sSettingsFactory;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
@@ -33,6 +35,7 @@ public class C2sListener implements Startable {
     private final C2sConfiguration configuration;
     private final XmppConfiguration xmppConfiguration;
     private final C2sSettingsFactory settingsFactory;
+    private final S2sSettings s2sSettings;
     private final LocalDomains localDomains;
     private final ClientAuthenticator authenticator;
     private final ClientStanzaRouter router;
@@ -41,23 +44,26 @@ public class C2sListener implements Startable {
 
     @Inject
     public C2sListener(C2sConfiguration configuration, XmppConfiguration xmppConfiguration, C2sSettingsFactory settingsFactory,
-                       LocalDomains localDomains, ClientAuthenticator authenticator, ClientStanzaRouter router,
+                       S2sSettings s2sSettings, LocalDomains localDomains, ClientAuthenticator authenticator, ClientStanzaRouter router,
                        SessionRegistry sessions) {
         this.configuration = configuration;
         this.xmppConfiguration = xmppConfiguration;
         this.settingsFactory = settingsFactory;
+        this.s2sSettings = s2sSettings;
         this.localDomains = localDomains;
         this.authenticator = authenticator;
         this.router = router;
         this.sessions = sessions;
     }
 
-    public synchronized void start() {
+    /** @throws ConfigurationException naming xmpp.xml and the setting when the keystore cannot be used */
+    public synchronized void start() throws ConfigurationException {
         if (!configuration.enabled()) {
             LOGGER.info("XMPP c2s listener disabled by xmpp.xml");
             return;
         }
-        C2sServer started = new C2sServer(settingsFactory.create(configuration, xmppConfiguration), localDomains,
+        C2sServer started = new C2sServer(settingsFactory.create(configuration, xmppConfiguration, s2sSettings.tls()),
+            localDomains,
             authenticator, router, sessions);
         started.start();
         server = Optional.of(started);

@@ -9,6 +9,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
 import org.jamesxmpp.core.c2s.ClientAuthenticator;
+import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jxmpp.jid.EntityBareJid;
 
 import reactor.core.publisher.Mono;
@@ -17,19 +18,18 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The password of James's users repository, as IMAP and SMTP check it ({@code UsersRepository.test}); the check
- * (a blocking, deliberately slow hash) runs on a bounded scheduler of its own.
+ * (a blocking, deliberately slow hash) runs on a bounded scheduler of its own ({@code c2s/limits/authenticationThreads},
+ * {@code c2s/limits/maxQueuedAuthentications} of xmpp.xml).
  */
 public class UsersRepositoryAuthenticator implements ClientAuthenticator {
-    private static final int THREADS = 4;
-    private static final int QUEUED_TASKS = 1_000;
-
     private final UsersRepository usersRepository;
     private final Scheduler scheduler;
 
     @Inject
-    public UsersRepositoryAuthenticator(UsersRepository usersRepository) {
+    public UsersRepositoryAuthenticator(UsersRepository usersRepository, C2sConfiguration configuration) {
         this.usersRepository = usersRepository;
-        this.scheduler = Schedulers.newBoundedElastic(THREADS, QUEUED_TASKS, "xmpp-c2s-auth");
+        this.scheduler = Schedulers.newBoundedElastic(configuration.authenticators().threads(),
+            configuration.authenticators().maxQueued(), "xmpp-c2s-auth");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.jamesxmpp.listener.configuration;
 
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +8,8 @@ import java.util.Set;
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.jamesxmpp.core.WorkerPool;
+import org.jamesxmpp.core.c2s.C2sLimits;
 import org.jamesxmpp.core.c2s.C2sSettings;
 
 import com.google.common.collect.ImmutableList;
@@ -25,13 +26,10 @@ public record C2sConfiguration(boolean enabled,
                                Optional<String> keystore,
                                String keystoreType,
                                Optional<String> secret,
-                               int maxStanzaSize,
-                               Duration idleTimeout,
-                               Duration authenticationTimeout,
-                               int maxAuthenticationFailures,
-                               Duration failureDelay,
-                               int maxConnections,
-                               int maxResourcesPerUser) {
+                               C2sLimits limits,
+                               WorkerPool authenticators) {
+    /** The password check is a deliberately slow hash: a few threads, a bounded wait. */
+    public static final WorkerPool DEFAULT_AUTHENTICATORS = new WorkerPool(4, 1_000);
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", C2sSettings.DEFAULT_PORT);
     public static final String BUNDLED_KEYSTORE = "file://conf/keystore";
     public static final String BUNDLED_KEYSTORE_SECRET = "james-xmpp";
@@ -42,6 +40,7 @@ public record C2sConfiguration(boolean enabled,
         "c2s.tls", "c2s.tls.required", "c2s.tls.keystore", "c2s.tls.keystoreType", "c2s.tls.secret",
         "c2s.limits", "c2s.limits.maxStanzaSize", "c2s.limits.authenticationTimeout", "c2s.limits.maxAuthenticationFailures",
         "c2s.limits.failureDelay", "c2s.limits.maxConnections", "c2s.limits.maxResourcesPerUser",
+        "c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
         "c2s.streams", "c2s.streams.idleTimeout");
 
     public C2sConfiguration {
@@ -50,10 +49,7 @@ public record C2sConfiguration(boolean enabled,
 
     public static C2sConfiguration defaults() {
         return new C2sConfiguration(true, ImmutableList.of(DEFAULT_BIND), true, Optional.empty(),
-            TlsConfiguration.DEFAULT_STORE_TYPE, Optional.empty(), C2sSettings.DEFAULT_MAX_STANZA_SIZE,
-            C2sSettings.DEFAULT_IDLE_TIMEOUT, C2sSettings.DEFAULT_AUTHENTICATION_TIMEOUT,
-            C2sSettings.DEFAULT_MAX_AUTHENTICATION_FAILURES, C2sSettings.DEFAULT_FAILURE_DELAY,
-            C2sSettings.DEFAULT_MAX_CONNECTIONS, C2sSettings.DEFAULT_MAX_RESOURCES_PER_USER);
+            TlsConfiguration.DEFAULT_STORE_TYPE, Optional.empty(), C2sLimits.defaults(), DEFAULT_AUTHENTICATORS);
     }
 
     /** Whether {@code key} of xmpp.xml belongs to this section (then {@link #from} checks it). */
@@ -77,13 +73,16 @@ public record C2sConfiguration(boolean enabled,
             values.string("c2s.tls.keystore"),
             values.string("c2s.tls.keystoreType").orElse(TlsConfiguration.DEFAULT_STORE_TYPE),
             values.string("c2s.tls.secret"),
-            values.size("c2s.limits.maxStanzaSize", C2sSettings.DEFAULT_MAX_STANZA_SIZE),
-            values.duration("c2s.streams.idleTimeout", C2sSettings.DEFAULT_IDLE_TIMEOUT),
-            values.duration("c2s.limits.authenticationTimeout", C2sSettings.DEFAULT_AUTHENTICATION_TIMEOUT),
-            values.positiveInt("c2s.limits.maxAuthenticationFailures", C2sSettings.DEFAULT_MAX_AUTHENTICATION_FAILURES),
-            values.duration("c2s.limits.failureDelay", C2sSettings.DEFAULT_FAILURE_DELAY),
-            values.positiveInt("c2s.limits.maxConnections", C2sSettings.DEFAULT_MAX_CONNECTIONS),
-            values.positiveInt("c2s.limits.maxResourcesPerUser", C2sSettings.DEFAULT_MAX_RESOURCES_PER_USER));
+            new C2sLimits(
+                values.size("c2s.limits.maxStanzaSize", C2sLimits.DEFAULT_MAX_STANZA_SIZE),
+                values.duration("c2s.streams.idleTimeout", C2sLimits.DEFAULT_IDLE_TIMEOUT),
+                values.duration("c2s.limits.authenticationTimeout", C2sLimits.DEFAULT_AUTHENTICATION_TIMEOUT),
+                values.positiveInt("c2s.limits.maxAuthenticationFailures", C2sLimits.DEFAULT_MAX_AUTHENTICATION_FAILURES),
+                values.duration("c2s.limits.failureDelay", C2sLimits.DEFAULT_FAILURE_DELAY),
+                values.positiveInt("c2s.limits.maxConnections", C2sLimits.DEFAULT_MAX_CONNECTIONS),
+                values.positiveInt("c2s.limits.maxResourcesPerUser", C2sLimits.DEFAULT_MAX_RESOURCES_PER_USER)),
+            values.workerPool("c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
+                DEFAULT_AUTHENTICATORS));
     }
 
     private static List<HostPort> binds(ConfigurationValues values) throws ConfigurationException {
@@ -101,9 +100,7 @@ public record C2sConfiguration(boolean enabled,
     @Override
     public String toString() {
         return "C2sConfiguration{enabled=" + enabled + ", binds=" + binds + ", tlsRequired=" + tlsRequired
-            + ", keystore=" + keystore + ", keystoreType=" + keystoreType + ", maxStanzaSize=" + maxStanzaSize
-            + ", idleTimeout=" + idleTimeout + ", authenticationTimeout=" + authenticationTimeout
-            + ", maxAuthenticationFailures=" + maxAuthenticationFailures + ", failureDelay=" + failureDelay
-            + ", maxConnections=" + maxConnections + ", maxResourcesPerUser=" + maxResourcesPerUser + "}";
+            + ", keystore=" + keystore + ", keystoreType=" + keystoreType + ", limits=" + limits
+            + ", authenticators=" + authenticators + "}";
     }
 }

@@ -9,6 +9,7 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.apache.james.util.DurationParser;
 import org.apache.james.util.Size;
+import org.jamesxmpp.core.WorkerPool;
 
 import com.google.common.collect.ImmutableList;
 
@@ -32,62 +33,60 @@ class ConfigurationValues {
         return config.getList(String.class, key, ImmutableList.of());
     }
 
+    /** A value read from the file as text, turned into its type; throws {@link IllegalArgumentException} if it is none. */
+    @FunctionalInterface
+    private interface Parser<T> {
+        T parse(String value);
+    }
+
     boolean bool(String key, boolean defaultValue) throws ConfigurationException {
-        Optional<String> value = string(key);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        if (value.get().equalsIgnoreCase("true") || value.get().equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value.get());
-        }
-        throw new ConfigurationException(String.format("xmpp.xml: %s '%s' needs to be true or false", display(key), value.get()));
+        return parsed(key, defaultValue, "needs to be true or false", value -> {
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("not a boolean");
+            }
+            return Boolean.parseBoolean(value);
+        });
     }
 
     int size(String key, int defaultValue) throws ConfigurationException {
-        Optional<String> value = string(key);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int bytes = Math.toIntExact(Size.parse(value.get()).asBytes());
-            if (bytes <= 0) {
-                throw new IllegalArgumentException("not positive");
-            }
-            return bytes;
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new ConfigurationException(String.format("xmpp.xml: %s '%s' is not a size (e.g. 512K, 1M, 65536)", display(key), value.get()));
-        }
+        return parsed(key, defaultValue, "is not a size (e.g. 512K, 1M, 65536)",
+            value -> positive(Math.toIntExact(Size.parse(value).asBytes())));
     }
 
     int positiveInt(String key, int defaultValue) throws ConfigurationException {
-        Optional<String> value = string(key);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int number = Integer.parseInt(value.get());
-            if (number <= 0) {
-                throw new NumberFormatException("not positive");
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(String.format("xmpp.xml: %s '%s' is not a positive whole number", display(key), value.get()));
-        }
+        return parsed(key, defaultValue, "is not a positive whole number", value -> positive(Integer.parseInt(value)));
+    }
+
+    WorkerPool workerPool(String threadsKey, String maxQueuedKey, WorkerPool defaultValue) throws ConfigurationException {
+        return new WorkerPool(positiveInt(threadsKey, defaultValue.threads()), positiveInt(maxQueuedKey, defaultValue.maxQueued()));
     }
 
     Duration duration(String key, Duration defaultValue) throws ConfigurationException {
-        Optional<String> value = string(key);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            Duration duration = DurationParser.parse(value.get());
+        return parsed(key, defaultValue, "is not a duration (e.g. 30s, 5m, 1h)", value -> {
+            Duration duration = DurationParser.parse(value);
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("not positive");
             }
             return duration;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(String.format("xmpp.xml: %s '%s' is not a duration (e.g. 30s, 5m, 1h)", display(key), value.get()));
+        });
+    }
+
+    private <T> T parsed(String key, T defaultValue, String expected, Parser<T> parser) throws ConfigurationException {
+        Optional<String> value = string(key);
+        if (value.isEmpty()) {
+            return defaultValue;
         }
+        try {
+            return parser.parse(value.get());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ConfigurationException(String.format("xmpp.xml: %s '%s' %s", display(key), value.get(), expected));
+        }
+    }
+
+    private static int positive(int number) {
+        if (number <= 0) {
+            throw new IllegalArgumentException("not positive");
+        }
+        return number;
     }
 }

@@ -34,14 +34,18 @@ public class S2sSettingsFactory {
             .reconnectBackoff(configuration.reconnectBackoff(), configuration.reconnectBackoffCap())
             .maxPendingVerifications(configuration.maxPendingVerifications(), configuration.maxPendingVerificationsPerStream())
             .routeCacheSize(configuration.routeCacheSize())
-            .inboundLimits(configuration.inboundLimits());
+            .dns(configuration.dns())
+            .inboundLimits(configuration.inboundLimits())
+            .connectTimeout(configuration.connectTimeout())
+            .responseTimeout(configuration.responseTimeout())
+            .maxQueuedStanzas(configuration.maxQueuedOutgoingStanzas())
+            .inboundHandlers(configuration.inboundHandlers());
         if (configuration.enabled()) {
             configuration.binds().forEach(bind -> builder.bind(bind.toSocketAddress()));
         }
         configuration.routes().forEach(builder::route);
         configuration.dialbackSecret().ifPresent(builder::dialbackSecret);
-        Optional<TlsSettings> tls = tls(configuration.tls());
-        tls.ifPresent(builder::tls);
+        tls(configuration.tls()).ifPresent(builder::tls);
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -49,7 +53,8 @@ public class S2sSettingsFactory {
         }
     }
 
-    private Optional<TlsSettings> tls(TlsConfiguration tls) throws ConfigurationException {
+    /** The key material is loaded here, once: the engine and the client listener share what this returns. */
+    private Optional<TlsContexts> tls(TlsConfiguration tls) throws ConfigurationException {
         if (!tls.enabled()) {
             return Optional.empty();
         }
@@ -62,14 +67,13 @@ public class S2sSettingsFactory {
         }
         TlsSettings settings = new TlsSettings(keyStore, trustStore, tls.required(), tls.verifyCertificates());
         try {
-            new TlsContexts(settings);
+            return Optional.of(new TlsContexts(settings));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(String.format("xmpp.xml: tls/keystore '%s'%s cannot be loaded (check tls/secret, "
                 + "tls/keystoreType and the truststore settings): %s", tls.keystore().get(),
                 tls.truststore().map(location -> " or tls/truststore '" + location + "'").orElse(""),
                 Throwables.getRootCause(e).getMessage()), e);
         }
-        return Optional.of(settings);
     }
 
     private Path resolve(String location, String setting) throws ConfigurationException {

@@ -10,12 +10,16 @@ import java.util.Set;
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.jamesxmpp.core.WorkerPool;
 import org.jamesxmpp.core.address.DomainNames;
 import org.jamesxmpp.core.mapping.MappingOptions;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
+import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.store.LateErrorRetention;
 import org.jivesoftware.smack.packet.Message;
 
 import com.google.common.collect.ImmutableList;
@@ -42,7 +46,16 @@ public record XmppConfiguration(boolean enabled,
                                 int maxPendingVerificationsPerStream,
                                 int routeCacheSize,
                                 InboundLimits inboundLimits,
-                                MappingOptions mappingOptions) {
+                                MappingOptions mappingOptions,
+                                Duration connectTimeout,
+                                Duration responseTimeout,
+                                int maxQueuedOutgoingStanzas,
+                                WorkerPool inboundHandlers,
+                                WorkerPool spoolWriters,
+                                DeliveryLimits delivery,
+                                DnsTimes dns,
+
+                                LateErrorRetention lateErrors) {
 
     public static final int DEFAULT_PORT = S2sRouter.DEFAULT_PORT;
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", DEFAULT_PORT);
@@ -52,8 +65,10 @@ public record XmppConfiguration(boolean enabled,
     public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(1);
     public static final Duration DEFAULT_RECONNECT_BACKOFF = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RECONNECT_BACKOFF_CAP = Duration.ofMinutes(1);
+    public static final WorkerPool DEFAULT_SPOOL_WRITERS = new WorkerPool(8, 10_000);
 
-    private static final Set<String> KNOWN_KEYS = ImmutableSet.<String>builder().addAll(MappingConfiguration.KEYS).add(
+    private static final Set<String> KNOWN_KEYS = ImmutableSet.<String>builder().addAll(MappingConfiguration.KEYS)
+        .addAll(LateErrorConfiguration.KEYS).add(
         "[@enabled]",
         "listener", "listener.bind",
         "tls", "tls.keystore", "tls.keystoreType", "tls.secret", "tls.truststore", "tls.truststoreType",
@@ -63,15 +78,24 @@ public record XmppConfiguration(boolean enabled,
         "limits.routeCacheSize", "limits.maxConnections", "limits.maxConnectionsPerAddress", "limits.maxStreamsPerDomain",
         "limits.stanzaDeadline", "limits.maxBytesPerSecond", "limits.maxInFlightBytes",
         "dialback", "dialback.secret",
+        "limits.maxQueuedOutgoingStanzas", "limits.maxInFlightStanzas",
         "streams", "streams.idleTimeout", "streams.streamManagement", "streams.reconnectBackoff", "streams.reconnectBackoffCap",
-        "inbound", "inbound.acceptedTypes", "inbound.dedupWindow", "inbound.originalMimeFrom").build();
+        "streams.connectTimeout", "streams.responseTimeout",
+        "inbound", "inbound.acceptedTypes", "inbound.dedupWindow", "inbound.originalMimeFrom", "inbound.handlerThreads",
+        "inbound.maxQueuedStanzas", "inbound.spoolThreads", "inbound.maxQueuedMails",
+        "delivery", "delivery.lateErrorContentBudget", "delivery.concurrency",
+        "dns", "dns.lookupTimeout", "dns.maxCacheTtl", "dns.negativeCacheTtl").build();
 
     public static XmppConfiguration defaults() {
         return new XmppConfiguration(true, ImmutableList.of(DEFAULT_BIND), TlsConfiguration.disabled(), ImmutableList.of(),
             DEFAULT_MAX_STANZA_SIZE, Optional.empty(), DEFAULT_IDLE_TIMEOUT, true, DEFAULT_ACCEPTED_TYPES, DEFAULT_DEDUP_WINDOW,
             DEFAULT_RECONNECT_BACKOFF, DEFAULT_RECONNECT_BACKOFF_CAP, ImmutableSet.of(),
             S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS, S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM,
-            S2sSettings.DEFAULT_ROUTE_CACHE_SIZE, InboundLimits.defaults(), MappingOptions.defaults());
+            S2sSettings.DEFAULT_ROUTE_CACHE_SIZE, InboundLimits.defaults(), MappingOptions.defaults(),
+            S2sSettings.DEFAULT_CONNECT_TIMEOUT, S2sSettings.DEFAULT_RESPONSE_TIMEOUT, S2sSettings.DEFAULT_MAX_QUEUED_STANZAS,
+            S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS, DeliveryLimits.defaults(), DnsTimes.defaults(),
+
+            LateErrorRetention.defaults());
     }
 
     public static XmppConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -102,7 +126,20 @@ public record XmppConfiguration(boolean enabled,
             values.positiveInt("limits.maxPendingVerificationsPerStream", S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM),
             values.positiveInt("limits.routeCacheSize", S2sSettings.DEFAULT_ROUTE_CACHE_SIZE),
             parseInboundLimits(values),
-            MappingConfiguration.parse(values, originalMimeFrom));
+            MappingConfiguration.parse(values, originalMimeFrom),
+            values.duration("streams.connectTimeout", S2sSettings.DEFAULT_CONNECT_TIMEOUT),
+            values.duration("streams.responseTimeout", S2sSettings.DEFAULT_RESPONSE_TIMEOUT),
+            values.positiveInt("limits.maxQueuedOutgoingStanzas", S2sSettings.DEFAULT_MAX_QUEUED_STANZAS),
+            values.workerPool("inbound.handlerThreads", "inbound.maxQueuedStanzas", S2sSettings.DEFAULT_INBOUND_HANDLERS),
+            values.workerPool("inbound.spoolThreads", "inbound.maxQueuedMails", DEFAULT_SPOOL_WRITERS),
+            new DeliveryLimits(
+                values.size("delivery.lateErrorContentBudget", Math.toIntExact(DeliveryLimits.DEFAULT_LATE_ERROR_CONTENT_BUDGET)),
+                values.positiveInt("delivery.concurrency", DeliveryLimits.DEFAULT_CONCURRENCY)),
+            new DnsTimes(values.duration("dns.lookupTimeout", DnsTimes.DEFAULT_LOOKUP_TIMEOUT),
+                values.duration("dns.maxCacheTtl", DnsTimes.DEFAULT_MAX_CACHE_TTL),
+                values.duration("dns.negativeCacheTtl", DnsTimes.DEFAULT_NEGATIVE_CACHE_TTL)),
+
+            LateErrorConfiguration.parse(values));
     }
 
     private static InboundLimits parseInboundLimits(ConfigurationValues values) throws ConfigurationException {
@@ -112,7 +149,8 @@ public record XmppConfiguration(boolean enabled,
             values.positiveInt("limits.maxStreamsPerDomain", InboundLimits.DEFAULT_MAX_STREAMS_PER_DOMAIN),
             values.duration("limits.stanzaDeadline", InboundLimits.DEFAULT_STANZA_DEADLINE),
             values.size("limits.maxBytesPerSecond", Math.toIntExact(InboundLimits.DEFAULT_MAX_BYTES_PER_SECOND)),
-            values.size("limits.maxInFlightBytes", Math.toIntExact(InboundLimits.DEFAULT_MAX_IN_FLIGHT_BYTES)));
+            values.size("limits.maxInFlightBytes", Math.toIntExact(InboundLimits.DEFAULT_MAX_IN_FLIGHT_BYTES)),
+            values.positiveInt("limits.maxInFlightStanzas", InboundLimits.DEFAULT_MAX_IN_FLIGHT_STANZAS));
     }
 
     public XmppConfiguration {
@@ -221,6 +259,9 @@ public record XmppConfiguration(boolean enabled,
             + ", reconnectBackoff=" + reconnectBackoff + ", reconnectBackoffCap=" + reconnectBackoffCap
             + ", originalMimeFrom=" + originalMimeFrom + ", maxPendingVerifications=" + maxPendingVerifications
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
-            + ", inboundLimits=" + inboundLimits + ", mappingOptions=" + mappingOptions + "}";
+            + ", inboundLimits=" + inboundLimits + ", mappingOptions=" + mappingOptions + ", connectTimeout=" + connectTimeout
+            + ", responseTimeout=" + responseTimeout + ", maxQueuedOutgoingStanzas=" + maxQueuedOutgoingStanzas
+            + ", inboundHandlers=" + inboundHandlers + ", spoolWriters=" + spoolWriters
+            + ", delivery=" + delivery + ", dns=" + dns + ", lateErrors=" + lateErrors + "}";
     }
 }

@@ -8,6 +8,8 @@ import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.queue.api.MailQueue;
 import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.mailet.Mail;
+import org.jamesxmpp.core.WorkerPool;
+import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -19,20 +21,21 @@ import reactor.core.scheduler.Schedulers;
  * sent by a mailet, which the default pipeline lets relay anywhere.
  *
  * <p>James's queues enqueue by blocking; that work runs on a bounded scheduler of its own, never on the s2s
- * event loops.
+ * event loops ({@code inbound/spoolThreads}, {@code inbound/maxQueuedMails} of xmpp.xml).
  */
 @Singleton
 public class SpoolEnqueuer {
-    private static final int THREADS = 8;
-    private static final int QUEUED_TASKS = 10_000;
-
     private final MailQueue spool;
     private final Scheduler scheduler;
 
     @Inject
-    public SpoolEnqueuer(MailQueueFactory<?> mailQueueFactory) {
+    public SpoolEnqueuer(MailQueueFactory<?> mailQueueFactory, XmppConfiguration configuration) {
+        this(mailQueueFactory, configuration.spoolWriters());
+    }
+
+    public SpoolEnqueuer(MailQueueFactory<?> mailQueueFactory, WorkerPool writers) {
         this.spool = mailQueueFactory.createQueue(MailQueueFactory.SPOOL);
-        this.scheduler = Schedulers.newBoundedElastic(THREADS, QUEUED_TASKS, "xmpp-inbound-enqueue");
+        this.scheduler = Schedulers.newBoundedElastic(writers.threads(), writers.maxQueued(), "xmpp-inbound-enqueue");
     }
 
     public Mono<Void> enqueue(Mail mail) {

@@ -12,7 +12,10 @@ import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.XMLConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.io.FileHandler;
+import org.jamesxmpp.core.WorkerPool;
 import org.jamesxmpp.core.mapping.MappingOptions;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
+import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
@@ -87,6 +90,40 @@ class XmppConfigurationTest {
         assertThat(testee.dedupWindow()).isEqualTo(Duration.ofMinutes(10));
         assertThat(testee.reconnectBackoff()).isEqualTo(Duration.ofSeconds(2));
         assertThat(testee.reconnectBackoffCap()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void engineLimitsShouldParse() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp>"
+            + "<limits><maxQueuedOutgoingStanzas>7</maxQueuedOutgoingStanzas></limits>"
+            + "<streams><connectTimeout>3s</connectTimeout><responseTimeout>4s</responseTimeout></streams>"
+            + "<inbound><handlerThreads>2</handlerThreads><maxQueuedStanzas>30</maxQueuedStanzas>"
+            + "<spoolThreads>3</spoolThreads><maxQueuedMails>40</maxQueuedMails></inbound>"
+            + "<delivery><lateErrorContentBudget>1M</lateErrorContentBudget><concurrency>5</concurrency></delivery>"
+            + "<dns><lookupTimeout>2s</lookupTimeout><maxCacheTtl>10m</maxCacheTtl><negativeCacheTtl>1m</negativeCacheTtl></dns>"
+            + "</xmpp>"));
+
+        assertThat(testee.maxQueuedOutgoingStanzas()).isEqualTo(7);
+        assertThat(testee.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(testee.responseTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(testee.inboundHandlers()).isEqualTo(new WorkerPool(2, 30));
+        assertThat(testee.spoolWriters()).isEqualTo(new WorkerPool(3, 40));
+        assertThat(testee.delivery()).isEqualTo(new DeliveryLimits(1024 * 1024, 5));
+        assertThat(testee.dns()).isEqualTo(new DnsTimes(Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void badResponseTimeoutShouldNameTheSetting() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><streams><responseTimeout>0s</responseTimeout></streams></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: streams/responseTimeout '0s' is not a duration (e.g. 30s, 5m, 1h)");
+    }
+
+    @Test
+    void badHandlerThreadsShouldNameTheSetting() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><inbound><handlerThreads>-1</handlerThreads></inbound></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: inbound/handlerThreads '-1' is not a positive whole number");
     }
 
     @Test
@@ -224,10 +261,11 @@ class XmppConfigurationTest {
         XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp><limits>"
             + "<maxConnections>300</maxConnections><maxConnectionsPerAddress>7</maxConnectionsPerAddress>"
             + "<maxStreamsPerDomain>3</maxStreamsPerDomain><stanzaDeadline>20s</stanzaDeadline>"
-            + "<maxBytesPerSecond>256K</maxBytesPerSecond><maxInFlightBytes>16M</maxInFlightBytes></limits></xmpp>"));
+            + "<maxBytesPerSecond>256K</maxBytesPerSecond><maxInFlightBytes>16M</maxInFlightBytes>"
+            + "<maxInFlightStanzas>64</maxInFlightStanzas></limits></xmpp>"));
 
         assertThat(testee.inboundLimits()).isEqualTo(new InboundLimits(300, 7, 3, Duration.ofSeconds(20), 256 * 1024,
-            16 * 1024 * 1024));
+            16 * 1024 * 1024, 64));
     }
 
     @ParameterizedTest

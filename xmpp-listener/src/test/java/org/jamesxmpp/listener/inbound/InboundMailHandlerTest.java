@@ -20,6 +20,7 @@ import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.store.MemoryInboundDedupStore;
+import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class InboundMailHandlerTest {
     void setUp() {
         Clock clock = Clock.fixed(Instant.parse("2026-12-02T06:00:00Z"), ZoneOffset.UTC);
         queueFactory = new MemoryMailQueueFactory(new RawMailQueueItemDecoratorFactory(), clock);
-        spool = new SpoolEnqueuer(queueFactory);
+        spool = new SpoolEnqueuer(queueFactory, XmppConfiguration.DEFAULT_SPOOL_WRITERS);
         LocalRecipients everyoneExists = new LocalRecipients(null, null) {
             @Override
             public Mono<List<MailAddress>> existing(List<? extends MailAddress> recipients) {

@@ -18,6 +18,7 @@ import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.queue.api.MailQueue;
 import org.apache.mailet.Mail;
 import org.jamesxmpp.core.log.LogSafe;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,6 @@ import reactor.core.scheduler.Schedulers;
  */
 public class DeliveryRunnable implements Disposable {
     private static final Logger LOGGER = LoggerFactory.getLogger(DeliveryRunnable.class);
-    private static final int CONCURRENCY = 16;
 
     private final MailQueue queue;
     private final XmppRemoteDeliveryConfiguration configuration;
@@ -44,18 +44,26 @@ public class DeliveryRunnable implements Disposable {
     private final FailureRoute failureRoute;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final int concurrency;
     private Scheduler processScheduler = Schedulers.immediate();
     private Scheduler dequeueScheduler;
     private Disposable disposable;
 
     public DeliveryRunnable(MailQueue queue, XmppRemoteDeliveryConfiguration configuration, XmppDelivrer delivrer,
                             FailureRoute failureRoute, DeliveryMetrics metrics, Clock clock) {
+        this(queue, configuration, delivrer, failureRoute, metrics, clock, DeliveryLimits.DEFAULT_CONCURRENCY);
+    }
+
+    /** @param concurrency mails attempted at once ({@code delivery/concurrency} of xmpp.xml) */
+    public DeliveryRunnable(MailQueue queue, XmppRemoteDeliveryConfiguration configuration, XmppDelivrer delivrer,
+                            FailureRoute failureRoute, DeliveryMetrics metrics, Clock clock, int concurrency) {
         this.queue = queue;
         this.configuration = configuration;
         this.delivrer = delivrer;
         this.failureRoute = failureRoute;
         this.metrics = metrics;
         this.clock = clock;
+        this.concurrency = concurrency;
     }
 
     public void start() {
@@ -63,7 +71,7 @@ public class DeliveryRunnable implements Disposable {
             Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "XmppRemoteDelivery-Process");
         dequeueScheduler = Schedulers.newSingle("XmppRemoteDelivery-Dequeue");
         disposable = Flux.from(queue.deQueue())
-            .flatMap(item -> process(item).subscribeOn(processScheduler), CONCURRENCY)
+            .flatMap(item -> process(item).subscribeOn(processScheduler), concurrency)
             .onErrorContinue((error, item) -> LOGGER.error("Exception caught in XmppRemoteDelivery", error))
             .subscribeOn(dequeueScheduler)
             .subscribe();

@@ -4,14 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.mail.MessagingException;
 import javax.mail.Session;
+import javax.mail.internet.AddressException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
@@ -19,174 +18,140 @@ import org.apache.james.queue.api.MailQueue;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.jamesxmpp.core.log.LogSafe;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.s2s.LateErrorListener;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
+import org.jamesxmpp.core.store.LateErrorRetention;
+import org.jamesxmpp.core.store.LateErrorTicket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.common.base.Preconditions;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The late half of the one route from a peer's error to retry, fallback or DSN. A stanza error the peer returns after
- * it acknowledged the stanza (RFC 6120 8.3, e.g. the recipient does not exist) becomes a mail for that recipient in
- * the delivery's own outgoing queue, marked with the failure ({@link XmppDeliveryAttributes#LATE_FAILURE});
- * {@link DeliveryRunnable} takes it like an error that came before the acknowledgement: retry, {@code fallback},
- * {@code bounceProcessor} or DSN. The content of a delivered mail is kept for that while the engine may still report
- * an error, within a byte budget; beyond it only the header lines a DSN quotes are kept, and such a mail can only be
- * bounced.
+ * The late half of the one route from a peer's error to retry, fallback or DSN. Every stanza goes out with a
+ * {@link LateErrorTicket} of this delivery's route (its outgoing queue): the sender, the recipient, the retries used and
+ * the header lines a DSN returns. The engine keeps the ticket once the peer acknowledged the stanza, in its late-error
+ * store (persistent in the JPA flavour). A stanza error the peer returns later (RFC 6120 8.3, e.g. the recipient does
+ * not exist) comes back here with the ticket and becomes a mail for that recipient in the delivery's own outgoing
+ * queue, marked with the failure ({@link XmppDeliveryAttributes#LATE_FAILURE}); {@link DeliveryRunnable} takes it like
+ * an error that came before the acknowledgement: retry, {@code fallback}, {@code bounceProcessor} or DSN.
+ *
+ * <p>The content of a mail being delivered is kept in memory too, within a byte budget and for the default retention,
+ * so that a late failure can be retried or fall back to SMTP. Beyond the budget, or after a restart, only the header
+ * lines of the ticket are left, and such a mail can only be bounced.
  */
-public class LateFailures {
-    public static final long DEFAULT_BUDGET_BYTES = 64L * 1024 * 1024;
+public class LateFailures implements LateErrorListener {
+    private static final Duration CONTENT_RETENTION = LateErrorRetention.DEFAULT_RETENTION;
     private static final Logger LOGGER = LoggerFactory.getLogger(LateFailures.class);
 
-    /** Hands out the listener of one recipient; every listener handed out must reach the engine. */
-    @FunctionalInterface
-    public interface Listeners {
-        LateErrorListener forRecipient(MailAddress recipient);
-    }
-
-    /**
-     * What is kept of one mail attempt, shared by the listeners of its recipients: taken when the first listener is
-     * handed out (the mail is still at hand then), its budget returned when the last one is released.
-     */
-    private final class Retained {
-        private final Mail mail;
-        private final AtomicInteger listeners = new AtomicInteger();
-        private Optional<byte[]> content;
-
-        private Retained(Mail mail) {
-            this.mail = mail;
-        }
-
-        private synchronized Optional<byte[]> acquire() {
-            if (listeners.getAndIncrement() == 0) {
-                content = copy(mail);
-            }
-            return content;
-        }
-
-        private synchronized void release() {
-            if (listeners.decrementAndGet() == 0) {
-                content.ifPresent(bytes -> available.addAndGet(bytes.length));
-                content = Optional.empty();
-            }
-        }
-    }
-
     private final MailQueue queue;
-    private final AtomicLong available;
+    private final String route;
+    private final long budgetBytes;
+    private final Cache<String, byte[]> contents;
 
     public LateFailures(MailQueue queue) {
-        this(queue, DEFAULT_BUDGET_BYTES);
+        this(queue, DeliveryLimits.DEFAULT_LATE_ERROR_CONTENT_BUDGET);
     }
 
     public LateFailures(MailQueue queue, long budgetBytes) {
         Preconditions.checkArgument(budgetBytes >= 0, "budget must not be negative");
         this.queue = queue;
-        this.available = new AtomicLong(budgetBytes);
+        this.route = queue.getName().asString();
+        this.budgetBytes = budgetBytes;
+        this.contents = CacheBuilder.newBuilder()
+            .concurrencyLevel(1)
+            .maximumWeight(budgetBytes)
+            .<String, byte[]>weigher((name, bytes) -> bytes.length)
+            .expireAfterWrite(CONTENT_RETENTION)
+            .build();
     }
 
-    /** The listeners for the recipients of one attempt of {@code mail}. */
-    public Listeners listenersFor(Mail mail, ReturnedHeaders returned) {
-        Retained retained = new Retained(mail);
-        int retries = XmppDeliveryAttributes.retries(mail);
-        String name = mail.getName();
-        return recipient -> {
-            Optional<byte[]> content = retained.acquire();
-            AtomicBoolean released = new AtomicBoolean();
-            return new LateErrorListener() {
-                @Override
-                public void lateError(StanzaErrorException error) {
-                    reroute(name, recipient, retries, returned, content, DeliveryStatusMapping.forStanzaError(error));
-                }
-
-                @Override
-                public void released() {
-                    if (released.compareAndSet(false, true)) {
-                        retained.release();
-                    }
-                }
-            };
-        };
+    /** The route of this delivery's tickets: late errors of its stanzas come back to the listener of this route. */
+    public String route() {
+        return route;
     }
 
-    /** The bytes of the content budget not taken now. */
-    public long availableBytes() {
-        return available.get();
+    /**
+     * The ticket of {@code recipient}'s stanza of this attempt of {@code mail}; empty when the mail's name or an
+     * address is longer than a ticket keeps (then a late error goes to the inbound handler, which drops it).
+     */
+    public Optional<LateErrorTicket> ticketFor(Mail mail, MailAddress recipient, ReturnedHeaders returned) {
+        try {
+            return Optional.of(new LateErrorTicket(route, mail.getName(), returned.sender().asString(), recipient.asString(),
+                XmppDeliveryAttributes.retries(mail), returned.headerLines()));
+        } catch (IllegalArgumentException e) {
+            LOGGER.warn("Mail {} to {} cannot be tracked for late stanza errors: {}", mail.getName(), recipient.asString(),
+                LogSafe.of(e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps the content of {@code mail} for its late failures, when it fits in the budget. */
+    public void keepContent(Mail mail) {
+        if (contents.getIfPresent(mail.getName()) != null) {
+            return;
+        }
+        copy(mail).ifPresent(bytes -> contents.put(mail.getName(), bytes));
+    }
+
+    /** No recipient of {@code mail} was delivered: no late error can come for it. */
+    public void forgetContent(Mail mail) {
+        contents.invalidate(mail.getName());
+    }
+
+    @Override
+    public void lateError(LateErrorTicket ticket, StanzaErrorException error) {
+        Optional<byte[]> content = Optional.ofNullable(contents.getIfPresent(ticket.mailName()));
+        DeliveryFailure failure = DeliveryStatusMapping.forStanzaError(error);
+        LOGGER.info("Peer returned {} for mail {} to {} after acknowledging it: back to the delivery queue",
+            LogSafe.of(failure), ticket.mailName(), ticket.recipient());
+        Mono.fromRunnable(() -> enqueue(ticket, content, failure))
+            .subscribeOn(Schedulers.boundedElastic())
+            .subscribe(any -> { }, failed -> LOGGER.error("Could not queue the late failure of mail {} to {}",
+                ticket.mailName(), ticket.recipient(), failed));
     }
 
     private Optional<byte[]> copy(Mail mail) {
-        long size;
         try {
-            size = mail.getMessageSize();
-        } catch (MessagingException e) {
-            return Optional.empty();
-        }
-        if (!reserve(size)) {
-            LOGGER.debug("Content budget exhausted: only the header lines of mail {} are kept", mail.getName());
-            return Optional.empty();
-        }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, Integer.MAX_VALUE - 8));
-            mail.getMessage().writeTo(out);
-            byte[] bytes = out.toByteArray();
-            long beyondEstimate = bytes.length - size;
-            if (beyondEstimate > 0 && !reserve(beyondEstimate)) {
-                available.addAndGet(size);
+            if (mail.getMessageSize() > budgetBytes) {
+                LOGGER.debug("Mail {} is larger than the content budget: only its header lines are kept", mail.getName());
                 return Optional.empty();
             }
-            available.addAndGet(Math.max(0, -beyondEstimate));
-            return Optional.of(bytes);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            mail.getMessage().writeTo(out);
+            return Optional.of(out.toByteArray()).filter(bytes -> bytes.length <= budgetBytes);
         } catch (MessagingException | IOException | RuntimeException e) {
-            available.addAndGet(size);
             LOGGER.warn("Cannot keep the content of mail {} for a late stanza error: {}", mail.getName(), LogSafe.of(e.getMessage()));
             return Optional.empty();
         }
     }
 
-    private boolean reserve(long size) {
-        while (true) {
-            long now = available.get();
-            if (size > now) {
-                return false;
-            }
-            if (available.compareAndSet(now, now - size)) {
-                return true;
-            }
-        }
-    }
-
-    private void reroute(String name, MailAddress recipient, int retries, ReturnedHeaders returned, Optional<byte[]> content,
-                         DeliveryFailure failure) {
-        LOGGER.info("Peer returned {} for mail {} to {} after acknowledging it: back to the delivery queue",
-            LogSafe.of(failure), name, recipient.asString());
-        Mono.fromRunnable(() -> enqueue(name, recipient, retries, returned, content, failure))
-            .subscribeOn(Schedulers.boundedElastic())
-            .subscribe(any -> { }, error -> LOGGER.error("Could not queue the late failure of mail {} to {}", name,
-                recipient.asString(), error));
-    }
-
-    private void enqueue(String name, MailAddress recipient, int retries, ReturnedHeaders returned, Optional<byte[]> content,
-                         DeliveryFailure failure) {
+    private void enqueue(LateErrorTicket ticket, Optional<byte[]> content, DeliveryFailure failure) {
         try {
+            byte[] bytes = content.orElseGet(() -> (ticket.returnedHeaders() + "\r\n").getBytes(StandardCharsets.UTF_8));
             MailImpl mail = MailImpl.builder()
-                .name(name + "-late-" + MailImpl.getId())
-                .sender(returned.sender())
-                .addRecipient(recipient)
-                .mimeMessage(message(content.orElseGet(() -> (returned.headerLines() + "\r\n").getBytes(StandardCharsets.UTF_8))))
+                .name(ticket.mailName() + "-late-" + MailImpl.getId())
+                .sender(new MailAddress(ticket.sender()))
+                .addRecipient(new MailAddress(ticket.recipient()))
+                .mimeMessage(message(bytes))
                 .build();
             try {
-                XmppDeliveryAttributes.setRetries(mail, retries);
+                XmppDeliveryAttributes.setRetries(mail, ticket.retries());
                 XmppDeliveryAttributes.setLateFailure(mail, failure, content.isPresent());
                 queue.enQueue(mail);
             } finally {
                 mail.dispose();
             }
+        } catch (AddressException e) {
+            throw new IllegalStateException("late failure of " + ticket.mailName() + " names a bad address", e);
         } catch (MessagingException e) {
-            throw new IllegalStateException("late failure of " + name + " could not be queued", e);
+            throw new IllegalStateException("late failure of " + ticket.mailName() + " could not be queued", e);
         }
     }
 

@@ -19,6 +19,7 @@ import org.jamesxmpp.core.outgoing.MailEncoder;
 import org.jamesxmpp.core.s2s.DeliveryException;
 import org.jamesxmpp.core.s2s.StanzaSender;
 import org.jamesxmpp.core.s2s.codec.EncodedStanza;
+import org.jamesxmpp.core.store.LateErrorTicket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,11 +67,16 @@ public class XmppDelivrer {
             return Mono.just(DeliveryOutcome.allFailed(recipients, new DeliveryFailure(DsnStatus.transientFailure(3, 0),
                 "the mail could not be read: " + e.getMessage())));
         }
-        LateFailures.Listeners lateErrors = lateFailures.listenersFor(mail, returned);
+        if (!stanzas.isEmpty()) {
+            lateFailures.keepContent(mail);
+        }
         return Flux.fromIterable(stanzas)
-            .flatMap(stanza -> send(stanza, lateErrors))
+            .flatMap(stanza -> send(stanza, lateFailures.ticketFor(mail, stanza.recipient(), returned)))
             .collectMap(Map.Entry::getKey, Map.Entry::getValue)
             .map(results -> {
+                if (results.values().stream().noneMatch(result -> result.state() == ExecutionResult.ExecutionState.SUCCESS)) {
+                    lateFailures.forgetContent(mail);
+                }
                 Map<MailAddress, ExecutionResult> all = new LinkedHashMap<>(refused);
                 all.putAll(results);
                 return new DeliveryOutcome(inOrder(recipients, all));
@@ -102,10 +108,11 @@ public class XmppDelivrer {
         }
     }
 
-    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(EncodedMail.Recipient stanza, LateFailures.Listeners lateErrors) {
+    private Mono<Map.Entry<MailAddress, ExecutionResult>> send(EncodedMail.Recipient stanza,
+                                                               Optional<LateErrorTicket> ticket) {
         MailAddress recipient = stanza.recipient();
         EncodedStanza encoded = stanza.stanza();
-        return Mono.fromCompletionStage(() -> sender.send(encoded, lateErrors.forRecipient(recipient)))
+        return Mono.fromCompletionStage(() -> sender.send(encoded, ticket))
             .then(Mono.fromCallable(ExecutionResult::success))
             .onErrorResume(error -> Mono.just(ExecutionResult.failure(failure(error))))
             .map(result -> Map.entry(recipient, result));

@@ -31,6 +31,7 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.jamesxmpp.core.mapping.MappingOptions;
+import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
@@ -69,7 +70,7 @@ class DeliveryRunnableTest {
             .createQueue(MailQueueName.of("outgoing-xmpp"));
         mailetContext = FakeMailContext.builder().postmaster(new MailAddress("postmaster@james.test")).build();
         metricFactory = new RecordingMetricFactory();
-        s2sServer = new S2sServer(S2sSettings.builder().build(), "james.test"::equals,
+        s2sServer = new S2sServer(S2sSettings.builder().build(), LocalDomains.of("james.test"),
             stanza -> { throw new IllegalStateException("nothing comes in here"); }, new MemoryDialbackSecretStore(), clock);
     }
 

@@ -21,9 +21,9 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.jamesxmpp.core.mapping.MappingOptions;
-import org.jamesxmpp.core.s2s.LateErrorListener;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.s2s.StanzaSender;
+import org.jamesxmpp.core.store.LateErrorTicket;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,9 +66,8 @@ class LateFailuresTest {
             .build();
     }
 
-    LateErrorListener listener(LateFailures testee) throws Exception {
-        return testee.listenersFor(mail, ReturnedHeaders.of(mail.getMaybeSender().get(), mail.getMessage()))
-            .forRecipient(alice);
+    LateErrorTicket ticket(LateFailures testee) throws Exception {
+        return testee.ticketFor(mail, alice, ReturnedHeaders.of(mail.getMaybeSender().get(), mail.getMessage())).get();
     }
 
     DeliveryRunnable runnable(FakeMailetConfig.Builder config) throws Exception {
@@ -90,9 +89,9 @@ class LateFailuresTest {
 
     void lateErrorThenProcess(LateFailures testee, StanzaErrorException error, FakeMailetConfig.Builder config)
         throws Exception {
-        LateErrorListener listener = listener(testee);
-        listener.lateError(error);
-        listener.released();
+        LateErrorTicket ticket = ticket(testee);
+        testee.keepContent(mail);
+        testee.lateError(ticket, error);
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.getSize() == 1);
         MailQueue.MailQueueItem item = Flux.from(queue.deQueue()).blockFirst(Duration.ofSeconds(5));
         runnable(config).process(item).block(Duration.ofSeconds(10));
@@ -181,19 +180,43 @@ class LateFailuresTest {
     }
 
     @Test
-    void budgetShouldBeTakenByAKeptMailAndReturnedWhenTheEngineReleasesIt() throws Exception {
-        LateFailures testee = new LateFailures(queue, 1_000_000);
-        LateFailures.Listeners listeners = testee.listenersFor(mail,
-            ReturnedHeaders.of(mail.getMaybeSender().get(), mail.getMessage()));
-        LateErrorListener first = listeners.forRecipient(alice);
-        LateErrorListener second = listeners.forRecipient(new MailAddress("carol@peer.test"));
+    void lateErrorShouldBeBouncedWithTheHeaderLinesWhenOnlyTheTicketIsLeftAsAfterARestart() throws Exception {
+        LateErrorTicket ticket = ticket(new LateFailures(queue));
+        LateFailures afterRestart = new LateFailures(queue);
 
-        assertThat(testee.availableBytes()).isLessThan(1_000_000);
-        first.released();
-        first.released();
-        assertThat(testee.availableBytes()).isLessThan(1_000_000);
-        second.released();
-        assertThat(testee.availableBytes()).isEqualTo(1_000_000);
+        afterRestart.lateError(ticket, SERVICE_UNAVAILABLE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.getSize() == 1);
+        runnable(config().setProperty("fallback", "smtp")).process(Flux.from(queue.deQueue()).blockFirst(Duration.ofSeconds(5)))
+            .block(Duration.ofSeconds(10));
+
+        assertThat(mailetContext.getSentMails()).singleElement().satisfies(dsn -> {
+            assertThat(dsn.getRecipients()).containsExactly(new MailAddress("bob@james.test"));
+            assertThat(DsnParts.deliveryStatus(dsn.getMsg())).contains("Final-Recipient: rfc822; alice@peer.test")
+                .contains("service-unavailable");
+            assertThat(DsnParts.returnedOriginal(dsn.getMsg())).contains("Subject: Lunch?").doesNotContain("secret body");
+        });
+    }
+
+    @Test
+    void ticketShouldNameTheRouteSenderRecipientAndRetriesOfTheAttempt() throws Exception {
+        XmppDeliveryAttributes.setRetries(mail, 2);
+
+        assertThat(ticket(new LateFailures(queue))).satisfies(ticket -> {
+            assertThat(ticket.route()).isEqualTo("outgoing-xmpp");
+            assertThat(ticket.mailName()).isEqualTo("m1-to-peer.test");
+            assertThat(ticket.sender()).isEqualTo("bob@james.test");
+            assertThat(ticket.recipient()).isEqualTo("alice@peer.test");
+            assertThat(ticket.retries()).isEqualTo(2);
+            assertThat(ticket.returnedHeaders()).contains("Subject: Lunch?").doesNotContain("secret body");
+        });
+    }
+
+    @Test
+    void mailWithANameTooLongForATicketShouldGoWithoutOne() throws Exception {
+        mail.setName("n".repeat(LateErrorTicket.MAX_NAME_LENGTH + 1));
+
+        assertThat(new LateFailures(queue).ticketFor(mail, alice,
+            ReturnedHeaders.of(mail.getMaybeSender().get(), mail.getMessage()))).isEmpty();
     }
 
     @Test

@@ -8,11 +8,27 @@ public final class Xml {
     }
 
     /**
+     * Writes an element: its start tag ({@link #startTag}), then {@code />} when it has no content, else {@code >},
+     * what {@code content} writes, and the end tag.
+     */
+    static void element(StringBuilder out, String name, String namespace, String inheritedNamespace,
+                        Map<String, String> attributes, boolean empty, Runnable content) {
+        startTag(out, name, namespace, inheritedNamespace, attributes);
+        if (empty) {
+            out.append("/>");
+            return;
+        }
+        out.append('>');
+        content.run();
+        out.append("</").append(name).append('>');
+    }
+
+    /**
      * Writes {@code <name}, an {@code xmlns} only where the namespace differs from the parent's, and the attributes
      * single-quoted and escaped; the caller closes the tag.
      */
-    static void startTag(StringBuilder out, String name, String namespace, String inheritedNamespace,
-                         Map<String, String> attributes) {
+    private static void startTag(StringBuilder out, String name, String namespace, String inheritedNamespace,
+                                 Map<String, String> attributes) {
         out.append('<').append(name);
         if (!namespace.equals(inheritedNamespace)) {
             out.append(" xmlns='");

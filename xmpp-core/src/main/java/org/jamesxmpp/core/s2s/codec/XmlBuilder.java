@@ -65,19 +65,14 @@ public final class XmlBuilder {
 
     private void appendTo(StringBuilder out, String inheritedNamespace) {
         String effectiveNamespace = namespace.orElse(inheritedNamespace);
-        Xml.startTag(out, name, effectiveNamespace, inheritedNamespace, attributes);
-        if (children.isEmpty()) {
-            out.append("/>");
-            return;
-        }
-        out.append('>');
-        for (Object child : children) {
-            if (child instanceof XmlBuilder element) {
-                element.appendTo(out, effectiveNamespace);
-            } else {
-                Xml.escapeText((String) child, out);
+        Xml.element(out, name, effectiveNamespace, inheritedNamespace, attributes, children.isEmpty(), () -> {
+            for (Object child : children) {
+                if (child instanceof XmlBuilder element) {
+                    element.appendTo(out, effectiveNamespace);
+                } else {
+                    Xml.escapeText((String) child, out);
+                }
             }
-        }
-        out.append("</").append(name).append('>');
+        });
     }
 }

@@ -56,13 +56,7 @@ public record XmlElement(String namespace, String name, Map<String, String> attr
     @Override
     public void appendTo(StringBuilder out, String inheritedNamespace, NamespaceRewrite rewrite) {
         String effectiveNamespace = rewrite.rewrite(namespace);
-        Xml.startTag(out, name, effectiveNamespace, inheritedNamespace, attributes);
-        if (nodes.isEmpty()) {
-            out.append("/>");
-            return;
-        }
-        out.append('>');
-        nodes.forEach(node -> node.appendTo(out, effectiveNamespace, rewrite));
-        out.append("</").append(name).append('>');
+        Xml.element(out, name, effectiveNamespace, inheritedNamespace, attributes, nodes.isEmpty(),
+            () -> nodes.forEach(node -> node.appendTo(out, effectiveNamespace, rewrite)));
     }
 }

@@ -20,26 +20,29 @@ import io.netty.channel.ChannelHandlerContext;
  * The stanzas of one incoming stream between reading and done. The handler may finish them out of order; what the
  * peer learns stays in order: an XEP-0198 answer counts only the unbroken prefix of finished stanzas, and an XEP-0199
  * ping is taken up only once every stanza received before it is finished, since its answer tells the peer we
- * processed them (RFC 6120 10.1; peers without XEP-0198 settle their sends on it). Stanzas after a waiting ping do
- * not wait. Beyond {@value #MAX_IN_FLIGHT} unfinished stanzas, or when the listener's {@link InFlightBytes} are spent,
+ * processed them (RFC 6120 10.1; peers without XEP-0198 settle their sends on it). For the same reason an iq result
+ * or error (the peer's answer to our ping) waits for the stanzas before it: an error stanza the peer sent ahead of
+ * that answer must fail our send before the answer settles it as delivered. Stanzas after a waiting iq do not
+ * wait. Beyond {@code limits/maxInFlightStanzas} unfinished stanzas, or when the listener's {@link InFlightBytes} are spent,
  * the peer is no longer read. Event-loop confined; the stanzas' stages may complete on any thread.
  */
 final class InboundStanzaFlow {
     private static final Logger LOGGER = LoggerFactory.getLogger(InboundStanzaFlow.class);
-    /** Stanzas handed to the handler and not finished yet, beyond which we stop reading the peer. */
-    static final int MAX_IN_FLIGHT = 256;
 
-    private record WaitingPing(long position, Runnable takeUp) {
+    private record WaitingIq(long position, Runnable takeUp) {
     }
 
     private final InboundAcks acks = new InboundAcks();
     private final InboundAcks order = new InboundAcks();
-    private final Deque<WaitingPing> waitingPings = new ArrayDeque<>();
+    private final Deque<WaitingIq> waitingIqs = new ArrayDeque<>();
     private final InFlightBytes inFlightBytes;
+    private final int maxInFlight;
     private boolean streamManagement;
     private int inFlight;
 
-    InboundStanzaFlow(InFlightBytes inFlightBytes) {
+    /** @param maxInFlight stanzas handed to the handler and not finished yet, beyond which we stop reading the peer */
+    InboundStanzaFlow(InFlightBytes inFlightBytes, int maxInFlight) {
+        this.maxInFlight = maxInFlight;
         this.inFlightBytes = inFlightBytes;
     }
 
@@ -70,7 +73,7 @@ final class InboundStanzaFlow {
         long sequence = streamManagement ? acks.nextSequence() : -1;
         long position = order.nextSequence();
         inFlight++;
-        if (inFlight >= MAX_IN_FLIGHT) {
+        if (inFlight >= maxInFlight) {
             ReadPauses.of(ctx.channel()).pause(ReadPauses.Reason.STANZAS_IN_FLIGHT);
         }
         inFlightBytes.acquire(ctx.channel(), bytes);
@@ -81,8 +84,8 @@ final class InboundStanzaFlow {
                 streamViolation(error).ifPresent(ctx.pipeline()::fireExceptionCaught);
             });
         });
-        if (isPing(element) && order.handled() < position) {
-            waitingPings.add(new WaitingPing(position, takeUp));
+        if (waitsForEarlierStanzas(element) && order.handled() < position) {
+            waitingIqs.add(new WaitingIq(position, takeUp));
         } else {
             takeUp.run();
         }
@@ -110,7 +113,7 @@ final class InboundStanzaFlow {
 
     private void finished(ChannelHandlerContext ctx, long sequence, long position) {
         inFlight--;
-        if (inFlight < MAX_IN_FLIGHT / 2) {
+        if (inFlight < maxInFlight / 2) {
             ReadPauses.of(ctx.channel()).resume(ReadPauses.Reason.STANZAS_IN_FLIGHT);
         }
         if (sequence >= 0) {
@@ -118,8 +121,8 @@ final class InboundStanzaFlow {
             answerAckIfDue(ctx);
         }
         order.completed(position);
-        while (!waitingPings.isEmpty() && waitingPings.peek().position() <= order.handled()) {
-            waitingPings.poll().takeUp().run();
+        while (!waitingIqs.isEmpty() && waitingIqs.peek().position() <= order.handled()) {
+            waitingIqs.poll().takeUp().run();
         }
     }
 
@@ -131,8 +134,12 @@ final class InboundStanzaFlow {
         });
     }
 
-    private static boolean isPing(XmlElement element) {
-        return "iq".equals(element.name()) && "get".equals(element.attribute("type").orElse(""))
-            && element.child(StreamXml.PING_NAMESPACE, "ping").isPresent();
+    private static boolean waitsForEarlierStanzas(XmlElement element) {
+        if (!"iq".equals(element.name())) {
+            return false;
+        }
+        String type = element.attribute("type").orElse("");
+        return "result".equals(type) || "error".equals(type)
+            || "get".equals(type) && element.child(StreamXml.PING_NAMESPACE, "ping").isPresent();
     }
 }

@@ -54,7 +54,8 @@ public class InboundStreamHandler extends ChannelInboundHandlerAdapter {
 
     public InboundStreamHandler(InboundContext context) {
         this.context = context;
-        this.flow = new InboundStanzaFlow(context.inFlightBytes());
+        this.flow = new InboundStanzaFlow(context.inFlightBytes(),
+            context.settings().inboundLimits().maxInFlightStanzas());
         this.startTls = new StartTlsStep(context.tls(), session, close);
         this.sasl = new SaslExternalStep(context.tls(), session, context.domainStreams());
         this.lookup = new LocalDomainLookup(context.localDomains(), context.stanzaExecutor(), session,

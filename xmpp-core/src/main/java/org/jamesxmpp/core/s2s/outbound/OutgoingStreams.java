@@ -13,6 +13,10 @@ import org.jamesxmpp.core.s2s.LateErrorListener;
 import org.jamesxmpp.core.s2s.ReturnPath;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
+import org.jamesxmpp.core.store.LateErrorRetention;
+import org.jamesxmpp.core.store.LateErrorStore;
+import org.jamesxmpp.core.store.LateErrorTicket;
+import org.jamesxmpp.core.store.MemoryLateErrorStore;
 
 import io.netty.channel.EventLoopGroup;
 
@@ -47,21 +51,27 @@ public class OutgoingStreams implements ReturnPath {
     private volatile boolean stopped;
 
     public OutgoingStreams(EventLoopGroup group, OutboundConnector connector, S2sSettings settings, Clock clock) {
+        this(group, connector, settings, clock, new MemoryLateErrorStore(LateErrorRetention.defaults(), clock));
+    }
+
+    /** @param lateErrors keeps the acknowledged stanzas a peer may still return an error for */
+    public OutgoingStreams(EventLoopGroup group, OutboundConnector connector, S2sSettings settings, Clock clock,
+                           LateErrorStore lateErrors) {
         this.group = group;
         this.connector = connector;
         this.settings = settings;
         this.backoff = new ConnectBackoff(settings.reconnectBackoffBase(), settings.reconnectBackoffCap(), clock);
-        this.pendingSends = new PendingSends(clock);
+        this.pendingSends = new PendingSends(lateErrors);
     }
 
     @Override
     public CompletableFuture<Void> send(DomainPair pair, Optional<String> id, String from, String to, String xml) {
-        return send(pair, id, from, to, xml, LateErrorListener.NONE);
+        return send(pair, id, from, to, xml, Optional.empty());
     }
 
-    /** Sends a stanza; once the peer acknowledged it, a stanza error it returns for it goes to {@code lateErrors}. */
+    /** Sends a stanza; once the peer acknowledged it, a stanza error it returns for it goes with {@code lateErrors}. */
     public CompletableFuture<Void> send(DomainPair pair, Optional<String> id, String from, String to, String xml,
-                                        LateErrorListener lateErrors) {
+                                        Optional<LateErrorTicket> lateErrors) {
         CompletableFuture<Void> delivery = new CompletableFuture<>();
         PendingStanza stanza = new PendingStanza(pair, id, from, to, xml, delivery);
         pendingSends.track(stanza, lateErrors);
@@ -94,6 +104,11 @@ public class OutgoingStreams implements ReturnPath {
             .distinct()
             .forEach(stream -> stream.pingAnswered(id));
         return true;
+    }
+
+    /** See {@link PendingSends#route}. */
+    public void routeLateErrors(String route, LateErrorListener listener) {
+        pendingSends.route(route, listener);
     }
 
     /** See {@link PendingSends#peerError}: fails the matching pending send, or tells a delivered one's listener. */

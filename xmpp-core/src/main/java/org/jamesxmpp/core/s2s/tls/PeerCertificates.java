@@ -1,10 +1,6 @@
 package org.jamesxmpp.core.s2s.tls;
 
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -15,10 +11,9 @@ import org.jamesxmpp.core.log.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Whether the certificate a peer presented is trusted and names a given domain (RFC 6125 DNS-ID). */
+/** Whether the certificate a peer presented is trusted and names a given domain ({@link PeerCertificateNames}). */
 public class PeerCertificates {
     private static final Logger LOGGER = LoggerFactory.getLogger(PeerCertificates.class);
-    private static final int DNS_NAME = 2;
 
     private final X509TrustManager trustManager;
 
@@ -27,10 +22,21 @@ public class PeerCertificates {
     }
 
     public boolean isTrustedFor(SSLSession session, String domain) {
-        return chain(session)
-            .filter(this::isTrusted)
-            .map(chain -> names(chain[0]).stream().anyMatch(name -> matches(name, domain)))
-            .orElse(false);
+        return chain(session).map(chain -> isTrustedFor(chain, domain)).orElse(false);
+    }
+
+    /** Whether {@code chain} (the peer's first) is trusted and its first certificate names {@code domain}. */
+    public boolean isTrustedFor(X509Certificate[] chain, String domain) {
+        if (chain.length == 0 || !isTrusted(chain)) {
+            return false;
+        }
+        PeerCertificateNames names = PeerCertificateNames.of(chain[0]);
+        if (!names.namesServer(domain)) {
+            LOGGER.debug("Peer certificate {} does not name {}: {}", chain[0].getSubjectX500Principal(),
+                LogSafe.of(domain), names);
+            return false;
+        }
+        return true;
     }
 
     private static Optional<X509Certificate[]> chain(SSLSession session) {
@@ -54,29 +60,5 @@ public class PeerCertificates {
             LOGGER.debug("Untrusted peer certificate {}: {}", LogSafe.of(chain[0].getSubjectX500Principal()), LogSafe.of(e));
             return false;
         }
-    }
-
-    private static List<String> names(X509Certificate certificate) {
-        try {
-            Collection<List<?>> alternativeNames = certificate.getSubjectAlternativeNames();
-            if (alternativeNames == null) {
-                return List.of();
-            }
-            return alternativeNames.stream()
-                .filter(entry -> entry.size() >= 2 && Integer.valueOf(DNS_NAME).equals(entry.get(0)))
-                .map(entry -> String.valueOf(entry.get(1)).toLowerCase(Locale.ROOT))
-                .toList();
-        } catch (CertificateParsingException e) {
-            return List.of();
-        }
-    }
-
-    private static boolean matches(String name, String domain) {
-        String normalized = domain.toLowerCase(Locale.ROOT);
-        if (name.startsWith("*.")) {
-            int dot = normalized.indexOf('.');
-            return dot > 0 && normalized.substring(dot + 1).equals(name.substring(2));
-        }
-        return name.equals(normalized);
     }
 }

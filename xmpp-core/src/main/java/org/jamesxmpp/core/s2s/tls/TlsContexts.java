@@ -9,9 +9,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.jamesxmpp.core.s2s.KeyStoreSettings;
@@ -47,7 +46,8 @@ public class TlsContexts {
                 .build();
             this.client = SslContextBuilder.forClient()
                 .keyManager(keyManagers)
-                .trustManager(settings.verifyPeerCertificates() ? trustManagers : InsecureTrustManagerFactory.INSTANCE)
+                .trustManager(settings.verifyPeerCertificates() ? new ServerNameTrustManager(x509Extended(trustManagers))
+                    : InsecureTrustManagerFactory.INSTANCE.getTrustManagers()[0])
                 .build();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("Cannot load TLS key material from " + settings.keyStore().path()
@@ -68,15 +68,12 @@ public class TlsContexts {
         return new SslHandler(server.newEngine(allocator), true);
     }
 
-    /** A handler for an outgoing stream to {@code domain}, checking the certificate names it. */
+    /**
+     * A handler for an outgoing stream to {@code domain} (the engine's peer host): with {@code verifyPeerCertificates}
+     * the handshake fails unless the certificate is trusted and names it ({@link ServerNameTrustManager}).
+     */
     public SslHandler clientHandler(ByteBufAllocator allocator, String domain) {
-        SSLEngine engine = client.newEngine(allocator, domain, 5269);
-        if (settings.verifyPeerCertificates()) {
-            SSLParameters parameters = engine.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            engine.setSSLParameters(parameters);
-        }
-        return new SslHandler(engine);
+        return new SslHandler(client.newEngine(allocator, domain, 5269));
     }
 
     private static KeyManagerFactory keyManagers(KeyStoreSettings keyStore) throws IOException, GeneralSecurityException {
@@ -98,6 +95,13 @@ public class TlsContexts {
             keyStore.load(input, settings.secret().toCharArray());
         }
         return keyStore;
+    }
+
+    private static X509ExtendedTrustManager x509Extended(TrustManagerFactory factory) {
+        if (x509(factory) instanceof X509ExtendedTrustManager extended) {
+            return extended;
+        }
+        throw new IllegalArgumentException("The trust manager is no X509ExtendedTrustManager");
     }
 
     private static X509TrustManager x509(TrustManagerFactory factory) {

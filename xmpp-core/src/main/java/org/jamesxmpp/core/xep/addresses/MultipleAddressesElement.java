@@ -4,9 +4,8 @@ import java.util.List;
 
 import javax.xml.namespace.QName;
 
-import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jamesxmpp.core.xep.ValueElement;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
 import com.google.common.collect.ImmutableList;
@@ -14,7 +13,7 @@ import com.google.common.collect.ImmutableList;
 /**
  * XEP-0033 {@code <addresses/>}, immutable. Smack's own class is mutable and writes {@code desc} twice.
  */
-public final class MultipleAddressesElement implements ExtensionElement {
+public final class MultipleAddressesElement extends ValueElement {
     public static final String ELEMENT = "addresses";
     public static final String NAMESPACE = "http://jabber.org/protocol/address";
     public static final QName QNAME = new QName(NAMESPACE, ELEMENT);
@@ -26,6 +25,7 @@ public final class MultipleAddressesElement implements ExtensionElement {
     private final List<AddressEntry> addresses;
 
     public MultipleAddressesElement(List<AddressEntry> addresses) {
+        super(QNAME);
         this.addresses = ImmutableList.copyOf(addresses);
     }
 
@@ -40,31 +40,12 @@ public final class MultipleAddressesElement implements ExtensionElement {
     }
 
     @Override
-    public String getElementName() {
-        return ELEMENT;
+    protected List<Object> values() {
+        return List.of(addresses);
     }
 
     @Override
-    public String getNamespace() {
-        return NAMESPACE;
-    }
-
-    @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
-        XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
-        xml.rightAngleBracket();
+    protected void appendContent(XmlStringBuilder xml) {
         addresses.forEach(address -> address.appendTo(xml));
-        xml.closeElement(this);
-        return xml;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof MultipleAddressesElement && addresses.equals(((MultipleAddressesElement) other).addresses);
-    }
-
-    @Override
-    public int hashCode() {
-        return addresses.hashCode();
     }
 }

@@ -1,21 +1,21 @@
 package org.jamesxmpp.core.xep.mime;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import javax.xml.namespace.QName;
 
-import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jamesxmpp.core.xep.ValueElement;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
  * The original RFC 5322 message, base64 encoded, carried between two james-xmpp servers so the receiving James stores
  * the identical bytes: {@code <mime xmlns='urn:jamesxmpp:mime:0'>base64</mime>}.
  */
-public final class OriginalMimeElement implements ExtensionElement {
+public final class OriginalMimeElement extends ValueElement {
     public static final String ELEMENT = "mime";
     public static final String NAMESPACE = "urn:jamesxmpp:mime:0";
     public static final QName QNAME = new QName(NAMESPACE, ELEMENT);
@@ -31,6 +31,7 @@ public final class OriginalMimeElement implements ExtensionElement {
     private final String base64;
 
     public OriginalMimeElement(String base64) {
+        super(QNAME);
         this.base64 = Objects.requireNonNull(base64);
     }
 
@@ -46,31 +47,12 @@ public final class OriginalMimeElement implements ExtensionElement {
     }
 
     @Override
-    public String getElementName() {
-        return ELEMENT;
+    protected List<Object> values() {
+        return List.of(base64);
     }
 
     @Override
-    public String getNamespace() {
-        return NAMESPACE;
-    }
-
-    @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
-        XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
-        xml.rightAngleBracket();
+    protected void appendContent(XmlStringBuilder xml) {
         xml.append(base64);
-        xml.closeElement(this);
-        return xml;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof OriginalMimeElement && base64.equals(((OriginalMimeElement) other).base64);
-    }
-
-    @Override
-    public int hashCode() {
-        return base64.hashCode();
     }
 }

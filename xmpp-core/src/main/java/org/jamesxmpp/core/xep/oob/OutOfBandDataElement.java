@@ -6,15 +6,14 @@ import java.util.Optional;
 
 import javax.xml.namespace.QName;
 
-import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jamesxmpp.core.xep.ValueElement;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
  * XEP-0066 {@code <x xmlns='jabber:x:oob'><url/><desc/></x>}: a link to something the recipient can fetch.
  */
-public final class OutOfBandDataElement implements ExtensionElement {
+public final class OutOfBandDataElement extends ValueElement {
     public static final String ELEMENT = "x";
     public static final String NAMESPACE = "jabber:x:oob";
     public static final QName QNAME = new QName(NAMESPACE, ELEMENT);
@@ -27,6 +26,7 @@ public final class OutOfBandDataElement implements ExtensionElement {
     private final Optional<String> desc;
 
     public OutOfBandDataElement(String url, Optional<String> desc) {
+        super(QNAME);
         this.url = Objects.requireNonNull(url);
         this.desc = Objects.requireNonNull(desc);
     }
@@ -40,34 +40,13 @@ public final class OutOfBandDataElement implements ExtensionElement {
     }
 
     @Override
-    public String getElementName() {
-        return ELEMENT;
+    protected List<Object> values() {
+        return List.of(url, desc);
     }
 
     @Override
-    public String getNamespace() {
-        return NAMESPACE;
-    }
-
-    @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
-        XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
-        xml.rightAngleBracket();
+    protected void appendContent(XmlStringBuilder xml) {
         xml.element("url", url);
         desc.ifPresent(value -> xml.element("desc", value));
-        xml.closeElement(this);
-        return xml;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof OutOfBandDataElement
-            && url.equals(((OutOfBandDataElement) other).url)
-            && desc.equals(((OutOfBandDataElement) other).desc);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(url, desc);
     }
 }

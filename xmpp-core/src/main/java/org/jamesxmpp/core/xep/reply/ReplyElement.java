@@ -1,20 +1,20 @@
 package org.jamesxmpp.core.xep.reply;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import javax.xml.namespace.QName;
 
-import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jamesxmpp.core.xep.ValueElement;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jxmpp.jid.Jid;
 
 /**
  * XEP-0461 message replies: {@code <reply xmlns='urn:xmpp:reply:0' to='…' id='…'/>}.
  */
-public final class ReplyElement implements ExtensionElement {
+public final class ReplyElement extends ValueElement {
     public static final String ELEMENT = "reply";
     public static final String NAMESPACE = "urn:xmpp:reply:0";
     public static final QName QNAME = new QName(NAMESPACE, ELEMENT);
@@ -27,6 +27,7 @@ public final class ReplyElement implements ExtensionElement {
     private final String id;
 
     public ReplyElement(Optional<Jid> to, String id) {
+        super(QNAME);
         this.to = Objects.requireNonNull(to);
         this.id = Objects.requireNonNull(id);
         if (id.isEmpty()) {
@@ -43,33 +44,18 @@ public final class ReplyElement implements ExtensionElement {
     }
 
     @Override
-    public String getElementName() {
-        return ELEMENT;
+    protected List<Object> values() {
+        return List.of(to, id);
     }
 
     @Override
-    public String getNamespace() {
-        return NAMESPACE;
-    }
-
-    @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
-        XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
+    protected void appendAttributes(XmlStringBuilder xml) {
         to.ifPresent(value -> xml.attribute("to", value.toString()));
         xml.attribute("id", id);
-        xml.closeEmptyElement();
-        return xml;
     }
 
     @Override
-    public boolean equals(Object other) {
-        return other instanceof ReplyElement
-            && to.equals(((ReplyElement) other).to)
-            && id.equals(((ReplyElement) other).id);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(to, id);
+    protected boolean hasContent() {
+        return false;
     }
 }

@@ -21,6 +21,7 @@ import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.DomainPair;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.InboundStanza;
+import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
@@ -75,7 +76,7 @@ class InboundStreamHandlerTest {
         OutboundConnector connector = new OutboundConnector(new S2sRouter(List.of(), Clock.systemUTC()), settings, keys,
             Optional.empty(), Runnable::run);
         OutgoingStreams outgoing = new OutgoingStreams(group, connector, settings, Clock.systemUTC());
-        return new InboundContext(settings, "james.test"::equals, keys, Optional.empty(),
+        return new InboundContext(settings, LocalDomains.of("james.test"), keys, Optional.empty(),
             (receiving, originating, streamId, key) -> {
                 verified.add(receiving + " " + originating + " " + key);
                 if (answerLater) {
@@ -85,7 +86,7 @@ class InboundStreamHandlerTest {
                 }
                 return CompletableFuture.completedFuture(verification);
             },
-            new InboundStanzas("james.test"::equals, stanza -> {
+            new InboundStanzas(LocalDomains.of("james.test"), stanza -> {
                 handled.add(stanza);
                 return handling;
             }, outgoing) {
@@ -414,6 +415,22 @@ class InboundStreamHandlerTest {
             + "<iq type='get' id='p1' from='a.test' to='james.test'><ping xmlns='urn:xmpp:ping'/></iq>");
 
         assertThat(accepted).as("the ping's answer would tell the peer the message was processed").containsExactly("message");
+        handling.complete(null);
+        drain();
+        assertThat(accepted).containsExactly("message", "iq");
+    }
+
+    @Test
+    void answerToOurPingShouldBeTakenUpOnlyOnceEveryStanzaBeforeItIsHandled() {
+        authenticate();
+        handling = new CompletableFuture<>();
+
+        exchange("<message from='alice@a.test' to='bob@james.test' type='error' id='m1'>"
+            + "<error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>"
+            + "<iq type='result' id='p1' from='a.test' to='james.test'/>");
+
+        assertThat(accepted).as("the answer would settle as delivered the send the error before it fails")
+            .containsExactly("message");
         handling.complete(null);
         drain();
         assertThat(accepted).containsExactly("message", "iq");

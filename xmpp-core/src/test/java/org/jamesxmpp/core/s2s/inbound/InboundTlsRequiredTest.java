@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.s2s.KeyStoreSettings;
+import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.TlsSettings;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
@@ -48,14 +49,15 @@ class InboundTlsRequiredTest {
         Path keyStore = TestPki.create().issue("james.test").writeKeyStore(directory.resolve("k.p12"), "changeit");
         TlsSettings tlsSettings = new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", "changeit"), Optional.empty(),
             true, true);
-        S2sSettings settings = S2sSettings.builder().tls(tlsSettings).build();
+        TlsContexts contexts = new TlsContexts(tlsSettings);
+        S2sSettings settings = S2sSettings.builder().tls(contexts).build();
         DialbackKeys keys = new DialbackKeys("secret");
-        Optional<TlsContexts> tls = Optional.of(new TlsContexts(tlsSettings));
+        Optional<TlsContexts> tls = Optional.of(contexts);
         OutboundConnector connector = new OutboundConnector(new S2sRouter(List.of(), Clock.systemUTC()), settings, keys,
             tls, Runnable::run);
-        InboundContext context = new InboundContext(settings, "james.test"::equals, keys, tls,
+        InboundContext context = new InboundContext(settings, LocalDomains.of("james.test"), keys, tls,
             new RemoteDialbackVerifier(group, connector),
-            new InboundStanzas("james.test"::equals, stanza -> CompletableFuture.completedFuture(null),
+            new InboundStanzas(LocalDomains.of("james.test"), stanza -> CompletableFuture.completedFuture(null),
                 new OutgoingStreams(group, connector, settings, Clock.systemUTC())));
         channel = new EmbeddedChannel(new XmppStreamDecoder(S2sSettings.DEFAULT_MAX_STANZA_SIZE),
             new StringEncoder(StandardCharsets.UTF_8), new InboundStreamHandler(context));

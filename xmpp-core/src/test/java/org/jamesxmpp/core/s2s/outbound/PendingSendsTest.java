@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
 import org.jamesxmpp.core.s2s.DomainPair;
-import org.jamesxmpp.core.s2s.LateErrorListener;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
+import org.jamesxmpp.core.store.LateErrorRetention;
+import org.jamesxmpp.core.store.LateErrorStore;
+import org.jamesxmpp.core.store.LateErrorTicket;
+import org.jamesxmpp.core.store.MemoryLateErrorStore;
+import org.jamesxmpp.core.store.SentStanzaKey;
 import org.jamesxmpp.testing.MutableClock;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,32 +25,24 @@ import org.junit.jupiter.api.Test;
 
 class PendingSendsTest {
     static final DomainPair PAIR = new DomainPair("james.test", "peer.test");
+    static final String ROUTE = "xmpp-outgoing";
     static final StanzaErrorException NOT_FOUND = new StanzaErrorException(StanzaError.Condition.item_not_found,
         StanzaError.Type.CANCEL);
+    static final LateErrorTicket TICKET = new LateErrorTicket(ROUTE, "mail-1", "bob@james.test", "alice@peer.test", 0,
+        "Subject: Lunch?\r\n");
 
     MutableClock clock;
+    LateErrorStore store;
     PendingSends testee;
-    List<StanzaErrorException> lateErrors;
-    AtomicInteger released;
-    LateErrorListener listener;
+    List<Map.Entry<LateErrorTicket, StanzaErrorException>> lateErrors;
 
     @BeforeEach
     void setUp() {
         clock = new MutableClock(Instant.parse("2026-12-02T18:00:00Z"));
-        testee = new PendingSends(clock, Duration.ofHours(1), 10);
+        store = new MemoryLateErrorStore(new LateErrorRetention(Duration.ofHours(1), 10), clock);
+        testee = new PendingSends(store);
         lateErrors = new CopyOnWriteArrayList<>();
-        released = new AtomicInteger();
-        listener = new LateErrorListener() {
-            @Override
-            public void lateError(StanzaErrorException error) {
-                lateErrors.add(error);
-            }
-
-            @Override
-            public void released() {
-                released.incrementAndGet();
-            }
-        };
+        testee.route(ROUTE, (ticket, error) -> lateErrors.add(Map.entry(ticket, error)));
     }
 
     PendingStanza stanza(String id, String to) {
@@ -56,7 +52,7 @@ class PendingSendsTest {
     @Test
     void errorShouldFailThePendingSendWhenItCameBeforeTheAcknowledgement() {
         PendingStanza stanza = stanza("m1", "alice@peer.test");
-        testee.track(stanza, listener);
+        testee.track(stanza, Optional.of(TICKET));
 
         assertThat(testee.peerError("peer.test", "m1", "alice@peer.test/phone", NOT_FOUND)).isTrue();
 
@@ -64,28 +60,46 @@ class PendingSendsTest {
         assertThat(stanza.delivery().handle((any, error) -> ((DeliveryException) error).reason()).join())
             .isEqualTo(DeliveryException.Reason.STANZA_ERROR);
         assertThat(lateErrors).isEmpty();
-        assertThat(released).hasValue(1);
+        assertThat(store.take(SentStanzaKey.of("peer.test", "m1", "alice@peer.test")).blockOptional()).isEmpty();
     }
 
     @Test
-    void errorShouldGoToTheListenerOnceWhenItCameAfterTheAcknowledgement() {
+    void errorShouldGoWithTheTicketToItsRouteOnceWhenItCameAfterTheAcknowledgement() {
         PendingStanza stanza = stanza("m1", "alice@peer.test");
-        testee.track(stanza, listener);
+        testee.track(stanza, Optional.of(TICKET));
         stanza.delivery().complete(null);
 
         assertThat(testee.peerError("peer.test", "m1", "Alice@peer.test", NOT_FOUND)).isTrue();
         assertThat(testee.peerError("peer.test", "m1", "alice@peer.test", NOT_FOUND)).isFalse();
 
-        assertThat(lateErrors).containsExactly(NOT_FOUND);
-        assertThat(released).hasValue(1);
+        assertThat(lateErrors).containsExactly(Map.entry(TICKET, NOT_FOUND));
+    }
+
+    @Test
+    void errorShouldBeMatchedByTheStoreAloneAsAfterARestart() {
+        store.remember(SentStanzaKey.of("peer.test", "m1", "alice@peer.test"), TICKET).block();
+
+        assertThat(new PendingSends(store).peerError("peer.test", "m1", "alice@peer.test", NOT_FOUND)).isTrue();
+    }
+
+    @Test
+    void errorShouldReachTheRouteRegisteredAfterTheSendAsAfterARestart() {
+        store.remember(SentStanzaKey.of("peer.test", "m1", "alice@peer.test"), TICKET).block();
+        PendingSends restarted = new PendingSends(store);
+        List<LateErrorTicket> told = new CopyOnWriteArrayList<>();
+        restarted.route(ROUTE, (ticket, error) -> told.add(ticket));
+
+        restarted.peerError("peer.test", "m1", "alice@peer.test", NOT_FOUND);
+
+        assertThat(told).containsExactly(TICKET);
     }
 
     @Test
     void errorShouldConcernOnlyTheRecipientItComesFromWhenRecipientsShareTheId() {
         PendingStanza alice = stanza("m1", "alice@peer.test");
         PendingStanza carol = stanza("m1", "carol@peer.test");
-        testee.track(alice, LateErrorListener.NONE);
-        testee.track(carol, LateErrorListener.NONE);
+        testee.track(alice, Optional.empty());
+        testee.track(carol, Optional.empty());
 
         testee.peerError("peer.test", "m1", "carol@peer.test", NOT_FOUND);
 
@@ -96,7 +110,7 @@ class PendingSendsTest {
     @Test
     void errorFromAnotherJidOrDomainShouldNotBeTaken() {
         PendingStanza stanza = stanza("m1", "alice@peer.test");
-        testee.track(stanza, listener);
+        testee.track(stanza, Optional.of(TICKET));
         stanza.delivery().complete(null);
 
         assertThat(testee.peerError("peer.test", "m1", "mallory@peer.test", NOT_FOUND)).isFalse();
@@ -105,46 +119,44 @@ class PendingSendsTest {
     }
 
     @Test
-    void deliveredSendShouldBeForgottenAndReleasedAfterTheRetention() {
+    void deliveredSendShouldBeForgottenAfterTheRetention() {
         PendingStanza stanza = stanza("m1", "alice@peer.test");
-        testee.track(stanza, listener);
+        testee.track(stanza, Optional.of(TICKET));
         stanza.delivery().complete(null);
 
         clock.advance(Duration.ofHours(2));
 
         assertThat(testee.peerError("peer.test", "m1", "alice@peer.test", NOT_FOUND)).isFalse();
-        assertThat(testee.deliveredTracked()).isZero();
         assertThat(lateErrors).isEmpty();
-        assertThat(released).hasValue(1);
     }
 
     @Test
-    void failedSendShouldBeReleasedAndTakeNoLateError() {
+    void failedSendShouldTakeNoLateError() {
         PendingStanza stanza = stanza("m1", "alice@peer.test");
-        testee.track(stanza, listener);
+        testee.track(stanza, Optional.of(TICKET));
         stanza.fail(DeliveryException.Reason.STREAM_BROKEN, "gone");
 
         assertThat(testee.peerError("peer.test", "m1", "alice@peer.test", NOT_FOUND)).isFalse();
-        assertThat(released).hasValue(1);
+        assertThat(lateErrors).isEmpty();
     }
 
     @Test
-    void registryShouldKeepAtMostItsBoundOfDeliveredSends() {
-        for (int i = 0; i < 25; i++) {
-            PendingStanza stanza = stanza("m" + i, "alice@peer.test");
-            testee.track(stanza, listener);
-            stanza.delivery().complete(null);
-        }
+    void deliveredSendWithoutTicketShouldLeaveTheErrorToTheInboundHandler() {
+        PendingStanza stanza = stanza("m1", "alice@peer.test");
+        testee.track(stanza, Optional.empty());
+        stanza.delivery().complete(null);
 
-        assertThat(testee.deliveredTracked()).isLessThanOrEqualTo(10);
-        assertThat(released.get()).isGreaterThanOrEqualTo(15);
+        assertThat(testee.peerError("peer.test", "m1", "alice@peer.test", NOT_FOUND)).isFalse();
     }
 
     @Test
-    void sendWithoutIdShouldBeReleasedAtOnce() {
-        testee.track(new PendingStanza(PAIR, Optional.empty(), "bob@james.test", "alice@peer.test", "<message/>",
-            new CompletableFuture<>()), listener);
+    void lateErrorOfARouteNobodyTakesShouldStillBeOurs() {
+        PendingStanza stanza = stanza("m1", "alice@peer.test");
+        testee.track(stanza, Optional.of(new LateErrorTicket("elsewhere", "mail-1", "bob@james.test", "alice@peer.test", 0,
+            "")));
+        stanza.delivery().complete(null);
 
-        assertThat(released).hasValue(1);
+        assertThat(testee.peerError("peer.test", "m1", "alice@peer.test", NOT_FOUND)).isTrue();
+        assertThat(lateErrors).isEmpty();
     }
 }
