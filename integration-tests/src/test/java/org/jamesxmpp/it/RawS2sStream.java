@@ -95,6 +95,18 @@ public class RawS2sStream implements AutoCloseable {
         return received.toString();
     }
 
+    /** Everything received so far, reading only what already arrived (no wait). */
+    public String available() {
+        try {
+            while (!closedByPeer && socket.getInputStream().available() > 0) {
+                readSome();
+            }
+        } catch (IOException e) {
+            closedByPeer = true;
+        }
+        return received.toString();
+    }
+
     /** The id of the stream the listener opened (its header must have come). */
     public String streamId() {
         Matcher matcher = Pattern.compile("<stream:stream[^>]* id='([^']+)'").matcher(await("<stream:features>"));

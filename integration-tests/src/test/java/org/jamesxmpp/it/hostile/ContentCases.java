@@ -86,7 +86,8 @@ final class ContentCases {
                     assertThat(mail.hasField("Cc")).isFalse();
                 }),
             injection("encodedWordHidingCrLf", "`<subject>` `=?UTF-8?B?…?=` that decodes to CR/LF + `X-Injected:`",
-                "<subject>=?UTF-8?B?aGkNClgtSW5qZWN0ZWQ6IHllcw==?=</subject><body>b</body>", "Subject", "hi"),
+                "<subject>=?UTF-8?B?aGkNClgtSW5qZWN0ZWQ6IHllcw==?=</subject><body>b</body>", "Subject",
+                "=?UTF-8?B?aGkNClgtSW5qZWN0ZWQ6IHllcw==?="),
             of("crLfInTheBody", "a body holding `\\r\\n\\r\\nX-Injected: yes` at its start", "delivered; the text stays in the body",
                 run -> {
                     ReceivedMail mail = run.deliver("<body>&#13;&#10;&#13;&#10;X-Injected: yes</body>");
@@ -146,7 +147,6 @@ final class ContentCases {
                     String forward = run.newForward(CaseRun.PEER_USER);
                     run.authenticated().send(run.message(forward, "<body>round and round</body>"));
                     List<Stanza> back = run.peer().collect(Duration.ofSeconds(5));
-                    System.out.println("mailLoop: hostile.test received " + back);
                     assertThat(back).noneSatisfy(stanza -> assertThat(stanza.toXML().toString()).contains("round and round"));
                 }));
     }

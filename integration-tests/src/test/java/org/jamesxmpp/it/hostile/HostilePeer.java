@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundStanza;
+import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
@@ -47,7 +48,7 @@ final class HostilePeer implements AutoCloseable {
             .bind(ADDRESS)
             .route(new StaticRoute(JAMES_DOMAIN, JAMES.getHostString(), JAMES.getPort()))
             .dialbackSecret(SECRET)
-            .build(), DOMAIN::equals, this::receive, new MemoryDialbackSecretStore(), Clock.systemUTC());
+            .build(), LocalDomains.of(DOMAIN), this::receive, new MemoryDialbackSecretStore(), Clock.systemUTC());
         server.start();
         try {
             tarpit = new ServerSocket(TARPIT_ADDRESS.getPort(), 200, TARPIT_ADDRESS.getAddress());

@@ -3,6 +3,7 @@ package org.jamesxmpp.it.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jamesxmpp.it.hostile.CaseRun.assertStreamError;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,7 +67,8 @@ final class LimitCases {
                             stream.streamId();
                             streams.add(stream.send(claim(HostilePeer.TARPIT)));
                         }
-                        Awaitility.await().until(() -> run.peer().tarpitConnections() + busy(streams) == 120);
+                        Awaitility.await().atMost(Duration.ofSeconds(25))
+                            .until(() -> run.peer().tarpitConnections() + busy(streams) == 120);
                         assertThat(run.peer().tarpitConnections()).isLessThanOrEqualTo(PENDING_IN_TOTAL);
                         assertThat(heap.retainedMib()).isLessThan(HEAP_BOUND_MIB);
                     }
@@ -93,7 +95,7 @@ final class LimitCases {
 
     private static long busy(List<RawS2sStream> streams) {
         return streams.stream()
-            .map(RawS2sStream::poll)
+            .map(RawS2sStream::available)
             .filter(answer -> answer.contains("<resource-constraint xmlns='" + RawS2sStream.STREAM_ERRORS + "'/>"))
             .count();
     }

@@ -60,7 +60,7 @@ final class StreamCases {
                 "SASL `<failure><not-authorized/>`, nothing authenticated: the message gets `not-authorized`", run -> {
                     RawS2sStream stream = run.open()
                         .send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='EXTERNAL'>=</auth>");
-                    stream.await("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><not-authorized/></failure>");
+                    assertThat(stream.await("</failure>")).contains("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><not-authorized");
                     assertStreamError(stream.send(STANZA), "not-authorized");
                 }),
             stream("startTlsNotOffered", "`<starttls/>` where the listener offers none (TLS downgrade: nothing is"

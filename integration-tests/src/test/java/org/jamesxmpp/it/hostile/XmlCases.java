@@ -28,6 +28,16 @@ final class XmlCases {
         return of(name, input, "`" + condition + "`", run -> assertStreamError(run.authenticated().send(xml), condition));
     }
 
+    /** {@code bytes} inside a body on an authenticated stream: {@code not-well-formed}. */
+    private static HostileCase bytesInABody(String name, String input, int... bytes) {
+        byte[] raw = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            raw[i] = (byte) bytes[i];
+        }
+        return of(name, input, "`not-well-formed`", run -> assertStreamError(run.authenticated()
+            .send(Bytes.concat(utf8(TO_WATCHER + "<body>a"), raw, utf8("b</body></message>"))), "not-well-formed"));
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -59,15 +69,11 @@ final class XmlCases {
                 "<message" + attributes(65) + " from='carol@hostile.test' to='watcher@james.test'/>", "policy-violation"),
             afterAuth("duplicateAttribute", "`<message to='a' to='b'>`",
                 "<message from='carol@hostile.test' to='watcher@james.test' to='x@james.test'/>", "not-well-formed"),
-            of("invalidUtf8", "bytes `C3 28` (an invalid UTF-8 sequence) in a body", "`not-well-formed`", run ->
-                assertStreamError(run.authenticated().send(Bytes.concat(utf8(TO_WATCHER + "<body>"),
-                    new byte[] {(byte) 0xC3, 0x28}, utf8("</body></message>"))), "not-well-formed")),
-            of("overlongUtf8", "bytes `C0 BC` (an overlong `<`) in a body", "`not-well-formed`", run ->
-                assertStreamError(run.authenticated().send(Bytes.concat(utf8(TO_WATCHER + "<body>"),
-                    new byte[] {(byte) 0xC0, (byte) 0xBC}, utf8("</body></message>"))), "not-well-formed")),
-            of("nulByte", "a NUL byte in a body", "`not-well-formed`", run ->
-                assertStreamError(run.authenticated().send(Bytes.concat(utf8(TO_WATCHER + "<body>a"), new byte[] {0},
-                    utf8("b</body></message>"))), "not-well-formed")),
+            bytesInABody("invalidUtf8", "bytes `C3 28` (a lead byte without its continuation) in a body", 0xC3, 0x28),
+            bytesInABody("overlongUtf8", "bytes `C0 BC` (an overlong `<`) in a body", 0xC0, 0xBC),
+            bytesInABody("utf8Surrogate", "bytes `ED A0 80` (a UTF-16 surrogate) in a body", 0xED, 0xA0, 0x80),
+            bytesInABody("utf8BeyondUnicode", "bytes `F4 90 80 80` (above U+10FFFF) in a body", 0xF4, 0x90, 0x80, 0x80),
+            bytesInABody("nulByte", "a NUL byte in a body", 0x00),
             afterAuth("nulCharacterReference", "`&#0;` in a body", TO_WATCHER + "<body>a&#0;b</body></message>", "not-well-formed"),
             afterAuth("nulInAnAttribute", "`id='a&#0;b'`",
                 "<message from='carol@hostile.test' to='watcher@james.test' id='a&#0;b'/>", "not-well-formed"),

@@ -59,6 +59,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     private final int maxElementSize;
     private final Deque<OpenElement> openElements = new ArrayDeque<>();
     private AsyncXMLStreamReader<AsyncByteBufferFeeder> reader;
+    private Utf8Validation utf8;
     private boolean streamOpen;
     private long fedBytes;
     /** Offset after the stream header, the last top-level element or whitespace between them. */
@@ -85,6 +86,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     /** Forgets the current stream: the next bytes start a new XML document (stream restart). */
     public void restart() {
         reader = FACTORY.createAsyncForByteBuffer();
+        utf8 = new Utf8Validation();
         openElements.clear();
         streamOpen = false;
         fedBytes = 0;
@@ -120,7 +122,8 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         } catch (StreamException e) {
             failed = true;
             ctx.fireExceptionCaught(e);
-        } catch (XMLStreamException e) {
+        } catch (XMLStreamException | RuntimeException e) {
+            // the parser also throws its XMLStreamExceptions unchecked (text read lazily)
             failed = true;
             ctx.fireExceptionCaught(new StreamException(StreamErrorCondition.NOT_WELL_FORMED, e.getMessage()));
         } finally {
@@ -135,6 +138,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         if (!streamOpen) {
             refuseDoctype(input);
         }
+        utf8.check(input);
         AsyncXMLStreamReader<AsyncByteBufferFeeder> current = reader;
         int base = input.position();
         int limit = input.limit();
