@@ -25,7 +25,7 @@ public class XmppMemoryStoresModule extends AbstractModule {
     @Provides
     @Singleton
     InboundDedupStore inboundDedupStore(XmppConfiguration configuration, Clock clock) {
-        return new MemoryInboundDedupStore(configuration.dedupWindow(), clock);
+        return new MemoryInboundDedupStore(configuration.dedupWindow(), configuration.dedupMaxEntries(), clock);
     }
 
     @Provides

@@ -95,7 +95,8 @@ public class XmppRemoteDelivery extends GenericMailet {
         queue = queueFactory.createQueue(configuration.outgoingQueue());
         DeliveryMetrics metrics = new DeliveryMetrics(metricFactory);
         loopProtection = new LoopProtection(configuration.maxHops());
-        Bouncer bouncer = new Bouncer(configuration, getMailetContext(), new DsnComposer(clock), metrics);
+        Bouncer bouncer = new Bouncer(configuration, getMailetContext(), new DsnComposer(clock, limits.maxReturnedMessageSize()),
+            metrics);
         failureRoute = new FailureRoute(configuration, getMailetContext(), bouncer, metrics);
         LateFailures lateFailures = new LateFailures(queue, limits.lateErrorContentBudget());
         sender.routeLateErrors(lateFailures.route(), lateFailures);

@@ -2,15 +2,11 @@ package org.jamesxmpp.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -30,25 +26,18 @@ import org.slf4j.LoggerFactory;
  * system node name and cookie). It runs without Erlang distribution: no node name, no cookie, no
  * epmd, so parallel runs cannot collide. Users are therefore registered at boot.
  */
-public final class EjabberdPeer implements AutoCloseable {
+public final class EjabberdPeer extends LocalXmppServer {
     public static final Path ERL = Path.of("/usr/bin/erl");
     public static final Path LIBRARIES = Path.of("/usr/lib/x86_64-linux-gnu");
-    public static final int S2S_PORT = 5269;
-    public static final int C2S_PORT = 5222;
     private static final Logger LOGGER = LoggerFactory.getLogger(EjabberdPeer.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final String READY = "EJABBERD-PEER-READY";
     private static final String NSS_WRAPPER = "libnss_wrapper.so";
 
-    private final String domain;
-    private final String address;
-    private final Path directory;
     private final Process process;
 
     private EjabberdPeer(String domain, String address, Path directory, Process process) {
-        this.domain = domain;
-        this.address = address;
-        this.directory = directory;
+        super(domain, address, directory);
         this.process = process;
     }
 
@@ -56,84 +45,47 @@ public final class EjabberdPeer implements AutoCloseable {
         return new Builder(domain, address);
     }
 
-    public String domain() {
-        return domain;
-    }
-
-    public String address() {
-        return address;
-    }
-
-    public InetSocketAddress s2sAddress() {
-        return new InetSocketAddress(address, S2S_PORT);
-    }
-
-    public InetSocketAddress c2sAddress() {
-        return new InetSocketAddress(address, C2S_PORT);
-    }
-
-    public Path directory() {
-        return directory;
-    }
-
-    /** ejabberd's log so far (for assertions and failure messages). */
+    /** ejabberd's log so far. */
+    @Override
     public String log() {
-        return PeerProcesses.read(directory.resolve("ejabberd.log"));
-    }
-
-    private String output() {
-        return PeerProcesses.read(directory.resolve("stdout.log"));
+        return read("ejabberd.log");
     }
 
     private void awaitStarted() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!output().contains(READY) || !PeerProcesses.listening(address, S2S_PORT) || !PeerProcesses.listening(address, C2S_PORT)) {
+        while (!output().contains(READY) || !PeerProcesses.listening(address(), S2S_PORT) || !PeerProcesses.listening(address(), C2S_PORT)) {
             if (!process.isAlive()) {
-                String failure = "ejabberd for " + domain + " exited with " + process.exitValue() + ":\n" + output();
-                PeerProcesses.deleteRecursively(directory);
+                String failure = "ejabberd for " + domain() + " exited with " + process.exitValue() + ":\n" + output();
+                PeerProcesses.deleteRecursively(directory());
                 throw new IllegalStateException(failure);
             }
             if (Instant.now().isAfter(deadline)) {
-                String failure = "ejabberd for " + domain + " did not listen on " + address + " within "
+                String failure = "ejabberd for " + domain() + " did not listen on " + address() + " within "
                     + START_TIMEOUT + ":\n" + output();
                 close();
                 throw new IllegalStateException(failure);
             }
             PeerProcesses.sleep(Duration.ofMillis(20));
         }
-        LOGGER.info("ejabberd for {} listening on {}", domain, address);
+        LOGGER.info("ejabberd for {} listening on {}", domain(), address());
     }
 
     /** Stops ejabberd (SIGTERM: the Erlang VM shuts down in order) and deletes its directory. */
     @Override
     public void close() {
-        PeerProcesses.stop(process);
-        PeerProcesses.deleteRecursively(directory);
+        stop(process);
     }
 
-    public static final class Builder {
-        private final String domain;
-        private final String address;
-        private final Map<String, String> hosts = new LinkedHashMap<>();
-        private final Map<String, String> users = new LinkedHashMap<>();
-        private final List<String> extraConfig = new ArrayList<>();
+    public static final class Builder extends Setup<Builder> {
         private Path erl = ERL;
         private Path libraries = LIBRARIES;
 
         private Builder(String domain, String address) {
-            this.domain = domain;
-            this.address = address;
+            super(domain, address);
         }
 
-        /** ejabberd resolves {@code otherDomain} to {@code otherAddress} (and connects there on 5269). */
-        public Builder resolve(String otherDomain, String otherAddress) {
-            hosts.put(otherDomain, otherAddress);
-            return this;
-        }
-
-        /** Registers {@code user} with {@code password} while ejabberd boots. */
-        public Builder user(String user, String password) {
-            users.put(user, password);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -144,12 +96,6 @@ public final class EjabberdPeer implements AutoCloseable {
         public Builder installation(Path erl, Path libraries) {
             this.erl = erl;
             this.libraries = libraries;
-            return this;
-        }
-
-        /** A raw top-level line appended to {@code ejabberd.yml}, e.g. {@code s2s_max_retry_delay: 5}. */
-        public Builder config(String line) {
-            extraConfig.add(line);
             return this;
         }
 

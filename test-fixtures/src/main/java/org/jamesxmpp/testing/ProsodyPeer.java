@@ -2,16 +2,13 @@ package org.jamesxmpp.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -24,28 +21,21 @@ import org.slf4j.LoggerFactory;
  * c2s on 5222), resolving the other test domains through a hosts file. Fails (never skips) when
  * Prosody is not installed. {@code try (ProsodyPeer peer = ProsodyPeer.builder(...).start())}.
  */
-public final class ProsodyPeer implements AutoCloseable {
+public final class ProsodyPeer extends LocalXmppServer {
     public static final Path PROSODY = Path.of("/usr/bin/prosody");
     public static final Path PROSODYCTL = Path.of("/usr/bin/prosodyctl");
-    public static final int S2S_PORT = 5269;
-    public static final int C2S_PORT = 5222;
     private static final Logger LOGGER = LoggerFactory.getLogger(ProsodyPeer.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
-    private final String domain;
-    private final String address;
     private final Path prosody;
     private final Path prosodyctl;
-    private final Path directory;
     private final Path config;
     private Process process;
 
     private ProsodyPeer(String domain, String address, Path prosody, Path prosodyctl, Path directory, Path config) {
-        this.domain = domain;
-        this.address = address;
+        super(domain, address, directory);
         this.prosody = prosody;
         this.prosodyctl = prosodyctl;
-        this.directory = directory;
         this.config = config;
     }
 
@@ -53,69 +43,46 @@ public final class ProsodyPeer implements AutoCloseable {
         return new Builder(domain, address);
     }
 
-    public String domain() {
-        return domain;
-    }
-
-    public String address() {
-        return address;
-    }
-
-    public InetSocketAddress s2sAddress() {
-        return new InetSocketAddress(address, S2S_PORT);
-    }
-
-    public InetSocketAddress c2sAddress() {
-        return new InetSocketAddress(address, C2S_PORT);
-    }
-
-    public Path directory() {
-        return directory;
-    }
-
-    /** Prosody's debug log so far (for assertions and failure messages). */
+    /** Prosody's debug log so far. */
+    @Override
     public String log() {
-        return PeerProcesses.read(directory.resolve("prosody.log"));
+        return read("prosody.log");
     }
 
     public ProsodyPeer registerUser(String user, String password) {
-        run(List.of(prosodyctl.toString(), "--config", config.toString(), "register", user, domain, password));
+        run(List.of(prosodyctl.toString(), "--config", config.toString(), "register", user, domain(), password));
         return this;
     }
 
     private void start() {
         ProcessBuilder builder = new ProcessBuilder(prosody.toString(), "--config", config.toString(), "-F")
             .redirectErrorStream(true)
-            .redirectOutput(directory.resolve("stdout.log").toFile());
+            .redirectOutput(directory().resolve("stdout.log").toFile());
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + prosody + ": " + e.getMessage(), e);
         }
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!PeerProcesses.listening(address, S2S_PORT) || !PeerProcesses.listening(address, C2S_PORT)) {
+        while (!PeerProcesses.listening(address(), S2S_PORT) || !PeerProcesses.listening(address(), C2S_PORT)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Prosody for " + domain + " exited with " + process.exitValue()
+                throw new IllegalStateException("Prosody for " + domain() + " exited with " + process.exitValue()
                     + ":\n" + output() + "\n" + log());
             }
             if (Instant.now().isAfter(deadline)) {
                 close();
-                throw new IllegalStateException("Prosody for " + domain + " did not listen on " + address
+                throw new IllegalStateException("Prosody for " + domain() + " did not listen on " + address()
                     + " within " + START_TIMEOUT + ":\n" + output() + "\n" + log());
             }
             PeerProcesses.sleep(Duration.ofMillis(20));
         }
-        LOGGER.info("Prosody for {} listening on {}", domain, address);
-    }
-
-    private String output() {
-        return PeerProcesses.read(directory.resolve("stdout.log"));
+        LOGGER.info("Prosody for {} listening on {}", domain(), address());
     }
 
     /** Starts Prosody again after {@link #kill()}, with the same configuration and data. */
     public ProsodyPeer restart() {
         if (process != null && process.isAlive()) {
-            throw new IllegalStateException("Prosody for " + domain + " is still running");
+            throw new IllegalStateException("Prosody for " + domain() + " is still running");
         }
         start();
         return this;
@@ -132,8 +99,7 @@ public final class ProsodyPeer implements AutoCloseable {
     /** Stops Prosody (SIGTERM) and deletes its directory. */
     @Override
     public void close() {
-        PeerProcesses.stop(process);
-        PeerProcesses.deleteRecursively(directory);
+        stop(process);
     }
 
     private void run(List<String> command) {
@@ -151,34 +117,22 @@ public final class ProsodyPeer implements AutoCloseable {
         }
     }
 
-    public static final class Builder {
-        private final String domain;
-        private final String address;
-        private final Map<String, String> hosts = new LinkedHashMap<>();
-        private final Map<String, String> users = new LinkedHashMap<>();
+    public static final class Builder extends Setup<Builder> {
         private Optional<TestCertificate> certificate = Optional.empty();
         private Optional<TestPki> authority = Optional.empty();
         private boolean secureAuth;
         private boolean requireEncryption;
         private boolean smacks = true;
-        private final List<String> extraConfig = new ArrayList<>();
         private final List<String> extraModules = new ArrayList<>();
         private Path prosody = PROSODY;
         private Path prosodyctl = PROSODYCTL;
 
         private Builder(String domain, String address) {
-            this.domain = domain;
-            this.address = address;
+            super(domain, address);
         }
 
-        /** Prosody resolves {@code otherDomain} to {@code otherAddress} (and connects there on 5269). */
-        public Builder resolve(String otherDomain, String otherAddress) {
-            hosts.put(otherDomain, otherAddress);
-            return this;
-        }
-
-        public Builder user(String user, String password) {
-            users.put(user, password);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -214,12 +168,6 @@ public final class ProsodyPeer implements AutoCloseable {
         /** Loads one more Prosody module, e.g. {@code limits}. */
         public Builder module(String module) {
             extraModules.add(module);
-            return this;
-        }
-
-        /** A raw line appended to the global section of the configuration. */
-        public Builder config(String line) {
-            extraConfig.add(line);
             return this;
         }
 

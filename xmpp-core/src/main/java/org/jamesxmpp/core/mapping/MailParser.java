@@ -27,15 +27,7 @@ import org.apache.james.mime4j.util.CharsetUtil;
  * One pass over a mail with mime4j's pull parser: no DOM, bodies decoded once.
  */
 final class MailParser {
-    static final int MAX_NESTING = 24;
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final MimeConfig CONFIG = new MimeConfig.Builder()
-        .setMaxLineLen(-1)
-        .setMaxHeaderCount(1000)
-        .setMaxHeaderLen(64 * 1024)
-        .setMaxContentLen(-1)
-        .setStrictParsing(false)
-        .build();
 
     private static final class Frame {
         private final boolean message;
@@ -59,15 +51,24 @@ final class MailParser {
     private MailHeaders forwardedHeaders;
     private int messageDepth;
 
-    private MailParser() {
+    private final MimeLimits limits;
+
+    private MailParser(MimeLimits limits) {
+        this.limits = limits;
     }
 
-    static ParsedMail parse(byte[] mime) throws MappingException {
-        return new MailParser().run(mime);
+    static ParsedMail parse(byte[] mime, MimeLimits limits) throws MappingException {
+        return new MailParser(limits).run(mime);
     }
 
     private ParsedMail run(byte[] mime) throws MappingException {
-        MimeTokenStream stream = new MimeTokenStream(CONFIG);
+        MimeTokenStream stream = new MimeTokenStream(new MimeConfig.Builder()
+            .setMaxLineLen(-1)
+            .setMaxHeaderCount(limits.maxHeaderCount())
+            .setMaxHeaderLen(limits.maxHeaderLength())
+            .setMaxContentLen(-1)
+            .setStrictParsing(false)
+            .build());
         stream.parse(new ByteArrayInputStream(HeaderBlock.withBodySeparated(mime)));
         try {
             for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
@@ -116,8 +117,8 @@ final class MailParser {
     }
 
     private void push(boolean message) throws MappingException {
-        if (frames.size() >= MAX_NESTING) {
-            throw new MappingException(MappingException.Reason.MALFORMED_MIME, "MIME nested deeper than " + MAX_NESTING);
+        if (frames.size() >= limits.maxNesting()) {
+            throw new MappingException(MappingException.Reason.MALFORMED_MIME, "MIME nested deeper than " + limits.maxNesting());
         }
         frames.push(new Frame(message));
     }

@@ -19,10 +19,11 @@ import com.google.common.collect.ImmutableSet;
  * @param linkProvider turns attachments too large for the stanza into links, when configured
  * @param originalMimePeers inbound: peer domains (lower case) whose original MIME element is used; from any other peer
  *     it is ignored and the mail is built from the stanza
+ * @param mimeLimits how deeply nested and how large the header of a mail may be
  */
 public record MappingOptions(int maxStanzaBytes, int maxInlineAttachmentBytes, int maxAddresses, int maxMimeBytes,
                              boolean includeOriginalMime, Optional<AttachmentLinkProvider> linkProvider,
-                             Set<String> originalMimePeers) {
+                             Set<String> originalMimePeers, MimeLimits mimeLimits) {
     public static final int DEFAULT_MAX_STANZA_BYTES = 480 * 1024;
     public static final int DEFAULT_MAX_INLINE_ATTACHMENT_BYTES = 8 * 1024;
     public static final int DEFAULT_MAX_ADDRESSES = 50;
@@ -31,7 +32,7 @@ public record MappingOptions(int maxStanzaBytes, int maxInlineAttachmentBytes, i
 
     public static MappingOptions defaults() {
         return new MappingOptions(DEFAULT_MAX_STANZA_BYTES, DEFAULT_MAX_INLINE_ATTACHMENT_BYTES, DEFAULT_MAX_ADDRESSES,
-            DEFAULT_MAX_MIME_BYTES, false, Optional.empty(), ImmutableSet.of());
+            DEFAULT_MAX_MIME_BYTES, false, Optional.empty(), ImmutableSet.of(), MimeLimits.defaults());
     }
 
     public MappingOptions {
@@ -40,37 +41,43 @@ public record MappingOptions(int maxStanzaBytes, int maxInlineAttachmentBytes, i
         Preconditions.checkArgument(maxAddresses >= 1, "maxAddresses must be positive, got %s", maxAddresses);
         Preconditions.checkArgument(maxMimeBytes >= 1, "maxMimeBytes must be positive, got %s", maxMimeBytes);
         Objects.requireNonNull(linkProvider);
+        Objects.requireNonNull(mimeLimits);
         originalMimePeers = originalMimePeers.stream()
             .map(domain -> domain.toLowerCase(Locale.ROOT))
             .collect(ImmutableSet.toImmutableSet());
     }
 
     public MappingOptions withMaxStanzaBytes(int value) {
-        return new MappingOptions(value, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, includeOriginalMime, linkProvider, originalMimePeers);
+        return new MappingOptions(value, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, includeOriginalMime, linkProvider, originalMimePeers, mimeLimits);
     }
 
     public MappingOptions withMaxInlineAttachmentBytes(int value) {
-        return new MappingOptions(maxStanzaBytes, value, maxAddresses, maxMimeBytes, includeOriginalMime, linkProvider, originalMimePeers);
+        return new MappingOptions(maxStanzaBytes, value, maxAddresses, maxMimeBytes, includeOriginalMime, linkProvider, originalMimePeers, mimeLimits);
     }
 
     public MappingOptions withMaxAddresses(int value) {
-        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, value, maxMimeBytes, includeOriginalMime, linkProvider, originalMimePeers);
+        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, value, maxMimeBytes, includeOriginalMime, linkProvider, originalMimePeers, mimeLimits);
     }
 
     public MappingOptions withMaxMimeBytes(int value) {
-        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, value, includeOriginalMime, linkProvider, originalMimePeers);
+        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, value, includeOriginalMime, linkProvider, originalMimePeers, mimeLimits);
     }
 
     public MappingOptions withOriginalMime(boolean value) {
-        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, value, linkProvider, originalMimePeers);
+        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, value, linkProvider, originalMimePeers, mimeLimits);
     }
 
     public MappingOptions withLinkProvider(AttachmentLinkProvider value) {
-        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, includeOriginalMime, Optional.of(value), originalMimePeers);
+        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, includeOriginalMime, Optional.of(value), originalMimePeers, mimeLimits);
     }
 
     public MappingOptions withOriginalMimePeers(Set<String> value) {
         return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, includeOriginalMime,
-            linkProvider, value);
+            linkProvider, value, mimeLimits);
+    }
+
+    public MappingOptions withMimeLimits(MimeLimits value) {
+        return new MappingOptions(maxStanzaBytes, maxInlineAttachmentBytes, maxAddresses, maxMimeBytes, includeOriginalMime,
+            linkProvider, originalMimePeers, value);
     }
 }

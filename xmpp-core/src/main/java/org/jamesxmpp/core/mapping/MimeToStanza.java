@@ -55,7 +55,7 @@ public final class MimeToStanza {
         for (MailAddress recipient : recipients) {
             tos.add(jid(recipient, MappingException.Reason.UNMAPPABLE_RECIPIENT));
         }
-        ParsedMail mail = MailParser.parse(mime);
+        ParsedMail mail = MailParser.parse(mime, options.mimeLimits());
         return new MappedMail(new OutboundPlan(mail, from, mime, options), ImmutableList.copyOf(recipients), tos,
             Addressing.of(mail.headers(), options.maxAddresses()), options);
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.james.core.Domain;
@@ -93,8 +92,7 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
         Optional<TlsContexts> tls = settings.tls();
         this.bossGroup = new NioEventLoopGroup(1, new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-accept-%d").build());
         this.workerGroup = new NioEventLoopGroup(0, new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-%d").build());
-        this.addressResolver = Executors.newFixedThreadPool(2,
-            new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-resolver-%d").setDaemon(true).build());
+        this.addressResolver = settings.addressResolvers().newExecutor("xmpp-s2s-resolver-%d");
         OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
         this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock, lateErrors);
         this.stanzaHandlers = settings.inboundHandlers().newExecutor("xmpp-s2s-inbound-%d");

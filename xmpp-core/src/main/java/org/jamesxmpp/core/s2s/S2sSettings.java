@@ -44,6 +44,8 @@ import com.google.common.collect.ImmutableList;
  * @param inboundLimits what peers may take of the listener: connections, streams per domain, rate, deadlines, memory
  * @param inboundHandlers where incoming stanzas are handled (domain and user lookups, mapping, spooling may block),
  *     not on the event loops; a stanza beyond its queue ends its stream with {@code resource-constraint}
+ * @param addressResolvers where the host names of outgoing routes are resolved (blocking lookups, off the event loops);
+ *     a name beyond its queue counts as one that does not resolve
  */
 public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<TlsContexts> tls,
@@ -62,13 +64,15 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           int routeCacheSize,
                           DnsTimes dns,
                           InboundLimits inboundLimits,
-                          WorkerPool inboundHandlers) {
+                          WorkerPool inboundHandlers,
+                          WorkerPool addressResolvers) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_QUEUED_STANZAS = 10_000;
     /** Bounded anyway by the in-flight limits of the streams. */
     public static final WorkerPool DEFAULT_INBOUND_HANDLERS = new WorkerPool(16, 100_000);
+    public static final WorkerPool DEFAULT_ADDRESS_RESOLVERS = new WorkerPool(2, 10_000);
     public static final int DEFAULT_MAX_PENDING_VERIFICATIONS = 100;
     public static final int DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM = 5;
     public static final int DEFAULT_ROUTE_CACHE_SIZE = S2sRouter.DEFAULT_MAX_CACHED_DOMAINS;
@@ -80,6 +84,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         Objects.requireNonNull(dialbackSecret, "dialbackSecret");
         Objects.requireNonNull(inboundLimits, "inboundLimits");
         Objects.requireNonNull(inboundHandlers, "inboundHandlers");
+        Objects.requireNonNull(addressResolvers, "addressResolvers");
         Objects.requireNonNull(dns, "dns");
         Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
         Preconditions.checkArgument(maxQueuedStanzas > 0, "maxQueuedStanzas must be positive: %s", maxQueuedStanzas);
@@ -113,7 +118,8 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             + ", reconnectBackoffCap=" + reconnectBackoffCap + ", maxPendingVerifications=" + maxPendingVerifications
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
             + ", dns=" + dns
-            + ", inboundLimits=" + inboundLimits + ", inboundHandlers=" + inboundHandlers + "]";
+            + ", inboundLimits=" + inboundLimits + ", inboundHandlers=" + inboundHandlers
+            + ", addressResolvers=" + addressResolvers + "]";
     }
 
     public static class Builder {
@@ -135,6 +141,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private DnsTimes dns = DnsTimes.defaults();
         private InboundLimits inboundLimits = InboundLimits.defaults();
         private WorkerPool inboundHandlers = DEFAULT_INBOUND_HANDLERS;
+        private WorkerPool addressResolvers = DEFAULT_ADDRESS_RESOLVERS;
 
         public Builder bind(InetSocketAddress address) {
             bindAddresses.add(address);
@@ -219,11 +226,17 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
+        public Builder addressResolvers(WorkerPool addressResolvers) {
+            this.addressResolvers = addressResolvers;
+            return this;
+        }
+
         public S2sSettings build() {
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
                 idleTimeout, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
                 streamManagement, reconnectBackoffBase, reconnectBackoffCap, maxPendingVerifications,
-                maxPendingVerificationsPerStream, routeCacheSize, dns, inboundLimits, inboundHandlers);
+                maxPendingVerificationsPerStream, routeCacheSize, dns, inboundLimits, inboundHandlers,
+                addressResolvers);
         }
     }
 }

@@ -11,15 +11,19 @@ import com.google.common.cache.CacheBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * One node's memory; bounded: at most {@value #MAXIMUM_ENTRIES} entries of a fixed size ({@link DedupKey#digest()},
- * whatever the JIDs and ids), which expire after the window.
+ * One node's memory; bounded: at most {@code maxEntries} ({@code inbound/dedupMaxEntries} of xmpp.xml) entries of a
+ * fixed size ({@link DedupKey#digest()}, whatever the JIDs and ids), which expire after the window.
  */
 public class MemoryInboundDedupStore implements InboundDedupStore {
-    public static final long MAXIMUM_ENTRIES = 100_000;
+    public static final int DEFAULT_MAX_ENTRIES = 100_000;
 
     private final Cache<String, Boolean> seen;
 
     public MemoryInboundDedupStore(Duration window, Clock clock) {
+        this(window, DEFAULT_MAX_ENTRIES, clock);
+    }
+
+    public MemoryInboundDedupStore(Duration window, int maxEntries, Clock clock) {
         Ticker clockTicker = new Ticker() {
             @Override
             public long read() {
@@ -28,7 +32,7 @@ public class MemoryInboundDedupStore implements InboundDedupStore {
         };
         this.seen = CacheBuilder.newBuilder()
             .expireAfterWrite(window)
-            .maximumSize(MAXIMUM_ENTRIES)
+            .maximumSize(maxEntries)
             .ticker(clockTicker)
             .build();
     }

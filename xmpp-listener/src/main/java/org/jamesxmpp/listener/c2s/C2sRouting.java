@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
 /**
  * Where a logged-in user's stanza goes: to a local user, their online resources and (messages) their mailbox; to a
  * domain that declares an XMPP server (static route or SRV), our s2s engine; to any other domain, a mail from the
- * user (messages only). Failures come back to the client as stanza errors.
+ * user (messages only). Failures come back to the client as stanza errors. A message that went is kept in the
+ * sender's mailbox ({@link SentHistory}); one that was refused is not. The sender's other resources get carbons.
  */
 public class C2sRouting implements ClientStanzaRouter {
     private static final Logger LOGGER = LoggerFactory.getLogger(C2sRouting.class);
@@ -39,22 +40,31 @@ public class C2sRouting implements ClientStanzaRouter {
     private final OnlineResources onlineResources;
     private final ClientMailSubmission mailSubmission;
     private final S2sServer s2sServer;
+    private final SentHistory sentHistory;
+    private final CarbonCopies carbons;
 
     @Inject
     public C2sRouting(LocalDomains localDomains, UsersRepository usersRepository, OnlineResources onlineResources,
-                      ClientMailSubmission mailSubmission, S2sServer s2sServer) {
+                      ClientMailSubmission mailSubmission, S2sServer s2sServer, SentHistory sentHistory,
+                      CarbonCopies carbons) {
         this.localDomains = localDomains;
         this.usersRepository = usersRepository;
         this.onlineResources = onlineResources;
         this.mailSubmission = mailSubmission;
         this.s2sServer = s2sServer;
+        this.sentHistory = sentHistory;
+        this.carbons = carbons;
     }
 
     @Override
     public void route(ClientSession session, Stanza stanza) {
+        if (stanza instanceof Message message) {
+            carbons.sent(session, message);
+        }
         String domain = stanza.getTo().getDomain().toString().toLowerCase(Locale.ROOT);
         Mono<Void> routed = localDomains.isLocal(domain) ? local(session, stanza) : remote(session, stanza, domain);
-        routed.subscribe(any -> { }, error -> refuse(session, stanza, error));
+        routed.then(stanza instanceof Message message ? sentHistory.store(session, message) : Mono.empty())
+            .subscribe(any -> { }, error -> refuse(session, stanza, error));
     }
 
     private Mono<Void> local(ClientSession session, Stanza stanza) {

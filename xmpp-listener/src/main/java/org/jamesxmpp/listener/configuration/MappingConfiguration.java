@@ -5,13 +5,15 @@ import java.util.Set;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.jamesxmpp.core.mapping.MappingOptions;
+import org.jamesxmpp.core.mapping.MimeLimits;
 
 import com.google.common.collect.ImmutableSet;
 
 /** The {@code mapping} section of {@code xmpp.xml}: the limits of the MIME ⇄ stanza conversion. */
 final class MappingConfiguration {
     static final Set<String> KEYS = ImmutableSet.of("mapping", "mapping.maxStanzaSize", "mapping.maxInlineAttachmentSize",
-        "mapping.maxAddresses", "mapping.maxMailSize");
+        "mapping.maxAddresses", "mapping.maxMailSize", "mapping.maxMimeNesting", "mapping.maxHeaderCount",
+        "mapping.maxHeaderLength");
 
     private MappingConfiguration() {
     }
@@ -26,6 +28,9 @@ final class MappingConfiguration {
             values.size("mapping.maxInlineAttachmentSize", MappingOptions.DEFAULT_MAX_INLINE_ATTACHMENT_BYTES),
             values.positiveInt("mapping.maxAddresses", MappingOptions.DEFAULT_MAX_ADDRESSES),
             values.size("mapping.maxMailSize", MappingOptions.DEFAULT_MAX_MIME_BYTES),
-            false, Optional.empty(), originalMimeFrom);
+            false, Optional.empty(), originalMimeFrom,
+            new MimeLimits(values.positiveInt("mapping.maxMimeNesting", MimeLimits.DEFAULT_MAX_NESTING),
+                values.positiveInt("mapping.maxHeaderCount", MimeLimits.DEFAULT_MAX_HEADER_COUNT),
+                values.size("mapping.maxHeaderLength", MimeLimits.DEFAULT_MAX_HEADER_LENGTH)));
     }
 }

@@ -39,7 +39,8 @@ public class S2sSettingsFactory {
             .connectTimeout(configuration.connectTimeout())
             .responseTimeout(configuration.responseTimeout())
             .maxQueuedStanzas(configuration.maxQueuedOutgoingStanzas())
-            .inboundHandlers(configuration.inboundHandlers());
+            .inboundHandlers(configuration.inboundHandlers())
+            .addressResolvers(configuration.addressResolvers());
         if (configuration.enabled()) {
             configuration.binds().forEach(bind -> builder.bind(bind.toSocketAddress()));
         }

@@ -20,6 +20,7 @@ import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.store.LateErrorRetention;
+import org.jamesxmpp.core.store.MemoryInboundDedupStore;
 import org.jivesoftware.smack.packet.Message;
 
 import com.google.common.collect.ImmutableList;
@@ -39,6 +40,7 @@ public record XmppConfiguration(boolean enabled,
                                 boolean streamManagement,
                                 Set<Message.Type> acceptedTypes,
                                 Duration dedupWindow,
+                                int dedupMaxEntries,
                                 Duration reconnectBackoff,
                                 Duration reconnectBackoffCap,
                                 Set<String> originalMimeFrom,
@@ -52,6 +54,7 @@ public record XmppConfiguration(boolean enabled,
                                 int maxQueuedOutgoingStanzas,
                                 WorkerPool inboundHandlers,
                                 WorkerPool spoolWriters,
+                                WorkerPool addressResolvers,
                                 DeliveryLimits delivery,
                                 DnsTimes dns,
 
@@ -68,32 +71,30 @@ public record XmppConfiguration(boolean enabled,
     public static final WorkerPool DEFAULT_SPOOL_WRITERS = new WorkerPool(8, 10_000);
 
     private static final Set<String> KNOWN_KEYS = ImmutableSet.<String>builder().addAll(MappingConfiguration.KEYS)
-        .addAll(LateErrorConfiguration.KEYS).add(
+        .addAll(LateErrorConfiguration.KEYS).addAll(LimitsConfiguration.KEYS).add(
         "[@enabled]",
         "listener", "listener.bind",
         "tls", "tls.keystore", "tls.keystoreType", "tls.secret", "tls.truststore", "tls.truststoreType",
         "tls.truststoreSecret", "tls.required", "tls.verifyCertificates",
         "routes", "routes.route", "routes.route[@domain]", "routes.route[@host]", "routes.route[@port]",
         "limits", "limits.maxStanzaSize", "limits.maxPendingVerifications", "limits.maxPendingVerificationsPerStream",
-        "limits.routeCacheSize", "limits.maxConnections", "limits.maxConnectionsPerAddress", "limits.maxStreamsPerDomain",
-        "limits.stanzaDeadline", "limits.maxBytesPerSecond", "limits.maxInFlightBytes",
+        "limits.routeCacheSize", "limits.maxQueuedOutgoingStanzas",
         "dialback", "dialback.secret",
-        "limits.maxQueuedOutgoingStanzas", "limits.maxInFlightStanzas",
         "streams", "streams.idleTimeout", "streams.streamManagement", "streams.reconnectBackoff", "streams.reconnectBackoffCap",
         "streams.connectTimeout", "streams.responseTimeout",
-        "inbound", "inbound.acceptedTypes", "inbound.dedupWindow", "inbound.originalMimeFrom", "inbound.handlerThreads",
-        "inbound.maxQueuedStanzas", "inbound.spoolThreads", "inbound.maxQueuedMails",
-        "delivery", "delivery.lateErrorContentBudget", "delivery.concurrency",
-        "dns", "dns.lookupTimeout", "dns.maxCacheTtl", "dns.negativeCacheTtl").build();
+        "inbound", "inbound.acceptedTypes", "inbound.dedupWindow", "inbound.dedupMaxEntries", "inbound.originalMimeFrom", "inbound.handlerThreads",
+        "inbound.maxQueuedStanzas", "inbound.spoolThreads", "inbound.maxQueuedMails").build();
 
     public static XmppConfiguration defaults() {
         return new XmppConfiguration(true, ImmutableList.of(DEFAULT_BIND), TlsConfiguration.disabled(), ImmutableList.of(),
             DEFAULT_MAX_STANZA_SIZE, Optional.empty(), DEFAULT_IDLE_TIMEOUT, true, DEFAULT_ACCEPTED_TYPES, DEFAULT_DEDUP_WINDOW,
+            MemoryInboundDedupStore.DEFAULT_MAX_ENTRIES,
             DEFAULT_RECONNECT_BACKOFF, DEFAULT_RECONNECT_BACKOFF_CAP, ImmutableSet.of(),
             S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS, S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM,
             S2sSettings.DEFAULT_ROUTE_CACHE_SIZE, InboundLimits.defaults(), MappingOptions.defaults(),
             S2sSettings.DEFAULT_CONNECT_TIMEOUT, S2sSettings.DEFAULT_RESPONSE_TIMEOUT, S2sSettings.DEFAULT_MAX_QUEUED_STANZAS,
-            S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS, DeliveryLimits.defaults(), DnsTimes.defaults(),
+            S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS,
+            S2sSettings.DEFAULT_ADDRESS_RESOLVERS, DeliveryLimits.defaults(), DnsTimes.defaults(),
 
             LateErrorRetention.defaults());
     }
@@ -119,38 +120,24 @@ public record XmppConfiguration(boolean enabled,
             values.bool("streams.streamManagement", true),
             parseAcceptedTypes(values),
             values.duration("inbound.dedupWindow", DEFAULT_DEDUP_WINDOW),
+            values.positiveInt("inbound.dedupMaxEntries", MemoryInboundDedupStore.DEFAULT_MAX_ENTRIES),
             reconnectBackoff,
             reconnectBackoffCap,
             originalMimeFrom,
             values.positiveInt("limits.maxPendingVerifications", S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS),
             values.positiveInt("limits.maxPendingVerificationsPerStream", S2sSettings.DEFAULT_MAX_PENDING_VERIFICATIONS_PER_STREAM),
             values.positiveInt("limits.routeCacheSize", S2sSettings.DEFAULT_ROUTE_CACHE_SIZE),
-            parseInboundLimits(values),
+            LimitsConfiguration.inbound(values),
             MappingConfiguration.parse(values, originalMimeFrom),
             values.duration("streams.connectTimeout", S2sSettings.DEFAULT_CONNECT_TIMEOUT),
             values.duration("streams.responseTimeout", S2sSettings.DEFAULT_RESPONSE_TIMEOUT),
             values.positiveInt("limits.maxQueuedOutgoingStanzas", S2sSettings.DEFAULT_MAX_QUEUED_STANZAS),
             values.workerPool("inbound.handlerThreads", "inbound.maxQueuedStanzas", S2sSettings.DEFAULT_INBOUND_HANDLERS),
             values.workerPool("inbound.spoolThreads", "inbound.maxQueuedMails", DEFAULT_SPOOL_WRITERS),
-            new DeliveryLimits(
-                values.size("delivery.lateErrorContentBudget", Math.toIntExact(DeliveryLimits.DEFAULT_LATE_ERROR_CONTENT_BUDGET)),
-                values.positiveInt("delivery.concurrency", DeliveryLimits.DEFAULT_CONCURRENCY)),
-            new DnsTimes(values.duration("dns.lookupTimeout", DnsTimes.DEFAULT_LOOKUP_TIMEOUT),
-                values.duration("dns.maxCacheTtl", DnsTimes.DEFAULT_MAX_CACHE_TTL),
-                values.duration("dns.negativeCacheTtl", DnsTimes.DEFAULT_NEGATIVE_CACHE_TTL)),
-
+            values.workerPool("dns.resolverThreads", "dns.maxQueuedResolutions", S2sSettings.DEFAULT_ADDRESS_RESOLVERS),
+            LimitsConfiguration.delivery(values),
+            LimitsConfiguration.dns(values),
             LateErrorConfiguration.parse(values));
-    }
-
-    private static InboundLimits parseInboundLimits(ConfigurationValues values) throws ConfigurationException {
-        return new InboundLimits(
-            values.positiveInt("limits.maxConnections", InboundLimits.DEFAULT_MAX_CONNECTIONS),
-            values.positiveInt("limits.maxConnectionsPerAddress", InboundLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
-            values.positiveInt("limits.maxStreamsPerDomain", InboundLimits.DEFAULT_MAX_STREAMS_PER_DOMAIN),
-            values.duration("limits.stanzaDeadline", InboundLimits.DEFAULT_STANZA_DEADLINE),
-            values.size("limits.maxBytesPerSecond", Math.toIntExact(InboundLimits.DEFAULT_MAX_BYTES_PER_SECOND)),
-            values.size("limits.maxInFlightBytes", Math.toIntExact(InboundLimits.DEFAULT_MAX_IN_FLIGHT_BYTES)),
-            values.positiveInt("limits.maxInFlightStanzas", InboundLimits.DEFAULT_MAX_IN_FLIGHT_STANZAS));
     }
 
     public XmppConfiguration {
@@ -255,13 +242,13 @@ public record XmppConfiguration(boolean enabled,
         return "XmppConfiguration{enabled=" + enabled + ", binds=" + binds + ", tls=" + tls + ", routes=" + routes
             + ", maxStanzaSize=" + maxStanzaSize + ", dialbackSecret=" + dialbackSecret.map(s -> "***").orElse("generated")
             + ", idleTimeout=" + idleTimeout + ", streamManagement=" + streamManagement
-            + ", acceptedTypes=" + acceptedTypes + ", dedupWindow=" + dedupWindow
+            + ", acceptedTypes=" + acceptedTypes + ", dedupWindow=" + dedupWindow + ", dedupMaxEntries=" + dedupMaxEntries
             + ", reconnectBackoff=" + reconnectBackoff + ", reconnectBackoffCap=" + reconnectBackoffCap
             + ", originalMimeFrom=" + originalMimeFrom + ", maxPendingVerifications=" + maxPendingVerifications
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
             + ", inboundLimits=" + inboundLimits + ", mappingOptions=" + mappingOptions + ", connectTimeout=" + connectTimeout
             + ", responseTimeout=" + responseTimeout + ", maxQueuedOutgoingStanzas=" + maxQueuedOutgoingStanzas
-            + ", inboundHandlers=" + inboundHandlers + ", spoolWriters=" + spoolWriters
+            + ", inboundHandlers=" + inboundHandlers + ", spoolWriters=" + spoolWriters + ", addressResolvers=" + addressResolvers
             + ", delivery=" + delivery + ", dns=" + dns + ", lateErrors=" + lateErrors + "}";
     }
 }

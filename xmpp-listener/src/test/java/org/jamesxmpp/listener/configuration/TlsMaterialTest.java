@@ -91,28 +91,24 @@ class TlsMaterialTest {
             .hasMessageStartingWith("xmpp.xml: tls/keystore 'file://" + keyStore + "' cannot be loaded");
     }
 
-    @Test
-    void clientKeystoreWithAWrongSecretShouldNameTheSetting() throws Exception {
-        XMLConfiguration file = xml("<xmpp><c2s><tls><keystore>file://" + keyStore + "</keystore><secret>wrong</secret>"
-            + "</tls></c2s></xmpp>");
-        XmppConfiguration xmpp = XmppConfiguration.from(file);
-        C2sConfiguration c2s = C2sConfiguration.from(file);
-        C2sSettingsFactory testee = new C2sSettingsFactory(FILES);
+    /** The client listener's settings from {@code content} alone (no key material of the engine to share). */
+    private static C2sSettings clientSettings(String content) throws Exception {
+        XMLConfiguration file = xml(content);
+        return new C2sSettingsFactory(FILES).create(C2sConfiguration.from(file), XmppConfiguration.from(file), Optional.empty());
+    }
 
-        assertThatThrownBy(() -> testee.create(c2s, xmpp, Optional.empty()))
+    @Test
+    void clientKeystoreWithAWrongSecretShouldNameTheSetting() {
+        assertThatThrownBy(() -> clientSettings("<xmpp><c2s><tls><keystore>file://" + keyStore + "</keystore>"
+            + "<secret>wrong</secret></tls></c2s></xmpp>"))
             .isInstanceOf(ConfigurationException.class)
             .hasMessageStartingWith("xmpp.xml: c2s/tls/keystore 'file://" + keyStore + "' cannot be loaded");
     }
 
     @Test
-    void missingClientKeystoreWithTlsRequiredShouldNameIt() throws Exception {
-        XMLConfiguration file = xml("<xmpp><c2s><tls><keystore>file://" + directory.resolve("none.p12") + "</keystore>"
-            + "</tls></c2s></xmpp>");
-        XmppConfiguration xmpp = XmppConfiguration.from(file);
-        C2sConfiguration c2s = C2sConfiguration.from(file);
-        C2sSettingsFactory testee = new C2sSettingsFactory(FILES);
-
-        assertThatThrownBy(() -> testee.create(c2s, xmpp, Optional.empty()))
+    void missingClientKeystoreWithTlsRequiredShouldNameIt() {
+        assertThatThrownBy(() -> clientSettings("<xmpp><c2s><tls><keystore>file://" + directory.resolve("none.p12")
+            + "</keystore></tls></c2s></xmpp>"))
             .isInstanceOf(ConfigurationException.class)
             .hasMessageContaining("c2s/tls/required is true but the keystore");
     }

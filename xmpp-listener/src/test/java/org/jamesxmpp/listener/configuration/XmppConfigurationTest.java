@@ -98,9 +98,11 @@ class XmppConfigurationTest {
             + "<limits><maxQueuedOutgoingStanzas>7</maxQueuedOutgoingStanzas></limits>"
             + "<streams><connectTimeout>3s</connectTimeout><responseTimeout>4s</responseTimeout></streams>"
             + "<inbound><handlerThreads>2</handlerThreads><maxQueuedStanzas>30</maxQueuedStanzas>"
-            + "<spoolThreads>3</spoolThreads><maxQueuedMails>40</maxQueuedMails></inbound>"
-            + "<delivery><lateErrorContentBudget>1M</lateErrorContentBudget><concurrency>5</concurrency></delivery>"
-            + "<dns><lookupTimeout>2s</lookupTimeout><maxCacheTtl>10m</maxCacheTtl><negativeCacheTtl>1m</negativeCacheTtl></dns>"
+            + "<spoolThreads>3</spoolThreads><maxQueuedMails>40</maxQueuedMails><dedupMaxEntries>50</dedupMaxEntries></inbound>"
+            + "<delivery><lateErrorContentBudget>1M</lateErrorContentBudget><concurrency>5</concurrency>"
+            + "<maxReturnedMessageSize>100K</maxReturnedMessageSize></delivery>"
+            + "<dns><lookupTimeout>2s</lookupTimeout><maxCacheTtl>10m</maxCacheTtl><negativeCacheTtl>1m</negativeCacheTtl>"
+            + "<resolverThreads>3</resolverThreads><maxQueuedResolutions>30</maxQueuedResolutions></dns>"
             + "</xmpp>"));
 
         assertThat(testee.maxQueuedOutgoingStanzas()).isEqualTo(7);
@@ -108,7 +110,9 @@ class XmppConfigurationTest {
         assertThat(testee.responseTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(testee.inboundHandlers()).isEqualTo(new WorkerPool(2, 30));
         assertThat(testee.spoolWriters()).isEqualTo(new WorkerPool(3, 40));
-        assertThat(testee.delivery()).isEqualTo(new DeliveryLimits(1024 * 1024, 5));
+        assertThat(testee.dedupMaxEntries()).isEqualTo(50);
+        assertThat(testee.addressResolvers()).isEqualTo(new WorkerPool(3, 30));
+        assertThat(testee.delivery()).isEqualTo(new DeliveryLimits(1024 * 1024, 5, 100 * 1024));
         assertThat(testee.dns()).isEqualTo(new DnsTimes(Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(1)));
     }
 

@@ -21,6 +21,7 @@ import javax.mail.util.ByteArrayDataSource;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
 
 import com.google.common.base.CharMatcher;
 
@@ -32,14 +33,20 @@ import com.google.common.base.CharMatcher;
 public class DsnComposer {
     public static final String SUBJECT = "Delivery Status Notification (Failure)";
     static final String DIAGNOSTIC_TYPE = "X-XMPP";
-    static final long MAX_RETURNED_MESSAGE_BYTES = 512 * 1024;
     private static final int MAX_DIAGNOSTIC_CHARS = 400;
     private static final String CRLF = "\r\n";
 
     private final Clock clock;
+    private final long maxReturnedMessageBytes;
 
     public DsnComposer(Clock clock) {
+        this(clock, DeliveryLimits.DEFAULT_MAX_RETURNED_MESSAGE_SIZE);
+    }
+
+    /** @param maxReturnedMessageBytes a larger original message is returned as its header only */
+    public DsnComposer(Clock clock, long maxReturnedMessageBytes) {
         this.clock = clock;
+        this.maxReturnedMessageBytes = maxReturnedMessageBytes;
     }
 
     /**
@@ -114,7 +121,7 @@ public class DsnComposer {
     }
 
     private MimeBodyPart originalPart(Mail mail, MimeMessage original) throws MessagingException {
-        if (mail.getMessageSize() <= MAX_RETURNED_MESSAGE_BYTES) {
+        if (mail.getMessageSize() <= maxReturnedMessageBytes) {
             MimeBodyPart part = new MimeBodyPart();
             part.setContent(original, "message/rfc822");
             return part;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -92,6 +93,16 @@ public class OutboundConnector {
         }));
     }
 
+    /** A resolver pool with its queue full fails this address like a failed lookup: the next one is tried. */
+    private CompletableFuture<InetSocketAddress> resolve(InetSocketAddress unresolved) {
+        try {
+            return CompletableFuture.supplyAsync(() -> new InetSocketAddress(unresolved.getHostString(), unresolved.getPort()),
+                addressResolver);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     private void tryAddress(Attempt attempt, List<InetSocketAddress> addresses, int index) {
         if (index >= addresses.size()) {
             attempt.unreachable().accept(new TerminationCause(Reason.REMOTE_SERVER_NOT_FOUND, "cannot connect to "
@@ -99,8 +110,7 @@ public class OutboundConnector {
             return;
         }
         InetSocketAddress unresolved = addresses.get(index);
-        CompletableFuture.supplyAsync(() -> new InetSocketAddress(unresolved.getHostString(), unresolved.getPort()),
-                addressResolver)
+        resolve(unresolved)
             .whenComplete((address, error) -> attempt.eventLoop().execute(() -> {
                 if (error != null || address.isUnresolved()) {
                     LOGGER.info("Cannot resolve {} for {}", LogSafe.of(unresolved.getHostString()), attempt.pair().remote());

@@ -1,0 +1,46 @@
+package org.jamesxmpp.listener.configuration;
+
+import java.util.Set;
+
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
+import org.jamesxmpp.core.routing.DnsTimes;
+import org.jamesxmpp.core.s2s.InboundLimits;
+
+import com.google.common.collect.ImmutableSet;
+
+/** The bounds of {@code xmpp.xml} that go in one value each: what peers may take inbound, the delivery mailet, DNS. */
+final class LimitsConfiguration {
+    static final Set<String> KEYS = ImmutableSet.of(
+        "limits.maxConnections", "limits.maxConnectionsPerAddress", "limits.maxStreamsPerDomain", "limits.stanzaDeadline",
+        "limits.maxBytesPerSecond", "limits.maxInFlightBytes", "limits.maxInFlightStanzas",
+        "delivery", "delivery.lateErrorContentBudget", "delivery.concurrency", "delivery.maxReturnedMessageSize",
+        "dns", "dns.lookupTimeout", "dns.maxCacheTtl", "dns.negativeCacheTtl", "dns.resolverThreads", "dns.maxQueuedResolutions");
+
+    private LimitsConfiguration() {
+    }
+
+    static InboundLimits inbound(ConfigurationValues values) throws ConfigurationException {
+        return new InboundLimits(
+            values.positiveInt("limits.maxConnections", InboundLimits.DEFAULT_MAX_CONNECTIONS),
+            values.positiveInt("limits.maxConnectionsPerAddress", InboundLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
+            values.positiveInt("limits.maxStreamsPerDomain", InboundLimits.DEFAULT_MAX_STREAMS_PER_DOMAIN),
+            values.duration("limits.stanzaDeadline", InboundLimits.DEFAULT_STANZA_DEADLINE),
+            values.size("limits.maxBytesPerSecond", Math.toIntExact(InboundLimits.DEFAULT_MAX_BYTES_PER_SECOND)),
+            values.size("limits.maxInFlightBytes", Math.toIntExact(InboundLimits.DEFAULT_MAX_IN_FLIGHT_BYTES)),
+            values.positiveInt("limits.maxInFlightStanzas", InboundLimits.DEFAULT_MAX_IN_FLIGHT_STANZAS));
+    }
+
+    static DeliveryLimits delivery(ConfigurationValues values) throws ConfigurationException {
+        return new DeliveryLimits(
+            values.size("delivery.lateErrorContentBudget", Math.toIntExact(DeliveryLimits.DEFAULT_LATE_ERROR_CONTENT_BUDGET)),
+            values.positiveInt("delivery.concurrency", DeliveryLimits.DEFAULT_CONCURRENCY),
+            values.size("delivery.maxReturnedMessageSize", Math.toIntExact(DeliveryLimits.DEFAULT_MAX_RETURNED_MESSAGE_SIZE)));
+    }
+
+    static DnsTimes dns(ConfigurationValues values) throws ConfigurationException {
+        return new DnsTimes(values.duration("dns.lookupTimeout", DnsTimes.DEFAULT_LOOKUP_TIMEOUT),
+            values.duration("dns.maxCacheTtl", DnsTimes.DEFAULT_MAX_CACHE_TTL),
+            values.duration("dns.negativeCacheTtl", DnsTimes.DEFAULT_NEGATIVE_CACHE_TTL));
+    }
+}
