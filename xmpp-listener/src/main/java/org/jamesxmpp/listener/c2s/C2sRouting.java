@@ -8,6 +8,7 @@ import javax.inject.Inject;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.user.api.UsersRepository;
+import org.jamesxmpp.core.c2s.ArchiveQuery;
 import org.jamesxmpp.core.c2s.ClientSession;
 import org.jamesxmpp.core.c2s.ClientStanzaRouter;
 import org.jamesxmpp.core.log.LogSafe;
@@ -42,11 +43,12 @@ public class C2sRouting implements ClientStanzaRouter {
     private final S2sServer s2sServer;
     private final SentHistory sentHistory;
     private final CarbonCopies carbons;
+    private final MailboxArchive archive;
 
     @Inject
     public C2sRouting(LocalDomains localDomains, UsersRepository usersRepository, OnlineResources onlineResources,
                       ClientMailSubmission mailSubmission, S2sServer s2sServer, SentHistory sentHistory,
-                      CarbonCopies carbons) {
+                      CarbonCopies carbons, MailboxArchive archive) {
         this.localDomains = localDomains;
         this.usersRepository = usersRepository;
         this.onlineResources = onlineResources;
@@ -54,6 +56,12 @@ public class C2sRouting implements ClientStanzaRouter {
         this.s2sServer = s2sServer;
         this.sentHistory = sentHistory;
         this.carbons = carbons;
+        this.archive = archive;
+    }
+
+    @Override
+    public void queryArchive(ClientSession session, String id, ArchiveQuery query) {
+        archive.query(session, id, query).subscribe();
     }
 
     @Override
