@@ -173,7 +173,11 @@ class C2sHistoryTest {
         try (SmackClient bobClient = users(server).login(bob, "laptop");
              SmackClient carolClient = users(server).login(carol, "phone");
              TestIMAPClient imap = users(server).mail().imap(bob)) {
-            Message first = C2sTestUsers.chat(carol, "first from bob");
+            Message first = StanzaBuilder.buildMessage("bob-mam-1")
+                .to(JidCreate.from(carol))
+                .ofType(Message.Type.chat)
+                .setBody("first from bob")
+                .build();
             bobClient.send(first);
             AWAIT.untilAsserted(() -> assertThat(imap.getMessageCount("Chats")).isEqualTo(1));
             carolClient.send(C2sTestUsers.chat(bob + "/laptop", "reply from carol"));
