@@ -193,7 +193,10 @@ class C2sClientTest {
             .findFirst().orElseThrow();
         assertThat(mail.sender()).isEqualTo("<" + bob + ">");
         assertThat(mail.recipients()).containsExactly("<erin@mailonly.test>");
-        assertThat(mail.data()).containsPattern("(?m)^From: .*" + bob);
+        assertThat(mail.data()).containsPattern("(?m)^From: .*" + bob)
+            .as("the login is recorded like SMTP AUTH, not as a peer server's")
+            .containsPattern("(?m)^Authentication-Results: [^;]+; auth=pass \\(xmpp c2s, sasl-plain, TLS\\)\\r?\\n?\\s*smtp\\.auth="
+                + bob.replace(".", "\\."));
     }
 
     @Test
