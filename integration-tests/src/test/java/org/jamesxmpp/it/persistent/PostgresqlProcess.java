@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A throwaway PostgreSQL (Debian's {@code postgresql} package) on {@code 127.0.0.1}, its cluster in a temporary
- * directory, run as the {@code postgres} user when the test runs as root. The test is skipped without PostgreSQL.
+ * directory, run as the {@code postgres} user when the test runs as root. Without PostgreSQL the test fails, naming
+ * the package.
  */
 final class PostgresqlProcess implements AutoCloseable {
     static final String USER = "james";
