@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A throwaway ejabberd 23.01 serving one test domain on its own loopback address (plain s2s on
- * 5269 with {@code mod_s2s_dialback}, c2s on 5222), resolving the other test domains through a
+ * A throwaway ejabberd 23.01 serving one test domain on its own loopback address (s2s on 5269 with
+ * {@code mod_s2s_dialback}, plain unless {@link Builder#tls}; c2s on 5222, plain), resolving the other test domains through a
  * libnss-wrapper hosts file. Fails (never skips) when ejabberd or libnss-wrapper is not
  * installed. {@code try (EjabberdPeer peer = EjabberdPeer.builder(...).start())}.
  *
@@ -79,6 +79,7 @@ public final class EjabberdPeer extends LocalXmppServer {
     public static final class Builder extends Setup<Builder> {
         private Path erl = ERL;
         private Path libraries = LIBRARIES;
+        private Optional<EjabberdTls> tls = Optional.empty();
 
         private Builder(String domain, String address) {
             super(domain, address);
@@ -99,6 +100,12 @@ public final class EjabberdPeer extends LocalXmppServer {
             return this;
         }
 
+        /** STARTTLS (and SASL EXTERNAL) on s2s streams both ways, see {@link EjabberdTls}. */
+        public Builder tls(EjabberdTls tls) {
+            this.tls = Optional.of(tls);
+            return this;
+        }
+
         public EjabberdPeer start() {
             Path nssWrapper = libraries.resolve(NSS_WRAPPER);
             if (!Files.isExecutable(erl) || ejabberdApplication().isEmpty() || !Files.exists(nssWrapper)) {
@@ -115,7 +122,7 @@ public final class EjabberdPeer extends LocalXmppServer {
                     .map(entry -> entry.getValue() + " " + entry.getKey() + "\n")
                     .collect(Collectors.joining()), StandardCharsets.US_ASCII);
                 Path config = directory.resolve("ejabberd.yml");
-                Files.writeString(config, configuration(), StandardCharsets.UTF_8);
+                Files.writeString(config, configuration(directory), StandardCharsets.UTF_8);
                 Path inetrc = directory.resolve("inetrc");
                 Files.writeString(inetrc, "{lookup, [native]}.\n", StandardCharsets.US_ASCII);
                 ProcessBuilder builder = new ProcessBuilder(erl.toString(), "-noinput", "-noshell",
@@ -175,7 +182,7 @@ public final class EjabberdPeer extends LocalXmppServer {
             return "<<\"" + value + "\">>";
         }
 
-        private String configuration() {
+        private String configuration(Path directory) {
             StringBuilder out = new StringBuilder()
                 .append("loglevel: debug\n")
                 .append("log_rotate_count: 0\n")
@@ -191,7 +198,8 @@ public final class EjabberdPeer extends LocalXmppServer {
                 .append("    port: ").append(S2S_PORT).append('\n')
                 .append("    ip: \"").append(address).append("\"\n")
                 .append("    module: ejabberd_s2s_in\n")
-                .append("s2s_use_starttls: false\n")
+                .append(tls.map(settings -> String.join("\n", settings.configure(directory)))
+                    .orElse("s2s_use_starttls: false")).append('\n')
                 .append("s2s_access: all\n")
                 .append("outgoing_s2s_families:\n")
                 .append("  - ipv4\n")

@@ -101,6 +101,11 @@ public final class SmackClient implements AutoCloseable {
         return this;
     }
 
+    /** The Smack connection, for the managers of XEPs (carbons, MAM) a test drives. */
+    public XMPPTCPConnection connection() {
+        return connection;
+    }
+
     public boolean isConnected() {
         return connection.isConnected();
     }

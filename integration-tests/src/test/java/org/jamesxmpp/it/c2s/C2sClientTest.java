@@ -3,25 +3,20 @@ package org.jamesxmpp.it.c2s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
-import org.apache.commons.configuration2.XMLConfiguration;
-import org.apache.commons.configuration2.io.FileHandler;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.jamesxmpp.guice.XmppProbe;
 import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.it.JamesXmppServerExtension;
 import org.jamesxmpp.it.outbound.SmtpSink;
-import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.jamesxmpp.testing.ProsodyPeer;
 import org.jamesxmpp.testing.SmackClient;
 import org.jivesoftware.smack.packet.Message;
@@ -34,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.impl.JidCreate;
 
-import com.google.inject.Module;
 
 /**
  * James users log into our client listener with their mail password, with real clients (Smack, slixmpp), and write
@@ -53,22 +47,11 @@ class C2sClientTest {
     private static final ConditionFactory AWAIT = Awaitility.await().atMost(TIMEOUT);
 
     @RegisterExtension
-    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(s2sOnOwnAddresses());
+    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(
+        C2sTestUsers.s2sOnOwnAddresses(JAMES_S2S_ADDRESS, PEER_DOMAIN, PEER_ADDRESS));
 
     private static ProsodyPeer prosody;
     private static SmtpSink sink;
-
-    private static Module s2sOnOwnAddresses() {
-        try {
-            XMLConfiguration xml = new XMLConfiguration();
-            new FileHandler(xml).load(new StringReader("<xmpp><listener><bind>" + JAMES_S2S_ADDRESS + ":5269</bind></listener>"
-                + "<routes><route domain=\"" + PEER_DOMAIN + "\" host=\"" + PEER_ADDRESS + "\" port=\"5269\"/></routes></xmpp>"));
-            XmppConfiguration configuration = XmppConfiguration.from(xml);
-            return binder -> binder.bind(XmppConfiguration.class).toInstance(configuration);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeAll
     static void startPeers(GuiceJamesServer server) throws Exception {
@@ -91,27 +74,23 @@ class C2sClientTest {
     }
 
     private static InetSocketAddress c2s(GuiceJamesServer server) {
-        return server.getProbe(XmppProbe.class).c2sAddresses().get(0);
+        return new C2sTestUsers(server, DOMAIN, PASSWORD).c2s();
     }
 
     private static SmackClient login(GuiceJamesServer server, String user, String resource) {
-        return SmackClient.loginOverTls(DOMAIN, c2s(server), localPart(user), PASSWORD, resource);
+        return new C2sTestUsers(server, DOMAIN, PASSWORD).login(user, resource);
     }
 
     private static String localPart(String user) {
-        return user.substring(0, user.indexOf('@'));
+        return C2sTestUsers.localPart(user);
     }
 
     private static Message chat(String to, String body) throws Exception {
-        return StanzaBuilder.buildMessage()
-            .to(JidCreate.from(to))
-            .ofType(Message.Type.chat)
-            .setBody(body)
-            .build();
+        return C2sTestUsers.chat(to, body);
     }
 
     private static List<Message> awaitBody(SmackClient client, String body) {
-        return client.awaitMessages(message -> body.equals(message.getBody()), 1, TIMEOUT);
+        return C2sTestUsers.awaitBody(client, body, TIMEOUT);
     }
 
     @Test
@@ -214,7 +193,10 @@ class C2sClientTest {
             .findFirst().orElseThrow();
         assertThat(mail.sender()).isEqualTo("<" + bob + ">");
         assertThat(mail.recipients()).containsExactly("<erin@mailonly.test>");
-        assertThat(mail.data()).containsPattern("(?m)^From: .*" + bob);
+        assertThat(mail.data()).containsPattern("(?m)^From: .*" + bob)
+            .as("the login is recorded like SMTP AUTH, not as a peer server's")
+            .containsPattern("(?m)^Authentication-Results: [^;]+; auth=pass \\(xmpp c2s, sasl-plain, TLS\\)\\r?\\n?\\s*smtp\\.auth="
+                + bob.replace(".", "\\."));
     }
 
     @Test
@@ -233,7 +215,7 @@ class C2sClientTest {
             assertThat(atBob.getFrom().asBareJid().toString()).isEqualTo(alice);
         }
         try (TestIMAPClient imap = users(server).imap(bob)) {
-            AWAIT.untilAsserted(() -> assertThat(imap.getMessageCount("Chats")).isEqualTo(1));
+            AWAIT.untilAsserted(() -> assertThat(imap.getMessageCount("Chats")).isEqualTo(2));
         }
     }
 

@@ -161,6 +161,11 @@ abstract class DropInDeploymentContract {
         return mail.get();
     }
 
+    /** James's working directory: {@code conf/}, {@code extensions-jars/}, {@code var/}. */
+    Path home() {
+        return home;
+    }
+
     /** Stops James's JVM (SIGTERM, as a service manager does) and starts it again on the same working directory. */
     void restartJames() throws Exception {
         james.close();

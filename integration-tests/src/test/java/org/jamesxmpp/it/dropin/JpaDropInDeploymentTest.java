@@ -37,6 +37,9 @@ class JpaDropInDeploymentTest extends DropInDeploymentContract {
         assertThat(james.get("/domains/" + JAMES_DOMAIN).statusCode()).isEqualTo(204);
         assertThat(james.get("/users").body()).contains("\"" + BOB + "\"");
         assertThat(awaitInboxMessage(1)).containsPattern("(?m)^Subject: Hello from Prosody\\r?$");
+        // where James's sample james-database.properties puts the database: one level above the working directory
+        assertThat(home().resolveSibling("var/store/derby/seg0")).isDirectory();
+        assertThat(home().resolve("var/store/activemq")).isDirectory();
 
         sendToBob("dropin-jpa-after-restart", "After the restart", "The extension serves again");
 

@@ -17,6 +17,7 @@ import io.netty.handler.ssl.SslHandler;
 final class ChannelSession implements ClientSession {
     private final Channel channel;
     private final EntityFullJid jid;
+    private volatile boolean carbons;
 
     ChannelSession(Channel channel, EntityFullJid jid) {
         this.channel = channel;
@@ -52,6 +53,16 @@ final class ChannelSession implements ClientSession {
         }
         channel.writeAndFlush(xml);
         return true;
+    }
+
+    @Override
+    public boolean carbonsEnabled() {
+        return carbons;
+    }
+
+    @Override
+    public void carbonsEnabled(boolean enabled) {
+        carbons = enabled;
     }
 
     @Override

@@ -18,4 +18,9 @@ public interface ClientSession {
 
     /** Writes raw XML (already a complete stanza in the client's namespace). */
     boolean deliver(String xml);
+
+    /** Whether the client asked for XEP-0280 carbon copies. */
+    boolean carbonsEnabled();
+
+    void carbonsEnabled(boolean enabled);
 }

@@ -48,7 +48,7 @@ final class ClientStanzas {
             return;
         }
         if ("iq".equals(element.name()) && addressedToServer(to, session, domain)) {
-            ServerIqs.answer(element).ifPresent(ctx::writeAndFlush);
+            ServerIqs.answer(element, session).ifPresent(ctx::writeAndFlush);
             return;
         }
         if ("presence".equals(element.name()) && to.isEmpty()) {

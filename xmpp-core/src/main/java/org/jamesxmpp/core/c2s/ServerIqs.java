@@ -7,17 +7,19 @@ import org.jamesxmpp.core.s2s.codec.XmlElement;
 
 /**
  * Answers the iqs a client addresses to its own server (or to its own bare JID): XEP-0199 ping, the legacy session
- * establishment, an XEP-0030 disco#info of the server and, until rosters are stored, an empty roster. Anything else
+ * establishment, an XEP-0030 disco#info of the server, XEP-0280 carbons on and off for the session and, until rosters
+ * are stored, an empty roster. Anything else
  * that asks ({@code get}/{@code set}) gets {@code service-unavailable}; results and errors need no answer.
  */
 final class ServerIqs {
     static final String ROSTER_NAMESPACE = "jabber:iq:roster";
     static final String DISCO_INFO_NAMESPACE = "http://jabber.org/protocol/disco#info";
+    static final String CARBONS_NAMESPACE = "urn:xmpp:carbons:2";
 
     private ServerIqs() {
     }
 
-    static Optional<String> answer(XmlElement iq) {
+    static Optional<String> answer(XmlElement iq, ClientSession session) {
         String type = iq.attribute("type").orElse("");
         String id = iq.attribute("id").orElse("");
         Optional<String> from = iq.attribute("to");
@@ -32,6 +34,11 @@ final class ServerIqs {
         if ("set".equals(type) && ClientStreamXml.SESSION_NAMESPACE.equals(namespace)) {
             return Optional.of(ClientStreamXml.iqResult(id, from, ""));
         }
+        if ("set".equals(type) && CARBONS_NAMESPACE.equals(namespace)
+            && ("enable".equals(payload.get().name()) || "disable".equals(payload.get().name()))) {
+            session.carbonsEnabled("enable".equals(payload.get().name()));
+            return Optional.of(ClientStreamXml.iqResult(id, from, ""));
+        }
         if ("get".equals(type) && ROSTER_NAMESPACE.equals(namespace)) {
             return Optional.of(ClientStreamXml.iqResult(id, from, "<query xmlns='" + ROSTER_NAMESPACE + "'/>"));
         }
@@ -39,6 +46,7 @@ final class ServerIqs {
             return Optional.of(ClientStreamXml.iqResult(id, from, "<query xmlns='" + DISCO_INFO_NAMESPACE + "'>"
                 + "<identity category='server' type='im' name='James'/>"
                 + "<feature var='" + DISCO_INFO_NAMESPACE + "'/><feature var='" + StreamXml.PING_NAMESPACE + "'/>"
+                + "<feature var='" + CARBONS_NAMESPACE + "'/>"
                 + "</query>"));
         }
         return Optional.of(ClientStreamXml.stanzaError("iq", id, from, "cancel", "service-unavailable"));

@@ -2,18 +2,28 @@ package org.jamesxmpp.core.mapping;
 
 /** How the peer domain of an incoming stream was authenticated. */
 public enum AuthMethod {
-    DIALBACK("dialback"),
-    SASL_EXTERNAL("sasl-external"),
-    /** Not a peer server: one of our users, logged in on the client listener (SASL PLAIN). */
-    CLIENT_SASL("c2s-sasl");
+    DIALBACK("x-xmpp-s2s", "dialback"),
+    SASL_EXTERNAL("x-xmpp-s2s", "sasl-external"),
+    /**
+     * Not a peer server: one of our users, logged in on the client listener (SASL PLAIN). Like SMTP AUTH, it is
+     * RFC 8601's {@code auth} method.
+     */
+    CLIENT_SASL("auth", "xmpp c2s, sasl-plain");
 
+    private final String resultMethod;
     private final String token;
 
-    AuthMethod(String token) {
+    AuthMethod(String resultMethod, String token) {
+        this.resultMethod = resultMethod;
         this.token = token;
     }
 
-    /** The name written into {@code Authentication-Results}. */
+    /** The method of the {@code Authentication-Results} result (RFC 8601 2.7). */
+    public String resultMethod() {
+        return resultMethod;
+    }
+
+    /** How it was done, written into the result's comment. */
     public String token() {
         return token;
     }

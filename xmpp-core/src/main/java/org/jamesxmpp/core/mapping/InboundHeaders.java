@@ -58,8 +58,10 @@ final class InboundHeaders {
 
     void writeTrace(StringBuilder out) {
         String comment = context.authMethod().token() + (context.tls() ? ", TLS" : ", no TLS");
-        HeaderEncoder.structured(out, "Authentication-Results", context.receivingHost() + "; x-xmpp-s2s=pass ("
-            + comment + ") smtp.mailfrom=" + sender.asString());
+        AuthMethod method = context.authMethod();
+        String property = method == AuthMethod.CLIENT_SASL ? "smtp.auth=" : "smtp.mailfrom=";
+        HeaderEncoder.structured(out, "Authentication-Results", context.receivingHost() + "; " + method.resultMethod()
+            + "=pass (" + comment + ") " + property + sender.asString());
         HeaderEncoder.structured(out, "Jabber-ID", stanza.getFrom().asBareJid().toString());
     }
 

@@ -138,4 +138,20 @@ class C2sStreamHandlerTest {
             .contains("<iq type='result' id='p1' from='james.test'");
         assertThat(routed).isEmpty();
     }
+
+    @Test
+    void carbonsShouldBeAdvertisedAndSwitchedPerSession() {
+        bindAs("phone");
+        ClientSession phone = sessions.sessions(BOB).get(0);
+
+        assertThat(send("<iq type='get' id='d1' to='james.test'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"))
+            .contains("<feature var='urn:xmpp:carbons:2'/>");
+        assertThat(send("<iq type='set' id='c1'><enable xmlns='urn:xmpp:carbons:2'/></iq>"))
+            .contains("<iq type='result' id='c1'");
+        assertThat(phone.carbonsEnabled()).isTrue();
+        assertThat(send("<iq type='set' id='c2'><disable xmlns='urn:xmpp:carbons:2'/></iq>"))
+            .contains("<iq type='result' id='c2'");
+        assertThat(phone.carbonsEnabled()).isFalse();
+        assertThat(routed).isEmpty();
+    }
 }

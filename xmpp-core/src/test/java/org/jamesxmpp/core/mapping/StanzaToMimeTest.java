@@ -8,6 +8,7 @@ import static org.jamesxmpp.core.mapping.Fixtures.context;
 import javax.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
 
 class StanzaToMimeTest {
     @Test
@@ -26,6 +27,18 @@ class StanzaToMimeTest {
             + "Jabber-ID: alice@a.test\r\n"
             + "Date: Wed, 25 Nov 2026 12:00:00 +0000\r\n");
         assertThat(mail.messageId()).isEqualTo("<c1.a.test@xmpp-id.invalid>");
+    }
+
+    @Test
+    void convertShouldRecordAClientLoginAsAnAuthResultWhenTheSenderIsOurOwnUser() throws Exception {
+        InboundResult result = StanzaToMime.convert(Fixtures.parse(
+            "<message xmlns='jabber:server' from='bob@james.test/phone' to='carol@mail.test' id='c2'><body>hi</body></message>"),
+            InboundContext.of(JidCreate.domainBareFrom("james.test"), AuthMethod.CLIENT_SASL, true, "mx.james.test",
+                Fixtures.CLOCK));
+
+        assertThat(Fixtures.text((InboundMail) result))
+            .startsWith("Authentication-Results: mx.james.test; auth=pass (xmpp c2s, sasl-plain, TLS)\r\n"
+                + " smtp.auth=bob@james.test\r\n");
     }
 
     @Test

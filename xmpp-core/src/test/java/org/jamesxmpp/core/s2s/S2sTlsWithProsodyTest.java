@@ -40,6 +40,8 @@ class S2sTlsWithProsodyTest {
     ProsodyPeer prosody;
     S2sServer testee;
     BlockingQueue<InboundStanza> received = new LinkedBlockingQueue<>();
+    /** Whether we check Prosody's certificate; by default when we trust its authority. */
+    Optional<Boolean> verifyCertificates = Optional.empty();
 
     @AfterEach
     void tearDown() {
@@ -62,6 +64,16 @@ class S2sTlsWithProsodyTest {
     @Test
     void dialbackOverTlsShouldAuthenticateBothWaysWhenNeitherSideTrustsTheOtherCertificate() throws Exception {
         TestPki unrelated = TestPki.create();
+        start(TestPki.create(), unrelated, unrelated, false, false);
+
+        assertMessagesFlowBothWays(AuthMethod.DIALBACK);
+    }
+
+    /** The shipped configuration's case: certificates checked, TLS not required, a peer certificate we cannot verify. */
+    @Test
+    void dialbackOverTlsShouldAuthenticateBothWaysWhenWeCheckCertificatesWithoutRequiringTls() throws Exception {
+        TestPki unrelated = TestPki.create();
+        verifyCertificates = Optional.of(true);
         start(TestPki.create(), unrelated, unrelated, false, false);
 
         assertMessagesFlowBothWays(AuthMethod.DIALBACK);
@@ -130,7 +142,8 @@ class S2sTlsWithProsodyTest {
             .bind(new InetSocketAddress(LOCAL_ADDRESS, 5269))
             .route(new StaticRoute(PEER_DOMAIN, PEER_ADDRESS, 5269))
             .tls(new TlsContexts(new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", SECRET),
-                Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), weRequireTls, weTrust == prosodyPki)))
+                Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), weRequireTls,
+                verifyCertificates.orElse(weTrust == prosodyPki))))
             .responseTimeout(Duration.ofSeconds(10))
             .build();
         testee = new S2sServer(settings, LocalDomains.of(LOCAL_DOMAIN), stanza -> {

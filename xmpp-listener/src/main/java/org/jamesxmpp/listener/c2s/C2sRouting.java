@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
 /**
  * Where a logged-in user's stanza goes: to a local user, their online resources and (messages) their mailbox; to a
  * domain that declares an XMPP server (static route or SRV), our s2s engine; to any other domain, a mail from the
- * user (messages only). Failures come back to the client as stanza errors.
+ * user (messages only). Failures come back to the client as stanza errors. A message that went is kept in the
+ * sender's mailbox ({@link SentHistory}); one that was refused is not. The sender's other resources get carbons.
  */
 public class C2sRouting implements ClientStanzaRouter {
     private static final Logger LOGGER = LoggerFactory.getLogger(C2sRouting.class);
@@ -41,23 +42,32 @@ public class C2sRouting implements ClientStanzaRouter {
     private final ClientMailSubmission mailSubmission;
     private final S2sRouter router;
     private final StanzaSender sender;
+    private final SentHistory sentHistory;
+    private final CarbonCopies carbons;
 
     @Inject
     public C2sRouting(LocalDomains localDomains, UsersRepository usersRepository, OnlineResources onlineResources,
-                      ClientMailSubmission mailSubmission, S2sRouter router, StanzaSender sender) {
+                      ClientMailSubmission mailSubmission, S2sRouter router, StanzaSender sender, SentHistory sentHistory,
+                      CarbonCopies carbons) {
         this.localDomains = localDomains;
         this.usersRepository = usersRepository;
         this.onlineResources = onlineResources;
         this.mailSubmission = mailSubmission;
         this.router = router;
         this.sender = sender;
+        this.sentHistory = sentHistory;
+        this.carbons = carbons;
     }
 
     @Override
     public void route(ClientSession session, Stanza stanza) {
+        if (stanza instanceof Message message) {
+            carbons.sent(session, message);
+        }
         String domain = stanza.getTo().getDomain().toString().toLowerCase(Locale.ROOT);
         Mono<Void> routed = localDomains.isLocal(domain) ? local(session, stanza) : remote(session, stanza, domain);
-        routed.subscribe(any -> { }, error -> refuse(session, stanza, error));
+        routed.then(stanza instanceof Message message ? sentHistory.store(session, message) : Mono.empty())
+            .subscribe(any -> { }, error -> refuse(session, stanza, error));
     }
 
     private Mono<Void> local(ClientSession session, Stanza stanza) {

@@ -16,14 +16,9 @@ import org.apache.mailet.Mail;
 import org.jamesxmpp.core.c2s.ClientSession;
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
-import org.jamesxmpp.core.mapping.AuthMethod;
-import org.jamesxmpp.core.mapping.InboundContext;
 import org.jamesxmpp.core.mapping.InboundMail;
-import org.jamesxmpp.core.mapping.InboundResult;
 import org.jamesxmpp.core.mapping.MappingException;
-import org.jamesxmpp.core.mapping.StanzaToMime;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
-import org.jamesxmpp.listener.inbound.InboundSettings;
 import org.jamesxmpp.listener.inbound.SpoolEnqueuer;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -41,29 +36,29 @@ public class ClientMailSubmission {
     private static final Logger LOGGER = LoggerFactory.getLogger(ClientMailSubmission.class);
 
     private final SpoolEnqueuer spool;
-    private final InboundSettings settings;
+    private final ClientMessageMapping mapping;
     private final Clock clock;
 
     @Inject
-    public ClientMailSubmission(SpoolEnqueuer spool, InboundSettings settings, Clock clock) {
+    public ClientMailSubmission(SpoolEnqueuer spool, ClientMessageMapping mapping, Clock clock) {
         this.spool = spool;
-        this.settings = settings;
+        this.mapping = mapping;
         this.clock = clock;
     }
 
     /** Completes with false when the message carries nothing for a mail (no body: a chat state, a receipt...). */
     public Mono<Boolean> submit(ClientSession session, Message message) {
-        InboundResult result;
+        Optional<InboundMail> result;
         try {
-            result = StanzaToMime.convert(message, new InboundContext(session.jid().asDomainBareJid(), AuthMethod.CLIENT_SASL,
-                session.encrypted(), settings.receivingHost(), clock, settings.mappingOptions()));
+            result = mapping.map(session, message);
         } catch (MappingException e) {
             return Mono.error(new StanzaErrorException(e.stanzaErrorCondition(), StanzaError.Type.MODIFY,
                 Optional.ofNullable(e.getMessage())));
         }
-        if (!(result instanceof InboundMail mapped)) {
+        if (result.isEmpty()) {
             return Mono.just(false);
         }
+        InboundMail mapped = result.get();
         Mail mail = toMail(mapped, session);
         String name = mail.getName();
         return spool.enqueue(mail)
@@ -77,7 +72,7 @@ public class ClientMailSubmission {
             String name = MailImpl.getId();
             MimeMessage message = mapped.toMimeMessage();
             message.addHeader("Received", "from " + session.jid().getDomain() + " (" + session.remoteAddress() + ") by "
-                + settings.receivingHost() + " with XMPP-C2S" + (session.encrypted() ? "S" : "") + "A id " + name + "; "
+                + mapping.receivingHost() + " with XMPP-C2S" + (session.encrypted() ? "S" : "") + "A id " + name + "; "
                 + new MailDateFormat().format(Date.from(clock.instant())));
             return MailImpl.builder()
                 .name(name)

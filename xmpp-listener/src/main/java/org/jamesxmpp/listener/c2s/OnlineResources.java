@@ -20,19 +20,29 @@ import com.google.common.collect.ImmutableList;
  */
 public class OnlineResources {
     private final SessionRegistry sessions;
+    private final CarbonCopies carbons;
 
     @Inject
-    public OnlineResources(SessionRegistry sessions) {
+    public OnlineResources(SessionRegistry sessions, CarbonCopies carbons) {
         this.sessions = sessions;
+        this.carbons = carbons;
     }
 
-    /** Delivers to the online resources it is for; returns how many took it. */
+    /**
+     * Delivers to the online resources it is for; returns how many took it. A message to one bound resource is
+     * copied to the user's other resources that enabled carbons.
+     */
     public int deliver(Stanza stanza) {
+        List<ClientSession> targets = targets(stanza.getTo(), stanza instanceof Message);
         int delivered = 0;
-        for (ClientSession session : targets(stanza.getTo(), stanza instanceof Message)) {
+        for (ClientSession session : targets) {
             if (session.deliver(stanza)) {
                 delivered++;
             }
+        }
+        if (stanza instanceof Message message && targets.size() == 1 && stanza.getTo().isEntityFullJid()
+            && targets.get(0).jid().equals(stanza.getTo())) {
+            carbons.received(targets.get(0), message);
         }
         return delivered;
     }

@@ -47,11 +47,15 @@ class XmppConfigurationTest {
     }
 
     @Test
-    void shippedConfigurationShouldGiveDefaults() throws Exception {
+    void shippedConfigurationShouldGiveDefaultsWithTheBundledKeystore() throws Exception {
         XMLConfiguration shipped = new XMLConfiguration();
         new FileHandler(shipped).load(new File("../conf/xmpp.xml"));
 
-        assertThat(XmppConfiguration.from(shipped)).isEqualTo(XmppConfiguration.defaults());
+        XmppConfiguration testee = XmppConfiguration.from(shipped);
+
+        assertThat(testee.tls()).isEqualTo(new TlsConfiguration(Optional.of("file://conf/keystore"), "PKCS12",
+            Optional.of("james-xmpp"), Optional.empty(), "PKCS12", Optional.empty(), false, true));
+        assertThat(testee).usingRecursiveComparison().ignoringFields("tls").isEqualTo(XmppConfiguration.defaults());
     }
 
     @Test

@@ -37,6 +37,8 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     public static final String DIALBACK_NAMESPACE = "jabber:server:dialback";
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int MAX_DEPTH = 64;
+    /** No stanza or stream header of any XEP needs more; namespace declarations do not count. */
+    static final int MAX_ATTRIBUTES = 64;
     private static final AsyncXMLInputFactory FACTORY = createFactory();
 
     private record OpenElement(String namespace, String name, Map<String, String> attributes, List<XmlNode> nodes,
@@ -57,6 +59,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     private final int maxElementSize;
     private final Deque<OpenElement> openElements = new ArrayDeque<>();
     private AsyncXMLStreamReader<AsyncByteBufferFeeder> reader;
+    private Utf8Validation utf8;
     private boolean streamOpen;
     private long fedBytes;
     /** Offset after the stream header, the last top-level element or whitespace between them. */
@@ -83,6 +86,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     /** Forgets the current stream: the next bytes start a new XML document (stream restart). */
     public void restart() {
         reader = FACTORY.createAsyncForByteBuffer();
+        utf8 = new Utf8Validation();
         openElements.clear();
         streamOpen = false;
         fedBytes = 0;
@@ -118,7 +122,8 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         } catch (StreamException e) {
             failed = true;
             ctx.fireExceptionCaught(e);
-        } catch (XMLStreamException e) {
+        } catch (XMLStreamException | RuntimeException e) {
+            // the parser also throws its XMLStreamExceptions unchecked (text read lazily)
             failed = true;
             ctx.fireExceptionCaught(new StreamException(StreamErrorCondition.NOT_WELL_FORMED, e.getMessage()));
         } finally {
@@ -133,6 +138,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         if (!streamOpen) {
             refuseDoctype(input);
         }
+        utf8.check(input);
         AsyncXMLStreamReader<AsyncByteBufferFeeder> current = reader;
         int base = input.position();
         int limit = input.limit();
@@ -210,6 +216,9 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     }
 
     private void startElement(ChannelHandlerContext ctx, AsyncXMLStreamReader<?> current) throws XMLStreamException {
+        if (current.getAttributeCount() > MAX_ATTRIBUTES) {
+            throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "more than " + MAX_ATTRIBUTES + " attributes");
+        }
         if (!streamOpen) {
             openStream(ctx, current);
             boundary = current.getLocationInfo().getEndingByteOffset();

@@ -46,7 +46,7 @@ public class TlsContexts {
                 .build();
             this.client = SslContextBuilder.forClient()
                 .keyManager(keyManagers)
-                .trustManager(settings.verifyPeerCertificates() ? new ServerNameTrustManager(x509Extended(trustManagers))
+                .trustManager(settings.verifyPeerCertificates() ? new ServerNameTrustManager(x509Extended(trustManagers), settings.required())
                     : InsecureTrustManagerFactory.INSTANCE.getTrustManagers()[0])
                 .build();
         } catch (IOException | GeneralSecurityException e) {
@@ -70,7 +70,8 @@ public class TlsContexts {
 
     /**
      * A handler for an outgoing stream to {@code domain} (the engine's peer host): with {@code verifyPeerCertificates}
-     * the handshake fails unless the certificate is trusted and names it ({@link ServerNameTrustManager}).
+     * and {@code required} the handshake fails unless the certificate is trusted and names it; with
+     * {@code verifyPeerCertificates} only, a failure is logged ({@link ServerNameTrustManager}).
      */
     public SslHandler clientHandler(ByteBufAllocator allocator, String domain) {
         return new SslHandler(client.newEngine(allocator, domain, 5269));

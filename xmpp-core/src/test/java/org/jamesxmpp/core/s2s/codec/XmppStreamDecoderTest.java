@@ -10,6 +10,10 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.google.common.io.BaseEncoding;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -204,6 +208,42 @@ class XmppStreamDecoderTest {
 
         assertThat(error()).contains(StreamErrorCondition.RESTRICTED_XML);
         assertThat(events()).isEmpty();
+    }
+
+    @Test
+    void elementWithTooManyAttributesShouldBePolicyViolation() {
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i <= XmppStreamDecoder.MAX_ATTRIBUTES; i++) {
+            attributes.append(" a").append(i).append("='x'");
+        }
+        feed(HEADER + "<message" + attributes + "/>");
+
+        assertThat(error()).contains(StreamErrorCondition.POLICY_VIOLATION);
+        assertThat(events()).hasSize(1);
+    }
+
+    @Test
+    void elementWithTheMostAttributesAllowedShouldPass() {
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < XmppStreamDecoder.MAX_ATTRIBUTES; i++) {
+            attributes.append(" a").append(i).append("='x'");
+        }
+        feed(HEADER + "<message" + attributes + "/>");
+
+        assertThat(error()).isEmpty();
+        assertThat(events()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"00", "263030", "C328", "C0BC", "E080BC", "EDA080", "F4908080", "F8"})
+    void nulAndInvalidUtf8ShouldBeNotWellFormed(String hex) {
+        feed(HEADER);
+        channel.writeInbound(Unpooled.wrappedBuffer(("<message><body>a").getBytes(StandardCharsets.UTF_8),
+            BaseEncoding.base16().decode(hex), "b</body></message>".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(errors).singleElement().isInstanceOfSatisfying(StreamException.class,
+            error -> assertThat(error.condition()).isEqualTo(StreamErrorCondition.NOT_WELL_FORMED));
+        assertThat(events()).hasSize(1);
     }
 
     @Test

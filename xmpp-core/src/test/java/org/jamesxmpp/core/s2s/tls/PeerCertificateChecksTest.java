@@ -23,8 +23,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 
 /**
- * The peer name checks of both directions over real TLS handshakes in memory: outgoing, the handshake of a stream we
- * open to {@value #PEER} fails unless the server certificate names it; incoming, SASL EXTERNAL for {@value #PEER} is
+ * The peer name checks of both directions over real TLS handshakes in memory: outgoing (TLS required), the handshake
+ * of a stream we open to {@value #PEER} fails unless the server certificate names it; incoming, SASL EXTERNAL for {@value #PEER} is
  * possible only when the client certificate names it ({@link PeerCertificates#isTrustedFor}).
  */
 class PeerCertificateChecksTest {
@@ -39,10 +39,14 @@ class PeerCertificateChecksTest {
     @BeforeEach
     void setUp() {
         pki = TestPki.create();
+        testee = tlsContexts(true);
+    }
+
+    private TlsContexts tlsContexts(boolean required) {
         Path keyStore = pki.issue("james.test").writeKeyStore(directory.resolve("james.p12"), SECRET);
         Path trustStore = pki.writeTrustStore(directory.resolve("trust.p12"), SECRET);
-        testee = new TlsContexts(new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", SECRET),
-            Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), false, true));
+        return new TlsContexts(new TlsSettings(new KeyStoreSettings(keyStore, "PKCS12", SECRET),
+            Optional.of(new KeyStoreSettings(trustStore, "PKCS12", SECRET)), required, true));
     }
 
     @Test
@@ -116,6 +120,15 @@ class PeerCertificateChecksTest {
 
         assertThat(outgoingHandshakeSucceeds(certificate)).isFalse();
         assertThat(incomingSaslExternalPossible(certificate)).isFalse();
+    }
+
+    @Test
+    void outgoingHandshakeShouldGoOnWithACertificateFailingTheCheckWhenTlsIsNotRequired() {
+        testee = tlsContexts(false);
+
+        assertThat(outgoingHandshakeSucceeds(TestPki.create().issue(PEER))).isTrue();
+        assertThat(outgoingHandshakeSucceeds(pki.issue("b.test"))).isTrue();
+        assertThat(incomingSaslExternalPossible(TestPki.create().issue(PEER))).isFalse();
     }
 
     /** We open a stream to {@value #PEER}; its server presents {@code certificate}. */
