@@ -4,6 +4,7 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.jamesxmpp.core.c2s.ClientAuthenticator;
 import org.jamesxmpp.core.c2s.ClientStanzaRouter;
+import org.jamesxmpp.core.c2s.MailPush;
 import org.jamesxmpp.core.c2s.SessionRegistry;
 import org.jamesxmpp.listener.c2s.C2sListener;
 import org.jamesxmpp.listener.c2s.C2sRouting;
@@ -11,11 +12,13 @@ import org.jamesxmpp.listener.c2s.CarbonCopies;
 import org.jamesxmpp.listener.c2s.ClientMailSubmission;
 import org.jamesxmpp.listener.c2s.ClientMessageMapping;
 import org.jamesxmpp.listener.c2s.InboundOnlineDelivery;
+import org.jamesxmpp.listener.c2s.MailPushListener;
 import org.jamesxmpp.listener.c2s.OnlineResources;
 import org.jamesxmpp.listener.c2s.SentHistory;
 import org.jamesxmpp.listener.c2s.UsersRepositoryAuthenticator;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jamesxmpp.listener.configuration.C2sSettingsFactory;
+import org.jamesxmpp.listener.configuration.MailPushConfiguration;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -34,6 +37,7 @@ public class XmppC2sModule extends AbstractModule {
         bind(ClientMessageMapping.class).in(Singleton.class);
         bind(SentHistory.class).in(Singleton.class);
         bind(CarbonCopies.class).in(Singleton.class);
+        bind(MailPushListener.class).in(Singleton.class);
         bind(InboundOnlineDelivery.class).in(Singleton.class);
         bind(C2sSettingsFactory.class).in(Singleton.class);
         bind(C2sListener.class).in(Singleton.class);
@@ -43,6 +47,12 @@ public class XmppC2sModule extends AbstractModule {
     @Singleton
     C2sConfiguration c2sConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
         return C2sConfiguration.from(configurationProvider.getConfiguration("xmpp"));
+    }
+
+    @Provides
+    @Singleton
+    MailPush mailPush(ConfigurationProvider configurationProvider) throws ConfigurationException {
+        return MailPushConfiguration.from(configurationProvider.getConfiguration("xmpp"));
     }
 
     @Provides

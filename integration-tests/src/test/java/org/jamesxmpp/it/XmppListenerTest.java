@@ -8,6 +8,7 @@ import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
 import org.apache.james.utils.DataProbeImpl;
 import org.jamesxmpp.guice.XmppProbe;
+import org.jamesxmpp.testing.RawS2sStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -16,7 +16,7 @@ import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.jamesxmpp.it.ImapMessages;
 import org.jamesxmpp.it.JamesUsers;
-import org.jamesxmpp.it.RawS2sStream;
+import org.jamesxmpp.testing.RawS2sStream;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 

@@ -7,7 +7,7 @@ import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
 import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.it.JamesXmppServerExtension;
-import org.jamesxmpp.it.RawS2sStream;
+import org.jamesxmpp.testing.RawS2sStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;

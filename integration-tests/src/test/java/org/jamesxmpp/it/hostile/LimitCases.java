@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.jamesxmpp.it.RawS2sStream;
+import org.jamesxmpp.testing.RawS2sStream;
 
 /** Floods: connections, dialback verifications, unfinished stanzas. Each prints the heap it took and bounds it. */
 final class LimitCases {

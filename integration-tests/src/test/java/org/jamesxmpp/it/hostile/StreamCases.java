@@ -6,7 +6,7 @@ import static org.jamesxmpp.it.hostile.CaseRun.assertStreamError;
 import java.util.List;
 
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
-import org.jamesxmpp.it.RawS2sStream;
+import org.jamesxmpp.testing.RawS2sStream;
 
 /** Hostile streams and authentication, and relaying through us. */
 final class StreamCases {

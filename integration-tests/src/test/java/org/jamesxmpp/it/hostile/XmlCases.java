@@ -6,7 +6,7 @@ import static org.jamesxmpp.it.hostile.CaseRun.assertStreamError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.jamesxmpp.it.RawS2sStream;
+import org.jamesxmpp.testing.RawS2sStream;
 
 import com.google.common.primitives.Bytes;
 

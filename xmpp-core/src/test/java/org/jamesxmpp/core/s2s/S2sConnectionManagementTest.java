@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
+import org.jamesxmpp.testing.RawS2sStream;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -109,19 +110,19 @@ class S2sConnectionManagementTest {
     @Test
     void thousandIdleIncomingStreamsShouldNotNeedAThreadEach() {
         int threadsBefore = Thread.getAllStackTraces().size();
-        List<RawStream> streams = new ArrayList<>();
+        List<RawS2sStream> streams = new ArrayList<>();
         try {
             for (int i = 0; i < 1000; i++) {
-                RawStream stream = new RawStream(LOCAL);
+                RawS2sStream stream = RawS2sStream.connect(LOCAL);
                 streams.add(stream);
-                stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+                stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
             }
-            streams.forEach(RawStream::streamId);
+            streams.forEach(RawS2sStream::streamId);
 
             int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
             assertThat(Thread.getAllStackTraces().size() - threadsBefore).isLessThan(eventLoops + 20);
         } finally {
-            streams.forEach(RawStream::close);
+            streams.forEach(RawS2sStream::close);
         }
     }
 
@@ -154,7 +155,7 @@ class S2sConnectionManagementTest {
         try (Socket socket = server.accept()) {
             InputStream input = socket.getInputStream();
             readUntil(input, "version='1.0'>");
-            socket.getOutputStream().write(("<stream:stream " + RawStream.NAMESPACES
+            socket.getOutputStream().write(("<stream:stream " + RawS2sStream.NAMESPACES
                 + " from='slow.test' to='james.test' id='slow1' version='1.0'><stream:features><dialback xmlns='urn:xmpp:features:dialback'/></stream:features>")
                 .getBytes(StandardCharsets.UTF_8));
             readUntil(input, "</db:result>");

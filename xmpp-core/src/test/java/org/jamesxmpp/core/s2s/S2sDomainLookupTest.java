@@ -18,6 +18,7 @@ import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
 import org.jamesxmpp.core.s2s.inbound.InboundContext;
 import org.jamesxmpp.core.s2s.inbound.InboundStanzas;
 import org.jamesxmpp.core.s2s.outbound.DialbackVerification.DialbackOutcome;
+import org.jamesxmpp.testing.RawS2sStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class S2sDomainLookupTest {
 
     final CountDownLatch lookupStarted = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
-    final List<RawStream> streams = new ArrayList<>();
+    final List<RawS2sStream> streams = new ArrayList<>();
     final ExecutorService lookups = Executors.newFixedThreadPool(4);
     volatile boolean lookupFails;
     NioEventLoopGroup loop;
@@ -71,7 +72,7 @@ class S2sDomainLookupTest {
     @AfterEach
     void tearDown() {
         release.countDown();
-        streams.forEach(RawStream::close);
+        streams.forEach(RawS2sStream::close);
         server.close().syncUninterruptibly();
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         lookups.shutdownNow();
@@ -85,10 +86,10 @@ class S2sDomainLookupTest {
         }
     }
 
-    private RawStream open(String to) {
-        RawStream stream = new RawStream(LOCAL);
+    private RawS2sStream open(String to) {
+        RawS2sStream stream = RawS2sStream.connect(LOCAL);
         streams.add(stream);
-        return stream.send(RawStream.header("a.test", to));
+        return stream.send(RawS2sStream.streamHeader("a.test", to));
     }
 
     private void awaitBlockedLookup() throws InterruptedException {
@@ -96,37 +97,37 @@ class S2sDomainLookupTest {
     }
 
     private void assertAnotherStreamIsServed() {
-        assertThat(open(FAST).readUntil(FEATURES)).contains("<dialback xmlns='urn:xmpp:features:dialback'>");
+        assertThat(open(FAST).await(FEATURES)).contains("<dialback xmlns='urn:xmpp:features:dialback'>");
     }
 
     @Test
     void blockedHeaderLookupShouldNotStallAnotherStreamOnTheSameEventLoop() throws Exception {
-        RawStream blocked = open(SLOW);
+        RawS2sStream blocked = open(SLOW);
         awaitBlockedLookup();
 
         assertAnotherStreamIsServed();
 
         release.countDown();
-        assertThat(blocked.readUntil(FEATURES)).contains("from='slow.test'");
+        assertThat(blocked.await(FEATURES)).contains("from='slow.test'");
     }
 
     @Test
     void blockedDialbackResultLookupShouldNotStallAnotherStreamOnTheSameEventLoop() throws Exception {
-        RawStream blocked = open(FAST);
-        blocked.readUntil(FEATURES);
+        RawS2sStream blocked = open(FAST);
+        blocked.await(FEATURES);
         blocked.send("<db:result from='b.test' to='slow.test'>key</db:result>");
         awaitBlockedLookup();
 
         assertAnotherStreamIsServed();
 
         release.countDown();
-        assertThat(blocked.readUntil("type='valid'")).contains("<db:result from='slow.test' to='b.test' type='valid'/>");
+        assertThat(blocked.await("type='valid'")).contains("<db:result from='slow.test' to='b.test' type='valid'/>");
     }
 
     @Test
     void blockedDialbackVerifyLookupShouldNotStallAnotherStreamOnTheSameEventLoop() throws Exception {
-        RawStream blocked = open(FAST);
-        blocked.readUntil(FEATURES);
+        RawS2sStream blocked = open(FAST);
+        blocked.await(FEATURES);
         String key = new DialbackKeys(SECRET).key("b.test", SLOW, "stream-1");
         blocked.send("<db:verify from='b.test' to='slow.test' id='stream-1'>" + key + "</db:verify>");
         awaitBlockedLookup();
@@ -134,18 +135,18 @@ class S2sDomainLookupTest {
         assertAnotherStreamIsServed();
 
         release.countDown();
-        assertThat(blocked.readUntil("type='valid'")).contains("<db:verify from='slow.test' to='b.test' id='stream-1' type='valid'/>");
+        assertThat(blocked.await("type='valid'")).contains("<db:verify from='slow.test' to='b.test' id='stream-1' type='valid'/>");
     }
 
     @Test
     void inputBehindABlockedLookupShouldBeReadInOrderOnceAnswered() throws Exception {
-        RawStream blocked = open(SLOW);
+        RawS2sStream blocked = open(SLOW);
         blocked.send("<db:result from='b.test' to='slow.test'>key</db:result>");
         awaitBlockedLookup();
 
         release.countDown();
 
-        String answer = blocked.readUntil("type='valid'");
+        String answer = blocked.await("type='valid'");
         assertThat(answer.indexOf(FEATURES)).isPositive().isLessThan(answer.indexOf("type='valid'"));
     }
 
@@ -153,9 +154,9 @@ class S2sDomainLookupTest {
     void failingLookupShouldEndTheStreamWithInternalServerError() {
         lookupFails = true;
 
-        RawStream stream = open(FAST);
+        RawS2sStream stream = open(FAST);
 
-        assertThat(stream.readUntil("</stream:stream>")).contains("<internal-server-error");
+        assertThat(stream.await("</stream:stream>")).contains("<internal-server-error");
         assertThat(stream.awaitClosedByPeer()).isTrue();
         lookupFails = false;
         assertAnotherStreamIsServed();

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
+import org.jamesxmpp.testing.RawS2sStream;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,12 @@ class S2sInboundLimitsTest {
     static final String FEATURES = "</stream:features>";
 
     final List<S2sServer> servers = new ArrayList<>();
-    final List<RawStream> streams = new ArrayList<>();
+    final List<RawS2sStream> streams = new ArrayList<>();
     final BlockingQueue<String> handlingThreads = new LinkedBlockingQueue<>();
 
     @AfterEach
     void tearDown() {
-        streams.forEach(RawStream::close);
+        streams.forEach(RawS2sStream::close);
         servers.forEach(S2sServer::stop);
     }
 
@@ -52,25 +53,25 @@ class S2sInboundLimitsTest {
         return server;
     }
 
-    private RawStream open(String from) {
-        RawStream stream = new RawStream(LOCAL, from);
+    private RawS2sStream open(String from) {
+        RawS2sStream stream = RawS2sStream.connect(LOCAL, from);
         streams.add(stream);
-        return stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+        return stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
     }
 
     private void assertServesAFreshPeer(String from) {
-        assertThat(open(from).readUntil(FEATURES)).contains("<dialback xmlns='urn:xmpp:features:dialback'>");
+        assertThat(open(from).await(FEATURES)).contains("<dialback xmlns='urn:xmpp:features:dialback'>");
     }
 
     @Test
     void connectionBeyondThePerAddressLimitShouldGetPolicyViolation() {
         start(InboundLimits.defaults().withConnections(100, 2));
-        open("127.0.61.10").readUntil(FEATURES);
-        open("127.0.61.10").readUntil(FEATURES);
+        open("127.0.61.10").await(FEATURES);
+        open("127.0.61.10").await(FEATURES);
 
-        RawStream third = open("127.0.61.10");
+        RawS2sStream third = open("127.0.61.10");
 
-        assertThat(third.readUntil("</stream:stream>"))
+        assertThat(third.await("</stream:stream>"))
             .contains("<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>")
             .doesNotContain("<stream:features>");
         assertThat(third.awaitClosedByPeer()).isTrue();
@@ -80,11 +81,11 @@ class S2sInboundLimitsTest {
     @Test
     void connectionBeyondTheTotalShouldGetResourceConstraintUntilOneCloses() {
         start(InboundLimits.defaults().withConnections(2, 100));
-        RawStream first = open("127.0.61.10");
-        first.readUntil(FEATURES);
-        open("127.0.61.11").readUntil(FEATURES);
+        RawS2sStream first = open("127.0.61.10");
+        first.await(FEATURES);
+        open("127.0.61.11").await(FEATURES);
 
-        assertThat(open("127.0.61.12").readUntil("</stream:stream>")).contains("<resource-constraint");
+        assertThat(open("127.0.61.12").await("</stream:stream>")).contains("<resource-constraint");
 
         first.close();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertServesAFreshPeer("127.0.61.13"));
@@ -93,12 +94,12 @@ class S2sInboundLimitsTest {
     @Test
     void stanzaThatIsNotFinishedInTimeShouldEndTheStream() {
         start(InboundLimits.defaults().withStanzaDeadline(Duration.ofSeconds(1)));
-        RawStream slow = open("127.0.61.10");
-        slow.readUntil(FEATURES);
+        RawS2sStream slow = open("127.0.61.10");
+        slow.await(FEATURES);
 
         slow.send("<db:verify from='b.test' to='james.test' id='abc'>trickled");
 
-        assertThat(slow.readUntil("</stream:stream>"))
+        assertThat(slow.await("</stream:stream>"))
             .contains("<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
         assertThat(slow.awaitClosedByPeer()).isTrue();
         assertServesAFreshPeer("127.0.61.11");
@@ -107,12 +108,12 @@ class S2sInboundLimitsTest {
     @Test
     void streamShouldBeReadNoFasterThanItsRate() {
         start(InboundLimits.defaults().withMaxBytesPerSecond(16 * 1024));
-        RawStream fast = open("127.0.61.10");
-        fast.readUntil(FEATURES);
+        RawS2sStream fast = open("127.0.61.10");
+        fast.await(FEATURES);
         long started = System.nanoTime();
 
         fast.send(" ".repeat(64 * 1024) + "<db:verify from='b.test' to='james.test' id='abc'>key</db:verify>");
-        fast.readUntil("type='invalid'/>");
+        fast.await("type='invalid'/>");
 
         assertThat(Duration.ofNanos(System.nanoTime() - started))
             .as("48 KiB beyond the one-second burst at 16 KiB/s").isGreaterThan(Duration.ofMillis(2500));

@@ -20,6 +20,7 @@ import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
+import org.jamesxmpp.testing.RawS2sStream;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -153,14 +154,14 @@ class S2sNegativeTest {
 
     @Test
     void wrongDialbackKeyShouldBeRefused() {
-        try (RawStream stream = new RawStream(LOCAL)) {
-            stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
+            stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
             String id = stream.streamId();
             String forged = new DialbackKeys("not the secret").key(LOCAL_DOMAIN, PEER_DOMAIN, id);
 
             stream.send("<db:result from='b.test' to='james.test'>" + forged + "</db:result>");
 
-            assertThat(stream.readUntil("</stream:stream>"))
+            assertThat(stream.await("</stream:stream>"))
                 .contains("<db:result from='james.test' to='b.test' type='invalid'/>", "<not-authorized");
             assertThat(stream.awaitClosedByPeer()).isTrue();
         }
@@ -168,16 +169,16 @@ class S2sNegativeTest {
 
     @Test
     void stanzaFromAnotherDomainThanAuthenticatedShouldGetInvalidFrom() throws Exception {
-        try (RawStream stream = new RawStream(LOCAL)) {
-            stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
+            stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
             String id = stream.streamId();
             String key = new DialbackKeys(PEER_SECRET).key(LOCAL_DOMAIN, PEER_DOMAIN, id);
             stream.send("<db:result from='b.test' to='james.test'>" + key + "</db:result>");
-            stream.readUntil("type='valid'");
+            stream.await("type='valid'");
 
             stream.send("<message from='eve@evil.test' to='bob@james.test'><body>spoof</body></message>");
 
-            assertThat(stream.readUntil("</stream:stream>")).contains("<invalid-from");
+            assertThat(stream.await("</stream:stream>")).contains("<invalid-from");
             assertThat(stream.awaitClosedByPeer()).isTrue();
             assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
         }
@@ -185,24 +186,24 @@ class S2sNegativeTest {
 
     @Test
     void streamToDomainWeDoNotServeShouldGetHostUnknown() {
-        try (RawStream stream = new RawStream(LOCAL)) {
-            stream.send(RawStream.header(PEER_DOMAIN, "elsewhere.test"));
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
+            stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, "elsewhere.test"));
 
-            assertThat(stream.readUntil("</stream:stream>")).contains("<host-unknown");
+            assertThat(stream.await("</stream:stream>")).contains("<host-unknown");
             assertThat(stream.awaitClosedByPeer()).isTrue();
         }
     }
 
     @Test
     void oversizedStanzaShouldGetPolicyViolation() {
-        try (RawStream stream = new RawStream(LOCAL)) {
-            stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
+            stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
             stream.streamId();
 
             stream.send("<message from='carol@b.test' to='bob@james.test'><body>"
                 + "x".repeat(S2sSettings.DEFAULT_MAX_STANZA_SIZE + 1));
 
-            assertThat(stream.readUntil("</stream:stream>")).contains("<policy-violation");
+            assertThat(stream.await("</stream:stream>")).contains("<policy-violation");
             assertThat(stream.awaitClosedByPeer()).isTrue();
         }
     }
@@ -214,8 +215,8 @@ class S2sNegativeTest {
 
     @Test
     void endlessStartTagShouldGetPolicyViolationAndTheListenerGoOn() throws Exception {
-        try (RawStream stream = new RawStream(LOCAL)) {
-            stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
+            stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
             stream.streamId();
             stream.send("<message a='");
 
@@ -224,7 +225,7 @@ class S2sNegativeTest {
                 stream.send(chunk);
             }
 
-            assertThat(stream.readUntil("</stream:stream>")).contains("<policy-violation");
+            assertThat(stream.await("</stream:stream>")).contains("<policy-violation");
             assertThat(stream.awaitClosedByPeer()).isTrue();
         }
         assertTheListenerServesAWellBehavedPeer();
@@ -232,13 +233,13 @@ class S2sNegativeTest {
 
     @Test
     void dialbackResultFromAnIpLiteralShouldGetInvalidFromAndTheListenerGoOn() throws Exception {
-        try (RawStream stream = new RawStream(LOCAL)) {
-            stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
+            stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
             stream.streamId();
 
             stream.send("<db:result from='127.0.0.1' to='james.test'>key</db:result>");
 
-            assertThat(stream.readUntil("</stream:stream>")).contains("<invalid-from");
+            assertThat(stream.await("</stream:stream>")).contains("<invalid-from");
             assertThat(stream.awaitClosedByPeer()).isTrue();
         }
         assertTheListenerServesAWellBehavedPeer();
@@ -246,13 +247,13 @@ class S2sNegativeTest {
 
     @Test
     void claimThatCannotBeVerifiedShouldEndAnUnauthenticatedStream() throws Exception {
-        try (RawStream stream = new RawStream(LOCAL)) {
-            stream.send(RawStream.header("closed.test", LOCAL_DOMAIN));
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
+            stream.send(RawS2sStream.streamHeader("closed.test", LOCAL_DOMAIN));
             stream.streamId();
 
             stream.send("<db:result from='closed.test' to='james.test'>key</db:result>");
 
-            assertThat(stream.readUntil("</stream:stream>")).contains("<remote-server-not-found", "<remote-connection-failed");
+            assertThat(stream.await("</stream:stream>")).contains("<remote-server-not-found", "<remote-connection-failed");
             assertThat(stream.awaitClosedByPeer()).isTrue();
         }
         assertTheListenerServesAWellBehavedPeer();
@@ -260,24 +261,24 @@ class S2sNegativeTest {
 
     @Test
     void dtdShouldBeRefusedUnread() {
-        try (RawStream stream = new RawStream(LOCAL)) {
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
             stream.send("<?xml version='1.0'?><!DOCTYPE lol [<!ENTITY lol 'lol'><!ENTITY lol2 '&lol;&lol;&lol;'>]>"
-                + RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+                + RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
 
-            assertThat(stream.readUntil("</stream:stream>")).contains("<restricted-xml");
+            assertThat(stream.await("</stream:stream>")).contains("<restricted-xml");
             assertThat(stream.awaitClosedByPeer()).isTrue();
         }
     }
 
     @Test
     void entityReferenceShouldBeRefused() {
-        try (RawStream stream = new RawStream(LOCAL)) {
-            stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
+            stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
             stream.streamId();
 
             stream.send("<message from='carol@b.test' to='bob@james.test'><body>&xxe;</body></message>");
 
-            assertThat(stream.readUntil("</stream:stream>")).contains("<restricted-xml");
+            assertThat(stream.await("</stream:stream>")).contains("<restricted-xml");
             assertThat(stream.awaitClosedByPeer()).isTrue();
         }
     }

@@ -23,6 +23,7 @@ import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
+import org.jamesxmpp.testing.RawS2sStream;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -109,16 +110,16 @@ class S2sPiggybackTest {
 
     @Test
     void incomingStreamShouldCarrySeveralAuthenticatedDomainPairs() {
-        try (RawStream stream = new RawStream(LOCAL)) {
-            stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
+            stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
             String id = stream.streamId();
             DialbackKeys keys = new DialbackKeys(PEER_SECRET);
 
             stream.send("<db:result from='b.test' to='james.test'>" + keys.key(LOCAL_DOMAIN, PEER_DOMAIN, id) + "</db:result>");
-            stream.readUntil("<db:result from='james.test' to='b.test' type='valid'/>");
+            stream.await("<db:result from='james.test' to='b.test' type='valid'/>");
             stream.send("<db:result from='c.test' to='other.test'>" + keys.key(OTHER_DOMAIN, PEER_OTHER_DOMAIN, id)
                 + "</db:result>");
-            stream.readUntil("<db:result from='other.test' to='c.test' type='valid'/>");
+            stream.await("<db:result from='other.test' to='c.test' type='valid'/>");
             stream.send("<message from='carol@c.test' to='dan@other.test'><body>piggybacked</body></message>");
 
             InboundStanza inbound = poll();
@@ -129,36 +130,36 @@ class S2sPiggybackTest {
 
     @Test
     void stanzaForAPairNotAuthenticatedOnTheStreamShouldGetInvalidFrom() {
-        try (RawStream stream = new RawStream(LOCAL)) {
-            stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
+            stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
             String id = stream.streamId();
             DialbackKeys keys = new DialbackKeys(PEER_SECRET);
             stream.send("<db:result from='b.test' to='james.test'>" + keys.key(LOCAL_DOMAIN, PEER_DOMAIN, id) + "</db:result>");
             stream.send("<db:result from='c.test' to='other.test'>" + keys.key(OTHER_DOMAIN, PEER_OTHER_DOMAIN, id)
                 + "</db:result>");
-            stream.readUntil("<db:result from='other.test' to='c.test' type='valid'/>");
+            stream.await("<db:result from='other.test' to='c.test' type='valid'/>");
 
             stream.send("<message from='carol@c.test' to='bob@james.test'><body>wrong pair</body></message>");
 
-            assertThat(stream.readUntil("</stream:stream>")).contains("<invalid-from");
+            assertThat(stream.await("</stream:stream>")).contains("<invalid-from");
             assertThat(stream.awaitClosedByPeer()).isTrue();
         }
     }
 
     @Test
     void invalidPiggybackedKeyShouldRefuseThatPairOnlyAndKeepTheStream() throws Exception {
-        try (RawStream stream = new RawStream(LOCAL)) {
-            stream.send(RawStream.header(PEER_DOMAIN, LOCAL_DOMAIN));
+        try (RawS2sStream stream = RawS2sStream.connect(LOCAL)) {
+            stream.send(RawS2sStream.streamHeader(PEER_DOMAIN, LOCAL_DOMAIN));
             String id = stream.streamId();
             stream.send("<db:result from='b.test' to='james.test'>" + new DialbackKeys(PEER_SECRET)
                 .key(LOCAL_DOMAIN, PEER_DOMAIN, id) + "</db:result>");
-            stream.readUntil("<db:result from='james.test' to='b.test' type='valid'/>");
+            stream.await("<db:result from='james.test' to='b.test' type='valid'/>");
 
             stream.send("<db:result from='c.test' to='other.test'>" + new DialbackKeys("forged")
                 .key(OTHER_DOMAIN, PEER_OTHER_DOMAIN, id) + "</db:result>");
-            stream.readUntil("<db:result from='other.test' to='c.test' type='invalid'/>");
+            stream.await("<db:result from='other.test' to='c.test' type='invalid'/>");
             stream.send("<db:result from='b.test' to='nowhere.test'>whatever</db:result>");
-            stream.readUntil("<db:result from='nowhere.test' to='b.test' type='error'>");
+            stream.await("<db:result from='nowhere.test' to='b.test' type='error'>");
             stream.send("<message from='carol@b.test' to='bob@james.test'><body>still here</body></message>");
 
             assertThat(poll().stanza().getFrom().toString()).isEqualTo("carol@" + PEER_DOMAIN);
@@ -248,7 +249,7 @@ class S2sPiggybackTest {
         }
 
         private static String header(String id) {
-            return "<stream:stream " + RawStream.NAMESPACES + " from='refusing.test' id='" + id + "' version='1.0'>";
+            return "<stream:stream " + RawS2sStream.NAMESPACES + " from='refusing.test' id='" + id + "' version='1.0'>";
         }
 
         private static void write(Socket socket, String xml) throws IOException {

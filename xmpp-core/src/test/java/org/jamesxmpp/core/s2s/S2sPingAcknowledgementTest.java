@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
+import org.jamesxmpp.testing.RawS2sStream;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -150,7 +151,7 @@ class S2sPingAcknowledgementTest {
         try (Socket socket = server.accept()) {
             InputStream input = socket.getInputStream();
             readUntil(input, "version='1.0'>");
-            socket.getOutputStream().write(("<stream:stream " + RawStream.NAMESPACES
+            socket.getOutputStream().write(("<stream:stream " + RawS2sStream.NAMESPACES
                 + " from='silent.test' to='james.test' id='silent1' version='1.0'><stream:features>"
                 + "<dialback xmlns='urn:xmpp:features:dialback'/></stream:features>")
                 .getBytes(StandardCharsets.UTF_8));

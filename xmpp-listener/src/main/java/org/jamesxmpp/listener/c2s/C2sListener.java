@@ -40,12 +40,13 @@ public class C2sListener implements Startable {
     private final ClientAuthenticator authenticator;
     private final ClientStanzaRouter router;
     private final SessionRegistry sessions;
+    private final MailPushListener mailPush;
     private Optional<C2sServer> server = Optional.empty();
 
     @Inject
     public C2sListener(C2sConfiguration configuration, XmppConfiguration xmppConfiguration, C2sSettingsFactory settingsFactory,
                        S2sSettings s2sSettings, LocalDomains localDomains, ClientAuthenticator authenticator, ClientStanzaRouter router,
-                       SessionRegistry sessions) {
+                       SessionRegistry sessions, MailPushListener mailPush) {
         this.configuration = configuration;
         this.xmppConfiguration = xmppConfiguration;
         this.settingsFactory = settingsFactory;
@@ -54,6 +55,7 @@ public class C2sListener implements Startable {
         this.authenticator = authenticator;
         this.router = router;
         this.sessions = sessions;
+        this.mailPush = mailPush;
     }
 
     /** @throws ConfigurationException naming xmpp.xml and the setting when the keystore cannot be used */
@@ -67,6 +69,7 @@ public class C2sListener implements Startable {
             authenticator, router, sessions);
         started.start();
         server = Optional.of(started);
+        mailPush.start();
     }
 
     public List<InetSocketAddress> boundAddresses() {
@@ -75,6 +78,7 @@ public class C2sListener implements Startable {
 
     @PreDestroy
     public synchronized void stop() {
+        mailPush.stop();
         server.ifPresent(C2sServer::stop);
         server = Optional.empty();
     }

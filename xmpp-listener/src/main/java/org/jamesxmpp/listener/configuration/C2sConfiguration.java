@@ -41,7 +41,7 @@ public record C2sConfiguration(boolean enabled,
         "c2s.limits", "c2s.limits.maxStanzaSize", "c2s.limits.authenticationTimeout", "c2s.limits.maxAuthenticationFailures",
         "c2s.limits.failureDelay", "c2s.limits.maxConnections", "c2s.limits.maxResourcesPerUser",
         "c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
-        "c2s.streams", "c2s.streams.idleTimeout");
+        "c2s.streams", "c2s.streams.idleTimeout", MailPushConfiguration.KEY);
 
     public C2sConfiguration {
         binds = ImmutableList.copyOf(binds);

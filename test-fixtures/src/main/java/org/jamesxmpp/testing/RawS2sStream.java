@@ -1,4 +1,4 @@
-package org.jamesxmpp.it;
+package org.jamesxmpp.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public class RawS2sStream implements AutoCloseable {
     public static final String STREAM_ERRORS = "urn:ietf:params:xml:ns:xmpp-streams";
+    public static final String NAMESPACES = "xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams'"
+        + " xmlns:db='jabber:server:dialback'";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final int POLL_MILLIS = 50;
 
@@ -24,18 +26,22 @@ public class RawS2sStream implements AutoCloseable {
     private final StringBuilder received = new StringBuilder();
     private boolean closedByPeer;
 
-    public static RawS2sStream connect(InetSocketAddress address) throws IOException {
+    public static RawS2sStream connect(InetSocketAddress address) {
         return connect(address, null);
     }
 
     /** @param from the local (loopback) address to connect from, or null for any */
-    public static RawS2sStream connect(InetSocketAddress address, String from) throws IOException {
+    public static RawS2sStream connect(InetSocketAddress address, String from) {
         Socket socket = new Socket();
-        if (from != null) {
-            socket.bind(new InetSocketAddress(from, 0));
+        try {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
+            socket.connect(address, (int) TIMEOUT.toMillis());
+            socket.setSoTimeout(POLL_MILLIS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        socket.connect(address, (int) TIMEOUT.toMillis());
-        socket.setSoTimeout(POLL_MILLIS);
         return new RawS2sStream(socket);
     }
 
@@ -44,8 +50,7 @@ public class RawS2sStream implements AutoCloseable {
     }
 
     public static String streamHeader(String from, String to) {
-        return "<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams'"
-            + " xmlns:db='jabber:server:dialback' from='" + from + "' to='" + to + "' version='1.0'>";
+        return "<?xml version='1.0'?><stream:stream " + NAMESPACES + " from='" + from + "' to='" + to + "' version='1.0'>";
     }
 
     public RawS2sStream send(String xml) {
@@ -134,7 +139,11 @@ public class RawS2sStream implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        socket.close();
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
