@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jamesxmpp.cassandra.tables.DialbackSecretTable;
 import org.jamesxmpp.cassandra.tables.InboundDedupTable;
+import org.jamesxmpp.cassandra.tables.LateErrorTable;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.google.common.collect.ImmutableList;
@@ -20,7 +21,15 @@ public final class XmppCassandraSchema {
             + DialbackSecretTable.CREATED_AT + " timestamp)",
         "CREATE TABLE IF NOT EXISTS " + InboundDedupTable.TABLE_NAME + " ("
             + InboundDedupTable.KEY + " text PRIMARY KEY, "
-            + InboundDedupTable.CLAIMED_AT + " timestamp)");
+            + InboundDedupTable.CLAIMED_AT + " timestamp)",
+        "CREATE TABLE IF NOT EXISTS " + LateErrorTable.TABLE_NAME + " ("
+            + LateErrorTable.KEY + " text PRIMARY KEY, "
+            + LateErrorTable.ROUTE + " text, "
+            + LateErrorTable.MAIL_NAME + " text, "
+            + LateErrorTable.SENDER + " text, "
+            + LateErrorTable.RECIPIENT + " text, "
+            + LateErrorTable.RETRIES + " int, "
+            + LateErrorTable.RETURNED_HEADERS + " text)");
 
     private XmppCassandraSchema() {
     }

@@ -9,12 +9,12 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.utils.PropertiesProvider;
 import org.jamesxmpp.cassandra.CassandraDialbackSecretStore;
 import org.jamesxmpp.cassandra.CassandraInboundDedupStore;
+import org.jamesxmpp.cassandra.CassandraLateErrorStore;
 import org.jamesxmpp.cassandra.CassandraSessions;
 import org.jamesxmpp.cassandra.CassandraStoresConfiguration;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jamesxmpp.core.store.LateErrorStore;
-import org.jamesxmpp.core.store.MemoryLateErrorStore;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -62,10 +62,9 @@ public class XmppCassandraStoresModule extends AbstractModule {
         return new CassandraInboundDedupStore(session, configuration.dedupWindow(), clock);
     }
 
-    /** Per node until the registry has a Cassandra table (issue #14): a late error must reach the node that sent. */
     @Provides
     @Singleton
-    LateErrorStore lateErrorStore(XmppConfiguration configuration, Clock clock) {
-        return new MemoryLateErrorStore(configuration.lateErrors(), clock);
+    LateErrorStore lateErrorStore(@Named(SESSION) CqlSession session, XmppConfiguration configuration) {
+        return new CassandraLateErrorStore(session, configuration.lateErrors());
     }
 }

@@ -24,7 +24,6 @@ import org.apache.mailet.base.GenericMailet;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.s2s.StanzaSender;
-import org.jamesxmpp.mailets.remote.delivery.Bouncer;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryFailure;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryMetrics;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryRunnable;
@@ -95,9 +94,8 @@ public class XmppRemoteDelivery extends GenericMailet {
         queue = queueFactory.createQueue(configuration.outgoingQueue());
         DeliveryMetrics metrics = new DeliveryMetrics(metricFactory);
         loopProtection = new LoopProtection(configuration.maxHops());
-        Bouncer bouncer = new Bouncer(configuration, getMailetContext(), new DsnComposer(clock, limits.maxReturnedMessageSize()),
-            metrics);
-        failureRoute = new FailureRoute(configuration, getMailetContext(), bouncer, metrics);
+        failureRoute = new FailureRoute(configuration, getMailetContext(),
+            new DsnComposer(clock, limits.maxReturnedMessageSize()), metrics);
         LateFailures lateFailures = new LateFailures(queue, limits.lateErrorContentBudget());
         sender.routeLateErrors(lateFailures.route(), lateFailures);
         XmppDelivrer delivrer = new XmppDelivrer(sender, lateFailures, mappingOptions);

@@ -42,10 +42,10 @@ import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
-import org.jamesxmpp.mailets.remote.delivery.Bouncer;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryMetrics;
 import org.jamesxmpp.mailets.remote.delivery.DsnComposer;
 import org.jamesxmpp.mailets.remote.delivery.DsnParts;
+import org.jamesxmpp.mailets.remote.delivery.FailureRoute;
 import org.jamesxmpp.mailets.remote.delivery.XmppDeliveryAttributes;
 import org.jamesxmpp.mailets.remote.delivery.XmppRemoteDeliveryConfiguration;
 import org.jivesoftware.smack.packet.Message;
@@ -276,7 +276,7 @@ class XmppRemoteDeliveryTest {
             .satisfies(failed -> {
                 assertThat(failed.getState()).isEqualTo("bounces");
                 assertThat(failed.getRecipients()).containsExactly(new MailAddress("late@peer.test"));
-                assertThat(failed.getAttributes().get(Bouncer.DELIVERY_ERROR).getValue().value().toString())
+                assertThat(failed.getAttributes().get(FailureRoute.DELIVERY_ERROR).getValue().value().toString())
                     .contains("late@peer.test").contains("service-unavailable");
             }));
         assertThat(spool().getSize()).isZero();

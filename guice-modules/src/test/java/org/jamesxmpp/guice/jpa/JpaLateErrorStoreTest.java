@@ -12,8 +12,8 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 
+import org.jamesxmpp.core.store.BoundedLateErrorStoreContract;
 import org.jamesxmpp.core.store.LateErrorStore;
-import org.jamesxmpp.core.store.LateErrorStoreContract;
 import org.jamesxmpp.core.store.SentStanzaKey;
 import org.jamesxmpp.jpa.DatabaseConfiguration;
 import org.jamesxmpp.jpa.JpaEntityManagerModule;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JpaLateErrorStoreTest implements LateErrorStoreContract {
+class JpaLateErrorStoreTest implements BoundedLateErrorStoreContract {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
     private String url;
     private EntityManagerFactory entityManagerFactory;

@@ -11,8 +11,8 @@ import java.util.Optional;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 
+import org.jamesxmpp.core.store.BoundedLateErrorStoreContract;
 import org.jamesxmpp.core.store.LateErrorStore;
-import org.jamesxmpp.core.store.LateErrorStoreContract;
 import org.jamesxmpp.guice.jpa.JpaLateErrorStore;
 import org.jamesxmpp.jpa.DatabaseConfiguration;
 import org.jamesxmpp.jpa.JpaEntityManagerModule;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The persistent flavour's late-error registry on a real PostgreSQL, as on Derby (the same contract). */
-class PostgresqlLateErrorStoreTest implements LateErrorStoreContract {
+class PostgresqlLateErrorStoreTest implements BoundedLateErrorStoreContract {
     private static PostgresqlProcess postgresql;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));

@@ -57,6 +57,8 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final ExecutorService addressResolver;
+    /** Host names of dialback verifications: a peer's claims cannot take the threads outgoing mail resolves on. */
+    private final ExecutorService verificationResolver;
     private final ExecutorService stanzaHandlers;
     private final OutgoingStreams outgoing;
     private final InboundContext inboundContext;
@@ -94,10 +96,13 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
         this.workerGroup = new NioEventLoopGroup(0, new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-%d").build());
         this.addressResolver = settings.addressResolvers().newExecutor("xmpp-s2s-resolver-%d");
         OutboundConnector connector = new OutboundConnector(router, settings, keys, tls, addressResolver);
+        this.verificationResolver = settings.addressResolvers().newExecutor("xmpp-s2s-verify-resolver-%d");
+        OutboundConnector verifications = new OutboundConnector(router, settings, keys, tls, verificationResolver);
         this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock, lateErrors);
         this.stanzaHandlers = settings.inboundHandlers().newExecutor("xmpp-s2s-inbound-%d");
         this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
-            new BoundedDialbackVerifier(new RemoteDialbackVerifier(workerGroup, connector), settings.maxPendingVerifications()),
+            new BoundedDialbackVerifier(new RemoteDialbackVerifier(workerGroup, verifications),
+                settings.maxPendingVerifications()),
             new InboundStanzas(this.localDomains, handler, outgoing), stanzaHandlers);
     }
 
@@ -183,6 +188,7 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         addressResolver.shutdownNow();
+        verificationResolver.shutdownNow();
         stanzaHandlers.shutdown();
     }
 

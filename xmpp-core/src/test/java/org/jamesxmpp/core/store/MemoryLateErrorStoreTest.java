@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.jamesxmpp.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 
-class MemoryLateErrorStoreTest implements LateErrorStoreContract {
+class MemoryLateErrorStoreTest implements BoundedLateErrorStoreContract {
     private MutableClock clock;
     private MemoryLateErrorStore testee;
 

@@ -11,10 +11,11 @@ import org.apache.james.user.api.UsersRepository;
 import org.jamesxmpp.core.c2s.ClientSession;
 import org.jamesxmpp.core.c2s.ClientStanzaRouter;
 import org.jamesxmpp.core.log.LogSafe;
+import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.s2s.DeliveryException;
 import org.jamesxmpp.core.s2s.LocalDomains;
-import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
+import org.jamesxmpp.core.s2s.StanzaSender;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
@@ -39,19 +40,21 @@ public class C2sRouting implements ClientStanzaRouter {
     private final UsersRepository usersRepository;
     private final OnlineResources onlineResources;
     private final ClientMailSubmission mailSubmission;
-    private final S2sServer s2sServer;
+    private final S2sRouter router;
+    private final StanzaSender sender;
     private final SentHistory sentHistory;
     private final CarbonCopies carbons;
 
     @Inject
     public C2sRouting(LocalDomains localDomains, UsersRepository usersRepository, OnlineResources onlineResources,
-                      ClientMailSubmission mailSubmission, S2sServer s2sServer, SentHistory sentHistory,
+                      ClientMailSubmission mailSubmission, S2sRouter router, StanzaSender sender, SentHistory sentHistory,
                       CarbonCopies carbons) {
         this.localDomains = localDomains;
         this.usersRepository = usersRepository;
         this.onlineResources = onlineResources;
         this.mailSubmission = mailSubmission;
-        this.s2sServer = s2sServer;
+        this.router = router;
+        this.sender = sender;
         this.sentHistory = sentHistory;
         this.carbons = carbons;
     }
@@ -96,10 +99,10 @@ public class C2sRouting implements ClientStanzaRouter {
     }
 
     private Mono<Void> remote(ClientSession session, Stanza stanza, String domain) {
-        return Mono.fromCompletionStage(s2sServer.router().resolve(domain))
+        return Mono.fromCompletionStage(router.resolve(domain))
             .flatMap(route -> {
                 if (route.advertised()) {
-                    return Mono.fromCompletionStage(s2sServer.send(stanza))
+                    return Mono.fromCompletionStage(sender.send(stanza))
                         .doOnSuccess(any -> LOGGER.info("Sent stanza {} from client {} to {} over s2s",
                             LogSafe.of(stanza.getStanzaId()), LogSafe.of(session.jid()), LogSafe.of(stanza.getTo())));
                 }

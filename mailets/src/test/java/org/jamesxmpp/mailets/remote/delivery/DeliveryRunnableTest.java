@@ -84,9 +84,8 @@ class DeliveryRunnableTest {
             .mailetName("XmppRemoteDelivery")
             .build());
         DeliveryMetrics metrics = new DeliveryMetrics(metricFactory);
-        Bouncer bouncer = new Bouncer(configuration, mailetContext, new DsnComposer(clock), metrics);
         return new DeliveryRunnable(queue, configuration, new XmppDelivrer(s2sServer, new LateFailures(queue), MappingOptions.defaults()),
-            new FailureRoute(configuration, mailetContext, bouncer, metrics), metrics, clock);
+            new FailureRoute(configuration, mailetContext, new DsnComposer(clock), metrics), metrics, clock);
     }
 
     static FakeMailetConfig.Builder config() {
@@ -219,7 +218,7 @@ class DeliveryRunnableTest {
         assertThat(mailetContext.getSentMails()).singleElement().satisfies(failed -> {
             assertThat(failed.getState()).isEqualTo("bounces");
             assertThat(failed.getRecipients()).containsExactly(alice);
-            assertThat(failed.getAttributes().get(Bouncer.DELIVERY_ERROR).getValue().value())
+            assertThat(failed.getAttributes().get(FailureRoute.DELIVERY_ERROR).getValue().value())
                 .isEqualTo("5.1.1 alice@a.test: item-not-found (cancel)");
         });
     }
@@ -253,9 +252,8 @@ class DeliveryRunnableTest {
             .mailetName("XmppRemoteDelivery")
             .build());
         DeliveryMetrics metrics = new DeliveryMetrics(metricFactory);
-        Bouncer bouncer = new Bouncer(configuration, context, new DsnComposer(clock), metrics);
         return new DeliveryRunnable(target, configuration, new XmppDelivrer(s2sServer, new LateFailures(target),
-            MappingOptions.defaults()), new FailureRoute(configuration, context, bouncer, metrics), metrics, clock);
+            MappingOptions.defaults()), new FailureRoute(configuration, context, new DsnComposer(clock), metrics), metrics, clock);
     }
 
     /** A mail whose peer refuses it for good (a late failure: no network needed). */
@@ -346,8 +344,7 @@ class DeliveryRunnableTest {
             .mailetName("XmppRemoteDelivery").build()),
             new XmppDelivrer((stanza, lateErrors) -> new CompletableFuture<>(), new LateFailures(queue), MappingOptions.defaults()),
             new FailureRoute(XmppRemoteDeliveryConfiguration.parse(config().mailetName("XmppRemoteDelivery").build()),
-                mailetContext, new Bouncer(XmppRemoteDeliveryConfiguration.parse(config().mailetName("XmppRemoteDelivery").build()),
-                mailetContext, new DsnComposer(clock), new DeliveryMetrics(metricFactory)), new DeliveryMetrics(metricFactory)),
+                mailetContext, new DsnComposer(clock), new DeliveryMetrics(metricFactory)),
             new DeliveryMetrics(metricFactory), clock);
 
         Disposable attempt = testee.process(item).subscribe();

@@ -75,10 +75,9 @@ class LateFailuresTest {
             .mailetName("XmppRemoteDelivery")
             .build());
         DeliveryMetrics metrics = new DeliveryMetrics(metricFactory);
-        Bouncer bouncer = new Bouncer(configuration, mailetContext, new DsnComposer(clock), metrics);
         return new DeliveryRunnable(queue, configuration,
             new XmppDelivrer(NEVER_CALLED, new LateFailures(queue), MappingOptions.defaults()),
-            new FailureRoute(configuration, mailetContext, bouncer, metrics), metrics, clock);
+            new FailureRoute(configuration, mailetContext, new DsnComposer(clock), metrics), metrics, clock);
     }
 
     static FakeMailetConfig.Builder config() {
@@ -128,7 +127,7 @@ class LateFailuresTest {
             assertThat(failed.getState()).isEqualTo("bounces");
             assertThat(failed.getRecipients()).containsExactly(alice);
             assertThat(failed.getSender()).isEqualTo(new MailAddress("bob@james.test"));
-            assertThat(failed.getAttributes().get(Bouncer.DELIVERY_ERROR).getValue().value())
+            assertThat(failed.getAttributes().get(FailureRoute.DELIVERY_ERROR).getValue().value())
                 .isEqualTo("5.2.1 alice@peer.test: service-unavailable (cancel)");
         });
     }
