@@ -69,6 +69,10 @@ abstract class DropInDeploymentContract {
     /** The flavour's own files in {@code conf} (James's sample configuration of that flavour), before the bundle. */
     abstract void configureJames(Path conf) throws Exception;
 
+    /** What README.txt asks of this flavour beyond the bundle's files, once they are in {@code conf}. */
+    void afterInstallingTheBundle(Path conf) throws Exception {
+    }
+
     @BeforeAll
     void installTheBundleIntoStockJamesAndStartIt(@TempDir Path workingDirectory) throws Exception {
         home = workingDirectory.resolve("james");
@@ -85,6 +89,7 @@ abstract class DropInDeploymentContract {
         bundle.installInto(home, xmppXml -> xmppXml
             .replace("<bind>0.0.0.0:5269</bind>", "<bind>" + jamesAddress + ":5269</bind>")
             .replace("<routes>", "<routes>\n        <route domain=\"" + PEER_DOMAIN + "\" host=\"" + peerAddress + "\" port=\"5269\"/>"));
+        afterInstallingTheBundle(conf);
 
         prosody = ProsodyPeer.builder(PEER_DOMAIN, peerAddress)
             .resolve(JAMES_DOMAIN, jamesAddress)
