@@ -50,10 +50,18 @@ public class FileDialbackSecretStore implements DialbackSecretStore {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(temporary, secret + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            // a hard link fails when the file exists (a rename would replace it): the first complete secret wins,
+            // whichever instance or process wrote it
+            Files.createLink(file, temporary);
             return secret;
         } catch (FileAlreadyExistsException e) {
-            return read().orElseThrow(() -> e);
+            Optional<String> stored = read();
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            // an empty file holds no secret anyone was given: replace it
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return secret;
         } finally {
             Files.deleteIfExists(temporary);
         }

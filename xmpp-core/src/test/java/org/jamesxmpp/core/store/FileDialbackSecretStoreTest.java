@@ -45,6 +45,20 @@ class FileDialbackSecretStoreTest implements DialbackSecretStoreContract {
     }
 
     @Test
+    void aSecretStoredMeanwhileByAnotherStoreOfTheFileShouldWin() {
+        Path file = directory.resolve("shared/dialback-secret");
+        FileDialbackSecretStore other = new FileDialbackSecretStore(file);
+
+        String first = new FileDialbackSecretStore(file).retrieveOrStore(() -> {
+            other.retrieveOrStore(() -> "stored meanwhile");
+            return "late candidate";
+        });
+
+        assertThat(first).isEqualTo("stored meanwhile");
+        assertThat(other.retrieveOrStore(() -> "third")).isEqualTo("stored meanwhile");
+    }
+
+    @Test
     void retrieveOrStoreShouldReplaceAnEmptyFile() throws IOException {
         Path file = directory.resolve("secret");
         Files.writeString(file, "\n");
