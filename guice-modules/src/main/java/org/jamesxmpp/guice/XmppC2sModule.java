@@ -13,6 +13,7 @@ import org.jamesxmpp.listener.c2s.ClientMailSubmission;
 import org.jamesxmpp.listener.c2s.ClientMessageMapping;
 import org.jamesxmpp.listener.c2s.InboundOnlineDelivery;
 import org.jamesxmpp.listener.c2s.MailPushListener;
+import org.jamesxmpp.listener.c2s.MailboxArchive;
 import org.jamesxmpp.listener.c2s.OnlineResources;
 import org.jamesxmpp.listener.c2s.SentHistory;
 import org.jamesxmpp.listener.c2s.UsersRepositoryAuthenticator;
@@ -38,6 +39,7 @@ public class XmppC2sModule extends AbstractModule {
         bind(SentHistory.class).in(Singleton.class);
         bind(CarbonCopies.class).in(Singleton.class);
         bind(MailPushListener.class).in(Singleton.class);
+        bind(MailboxArchive.class).in(Singleton.class);
         bind(InboundOnlineDelivery.class).in(Singleton.class);
         bind(C2sSettingsFactory.class).in(Singleton.class);
         bind(C2sListener.class).in(Singleton.class);

@@ -20,6 +20,7 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smackx.carbons.CarbonManager;
 import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
+import org.jivesoftware.smackx.mam.MamManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,54 @@ class C2sHistoryTest {
             carolClient.send(C2sTestUsers.chat(bob, "to every resource"));
             C2sTestUsers.awaitBody(bobPhone, "to every resource", TIMEOUT);
             assertThat(copies).hasSize(2);
+        }
+    }
+
+    @Test
+    void mamShouldServeTheChatsFolderAsImapShowsItPageByPage(GuiceJamesServer server) throws Exception {
+        String bob = users(server).mail().create("bob-mam");
+        String carol = users(server).mail().create("carol-mam");
+
+        try (SmackClient bobClient = users(server).login(bob, "laptop");
+             SmackClient carolClient = users(server).login(carol, "phone");
+             TestIMAPClient imap = users(server).mail().imap(bob)) {
+            Message first = StanzaBuilder.buildMessage("bob-mam-1")
+                .to(JidCreate.from(carol))
+                .ofType(Message.Type.chat)
+                .setBody("first from bob")
+                .build();
+            bobClient.send(first);
+            AWAIT.untilAsserted(() -> assertThat(imap.getMessageCount("Chats")).isEqualTo(1));
+            carolClient.send(C2sTestUsers.chat(bob + "/laptop", "reply from carol"));
+            AWAIT.untilAsserted(() -> assertThat(imap.getMessageCount("Chats")).isEqualTo(2));
+            bobClient.send(C2sTestUsers.chat(carol, "second from bob"));
+            AWAIT.untilAsserted(() -> assertThat(imap.getMessageCount("Chats")).isEqualTo(3));
+
+            MamManager mam = MamManager.getInstanceFor(bobClient.connection());
+            assertThat(mam.isSupported()).isTrue();
+            MamManager.MamQuery all = mam.queryArchive(MamManager.MamQueryArgs.builder()
+                .limitResultsToJid(JidCreate.entityBareFrom(carol))
+                .build());
+            assertThat(all.getMessages()).extracting(Message::getBody)
+                .containsExactly("first from bob", "reply from carol", "second from bob");
+            assertThat(all.isComplete()).isTrue();
+            Message archivedFirst = all.getMessages().get(0);
+            assertThat(archivedFirst.getStanzaId()).isEqualTo(first.getStanzaId());
+            assertThat(archivedFirst.getFrom().toString()).isEqualTo(bob);
+            assertThat(archivedFirst.getTo().toString()).isEqualTo(carol);
+            for (int sequence = 1; sequence <= 3; sequence++) {
+                assertThat(users(server).mail().reader(bob).text("Chats", sequence))
+                    .contains(all.getMessages().get(sequence - 1).getBody());
+            }
+
+            MamManager.MamQuery page = mam.queryArchive(MamManager.MamQueryArgs.builder()
+                .limitResultsToJid(JidCreate.entityBareFrom(carol))
+                .setResultPageSizeTo(2)
+                .build());
+            assertThat(page.getMessages()).extracting(Message::getBody).containsExactly("first from bob", "reply from carol");
+            assertThat(page.isComplete()).isFalse();
+            assertThat(page.pageNext(2)).extracting(Message::getBody).containsExactly("second from bob");
+            assertThat(page.isComplete()).isTrue();
         }
     }
 }

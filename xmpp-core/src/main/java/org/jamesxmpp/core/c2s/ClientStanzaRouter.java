@@ -1,5 +1,7 @@
 package org.jamesxmpp.core.c2s;
 
+import java.util.Optional;
+
 import org.jivesoftware.smack.packet.Stanza;
 
 /**
@@ -10,4 +12,12 @@ import org.jivesoftware.smack.packet.Stanza;
 @FunctionalInterface
 public interface ClientStanzaRouter {
     void route(ClientSession session, Stanza stanza);
+
+    /**
+     * An XEP-0313 query of the user's own archive (iq {@code id}): the results, then the {@code <fin/>} (or an error)
+     * go to the session. Without an archive: {@code service-unavailable}.
+     */
+    default void queryArchive(ClientSession session, String id, ArchiveQuery query) {
+        session.deliver(ClientStreamXml.stanzaError("iq", id, Optional.empty(), "cancel", "service-unavailable"));
+    }
 }

@@ -47,6 +47,9 @@ final class ClientStanzas {
                 "modify", "jid-malformed"));
             return;
         }
+        if ("iq".equals(element.name()) && addressedToServer(to, session, domain) && archiveQuery(ctx, element, session)) {
+            return;
+        }
         if ("iq".equals(element.name()) && addressedToServer(to, session, domain)) {
             ServerIqs.answer(element, session).ifPresent(ctx::writeAndFlush);
             return;
@@ -61,6 +64,22 @@ final class ClientStanzas {
             stanza.setTo(session.jid().asEntityBareJid());
         }
         context.router().route(session, stanza);
+    }
+
+    /** Whether {@code iq} is an XEP-0313 query of the user's archive; if so it went to the router (or was refused). */
+    private boolean archiveQuery(ChannelHandlerContext ctx, XmlElement iq, ClientSession session) {
+        Optional<XmlElement> query = iq.child(ArchiveQuery.NAMESPACE, "query");
+        if (query.isEmpty() || !"set".equals(iq.attribute("type").orElse(""))) {
+            return false;
+        }
+        String id = iq.attribute("id").orElse("");
+        Optional<ArchiveQuery> parsed = ArchiveQuery.parse(query.get());
+        if (parsed.isEmpty()) {
+            ctx.writeAndFlush(ClientStreamXml.stanzaError("iq", id, Optional.empty(), "modify", "bad-request"));
+        } else {
+            context.router().queryArchive(session, id, parsed.get());
+        }
+        return true;
     }
 
     private static boolean addressedToServer(Optional<Jid> to, ClientSession session, String domain) {

@@ -6,7 +6,7 @@ import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.Xml;
 
 /** The fixed bits of XML we write on client streams (the stanzas themselves go through the shared codec). */
-final class ClientStreamXml {
+public final class ClientStreamXml {
     static final String BIND_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-bind";
     static final String SESSION_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-session";
 
@@ -72,12 +72,22 @@ final class ClientStreamXml {
         return "<iq type='result' id='" + Xml.escapeAttribute(id) + "'" + fromAttribute(from) + ">" + payload + "</iq>";
     }
 
+    /** The end of an XEP-0313 query: XEP-0059 first/last ids of the page and the count of all matches. */
+    public static String archiveFin(String id, Optional<String> first, Optional<String> last, int count, boolean complete) {
+        String page = first.isEmpty() ? "<count>" + count + "</count>"
+            : "<first>" + Xml.escapeText(first.get()) + "</first><last>" + Xml.escapeText(last.orElseThrow())
+            + "</last><count>" + count + "</count>";
+        return "<iq type='result' id='" + Xml.escapeAttribute(id) + "'><fin xmlns='" + ArchiveQuery.NAMESPACE + "'"
+            + (complete ? " complete='true'" : "") + "><set xmlns='" + ArchiveQuery.RSM_NAMESPACE + "'>" + page
+            + "</set></fin></iq>";
+    }
+
     static String iqError(String id, String errorType, String condition) {
         return stanzaError("iq", id, Optional.empty(), errorType, condition);
     }
 
     /** A stanza error from the server to the client; {@code kind} is message, presence or iq. */
-    static String stanzaError(String kind, String id, Optional<String> from, String errorType, String condition) {
+    public static String stanzaError(String kind, String id, Optional<String> from, String errorType, String condition) {
         return "<" + kind + " type='error' id='" + Xml.escapeAttribute(id) + "'" + fromAttribute(from) + "><error type='"
             + errorType + "'><"
             + condition + " xmlns='" + StreamXml.STANZA_ERROR_NAMESPACE + "'/></error></" + kind + ">";

@@ -46,7 +46,7 @@ final class ServerIqs {
             return Optional.of(ClientStreamXml.iqResult(id, from, "<query xmlns='" + DISCO_INFO_NAMESPACE + "'>"
                 + "<identity category='server' type='im' name='James'/>"
                 + "<feature var='" + DISCO_INFO_NAMESPACE + "'/><feature var='" + StreamXml.PING_NAMESPACE + "'/>"
-                + "<feature var='" + CARBONS_NAMESPACE + "'/>"
+                + "<feature var='" + CARBONS_NAMESPACE + "'/><feature var='" + ArchiveQuery.NAMESPACE + "'/>"
                 + "</query>"));
         }
         return Optional.of(ClientStreamXml.stanzaError("iq", id, from, "cancel", "service-unavailable"));

@@ -8,6 +8,7 @@ import javax.inject.Inject;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.user.api.UsersRepository;
+import org.jamesxmpp.core.c2s.ArchiveQuery;
 import org.jamesxmpp.core.c2s.ClientSession;
 import org.jamesxmpp.core.c2s.ClientStanzaRouter;
 import org.jamesxmpp.core.log.LogSafe;
@@ -44,11 +45,12 @@ public class C2sRouting implements ClientStanzaRouter {
     private final StanzaSender sender;
     private final SentHistory sentHistory;
     private final CarbonCopies carbons;
+    private final MailboxArchive archive;
 
     @Inject
     public C2sRouting(LocalDomains localDomains, UsersRepository usersRepository, OnlineResources onlineResources,
                       ClientMailSubmission mailSubmission, S2sRouter router, StanzaSender sender, SentHistory sentHistory,
-                      CarbonCopies carbons) {
+                      CarbonCopies carbons, MailboxArchive archive) {
         this.localDomains = localDomains;
         this.usersRepository = usersRepository;
         this.onlineResources = onlineResources;
@@ -57,6 +59,12 @@ public class C2sRouting implements ClientStanzaRouter {
         this.sender = sender;
         this.sentHistory = sentHistory;
         this.carbons = carbons;
+        this.archive = archive;
+    }
+
+    @Override
+    public void queryArchive(ClientSession session, String id, ArchiveQuery query) {
+        archive.query(session, id, query).subscribe();
     }
 
     @Override
