@@ -28,6 +28,7 @@ import org.jamesxmpp.testing.SmackClient;
 import org.jamesxmpp.testing.TestPki;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +60,14 @@ class EjabberdOverTlsTest {
     @AfterEach
     void tearDown() {
         Optional.ofNullable(ejabberd).ifPresent(EjabberdPeer::close);
+    }
+
+    /** The stores were read when James started. */
+    @AfterAll
+    static void deleteStores() throws IOException {
+        Files.deleteIfExists(DIRECTORY.resolve("james.p12"));
+        Files.deleteIfExists(DIRECTORY.resolve("trust.p12"));
+        Files.deleteIfExists(DIRECTORY);
     }
 
     @Test
@@ -119,9 +128,7 @@ class EjabberdOverTlsTest {
 
     private static Path directory() {
         try {
-            Path directory = Files.createTempDirectory("james-xmpp-tls-");
-            directory.toFile().deleteOnExit();
-            return directory;
+            return Files.createTempDirectory("james-xmpp-tls-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
