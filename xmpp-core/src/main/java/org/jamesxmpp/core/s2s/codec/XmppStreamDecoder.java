@@ -17,6 +17,7 @@ import com.fasterxml.aalto.AsyncByteBufferFeeder;
 import com.fasterxml.aalto.AsyncXMLInputFactory;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
+import com.google.common.base.Strings;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -227,7 +228,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         if (openElements.size() >= MAX_DEPTH) {
             throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "elements nested too deep");
         }
-        OpenElement element = new OpenElement(nullToEmpty(current.getNamespaceURI()), current.getLocalName(),
+        OpenElement element = new OpenElement(Strings.nullToEmpty(current.getNamespaceURI()), current.getLocalName(),
             attributes(current), new ArrayList<>(), new StringBuilder());
         if (!openElements.isEmpty()) {
             openElements.peek().flushText();
@@ -242,8 +243,8 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
         String defaultNamespace = "";
         boolean dialback = false;
         for (int i = 0; i < current.getNamespaceCount(); i++) {
-            String prefix = nullToEmpty(current.getNamespacePrefix(i));
-            String uri = nullToEmpty(current.getNamespaceURI(i));
+            String prefix = Strings.nullToEmpty(current.getNamespacePrefix(i));
+            String uri = Strings.nullToEmpty(current.getNamespaceURI(i));
             if (prefix.isEmpty()) {
                 defaultNamespace = uri;
             } else if ("db".equals(prefix) && DIALBACK_NAMESPACE.equals(uri)) {
@@ -284,7 +285,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     private static Map<String, String> attributes(AsyncXMLStreamReader<?> current) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < current.getAttributeCount(); i++) {
-            String namespace = nullToEmpty(current.getAttributeNamespace(i));
+            String namespace = Strings.nullToEmpty(current.getAttributeNamespace(i));
             String name = current.getAttributeLocalName(i);
             if (namespace.isEmpty()) {
                 attributes.put(name, current.getAttributeValue(i));
@@ -293,9 +294,5 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
             }
         }
         return attributes;
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }
