@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The real run command, ended by {@code kill -9} or by SIGTERM and started again on the same {@code --data}: users,
  * domains and INBOX (and its search index) are intact, and the mails waiting in RemoteDelivery's queue for an SMTP
  * server that was down and in XmppRemoteDelivery's queue for an XMPP peer (Prosody) that was down are each delivered
- * once when they come up. James's XMPP listener takes {@code 127.0.0.3:5269}, Prosody {@code 127.0.0.2:5269}.
+ * once when they come up, and the mails accepted just before the end (some still in the spool) are each delivered
+ * once. James's XMPP listener takes {@code 127.0.0.3:5269}, Prosody {@code 127.0.0.2:5269}.
  */
 class RunCommandRestartTest {
     private static final String PASSWORD = "secret";
@@ -31,6 +32,7 @@ class RunCommandRestartTest {
     private static final String XMPP_PEER_USER = "alice@" + RunConf.XMPP_PEER_DOMAIN;
     private static final String XMPP_SUBJECT = "to the XMPP peer";
     private static final Duration SEARCH_INDEX_COMMIT = Duration.ofSeconds(6);
+    private static final int BURST = 30;
 
     @TempDir
     Path directory;
@@ -56,6 +58,10 @@ class RunCommandRestartTest {
                 .until(() -> webAdmin.queueSize("outgoing") == 1 && webAdmin.queueSize("xmpp-outgoing") == 1);
             // the search index is committed every 5 seconds: what it held that long is searchable after a crash
             Thread.sleep(SEARCH_INDEX_COMMIT.toMillis());
+            // ended right after the last one is accepted: the spool still holds some of them
+            for (int i = 0; i < BURST; i++) {
+                send(conf, "dave@example.org", BOB, "Subject: burst " + i + "\r\n\r\naccepted just before the end");
+            }
 
             first.end(ending);
         }
@@ -72,6 +78,12 @@ class RunCommandRestartTest {
             try (TestIMAPClient imap = awaitInbox(conf)) {
                 assertThat(imap.readFirstMessage()).contains("delivered before the end");
                 assertThat(imap.sendCommand("SEARCH SUBJECT inbox")).contains("* SEARCH 1");
+            }
+            try (TestIMAPClient imap = awaitInbox(conf)) {
+                Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> imap.getMessageCount(TestIMAPClient.INBOX) >= 1 + BURST);
+                assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).as("every accepted mail, once")
+                    .isEqualTo(1 + BURST);
             }
             Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> !remoteServer.messages().isEmpty());

@@ -31,7 +31,8 @@ class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
         channel.pipeline()
             .addLast("limit", connectionLimit)
             .addLast("idle", new IdleStateHandler(0, 0, context.settings().limits().idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-            .addLast("decoder", new XmppStreamDecoder(context.settings().limits().maxStanzaSize()))
+            .addLast("decoder", new XmppStreamDecoder(context.settings().limits().maxStanzaSize(),
+                context.settings().xmlLimits()))
             .addLast("encoder", ENCODER)
             .addLast("stream", new C2sStreamHandler(context));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jamesxmpp.core.s2s.codec.XmlLimits;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 
 import com.google.common.base.Preconditions;
@@ -18,17 +19,24 @@ import com.google.common.collect.ImmutableList;
  *     must be false)
  * @param tlsRequired no authentication (and nothing else) before STARTTLS
  * @param limits what one client, or all of them, may take
+ * @param xmlLimits the shape of XML a client may send (the s2s listener's, {@code xmpp.xml}'s {@code limits/*})
  */
 public record C2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<TlsContexts> tls,
                           boolean tlsRequired,
-                          C2sLimits limits) {
+                          C2sLimits limits,
+                          XmlLimits xmlLimits) {
     public static final int DEFAULT_PORT = 5222;
 
     public C2sSettings {
         bindAddresses = ImmutableList.copyOf(bindAddresses);
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(xmlLimits, "xmlLimits");
         Preconditions.checkArgument(!tlsRequired || tls.isPresent(), "TLS is required but no keystore is configured");
+    }
+
+    public C2sSettings(List<InetSocketAddress> bindAddresses, Optional<TlsContexts> tls, boolean tlsRequired, C2sLimits limits) {
+        this(bindAddresses, tls, tlsRequired, limits, XmlLimits.DEFAULT);
     }
 }

@@ -10,6 +10,7 @@ import org.jamesxmpp.core.WorkerPool;
 import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.codec.XmlLimits;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 
 import com.google.common.base.Preconditions;
@@ -46,6 +47,7 @@ import com.google.common.collect.ImmutableList;
  *     not on the event loops; a stanza beyond its queue ends its stream with {@code resource-constraint}
  * @param addressResolvers where the host names of outgoing routes are resolved (blocking lookups, off the event loops);
  *     a name beyond its queue counts as one that does not resolve
+ * @param xmlLimits the shape of XML a peer may send on our streams, either way
  */
 public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<TlsContexts> tls,
@@ -65,7 +67,8 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           DnsTimes dns,
                           InboundLimits inboundLimits,
                           WorkerPool inboundHandlers,
-                          WorkerPool addressResolvers) {
+                          WorkerPool addressResolvers,
+                          XmlLimits xmlLimits) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
@@ -86,6 +89,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         Objects.requireNonNull(inboundHandlers, "inboundHandlers");
         Objects.requireNonNull(addressResolvers, "addressResolvers");
         Objects.requireNonNull(dns, "dns");
+        Objects.requireNonNull(xmlLimits, "xmlLimits");
         Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
         Preconditions.checkArgument(maxQueuedStanzas > 0, "maxQueuedStanzas must be positive: %s", maxQueuedStanzas);
         Preconditions.checkArgument(maxPendingVerifications > 0, "maxPendingVerifications must be positive: %s",
@@ -119,7 +123,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
             + ", dns=" + dns
             + ", inboundLimits=" + inboundLimits + ", inboundHandlers=" + inboundHandlers
-            + ", addressResolvers=" + addressResolvers + "]";
+            + ", addressResolvers=" + addressResolvers + ", xmlLimits=" + xmlLimits + "]";
     }
 
     public static class Builder {
@@ -142,6 +146,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private InboundLimits inboundLimits = InboundLimits.defaults();
         private WorkerPool inboundHandlers = DEFAULT_INBOUND_HANDLERS;
         private WorkerPool addressResolvers = DEFAULT_ADDRESS_RESOLVERS;
+        private XmlLimits xmlLimits = XmlLimits.DEFAULT;
 
         public Builder bind(InetSocketAddress address) {
             bindAddresses.add(address);
@@ -231,12 +236,17 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
+        public Builder xmlLimits(XmlLimits xmlLimits) {
+            this.xmlLimits = xmlLimits;
+            return this;
+        }
+
         public S2sSettings build() {
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
                 idleTimeout, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
                 streamManagement, reconnectBackoffBase, reconnectBackoffCap, maxPendingVerifications,
                 maxPendingVerificationsPerStream, routeCacheSize, dns, inboundLimits, inboundHandlers,
-                addressResolvers);
+                addressResolvers, xmlLimits);
         }
     }
 }

@@ -6,14 +6,19 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.s2s.InboundLimits;
+import org.jamesxmpp.core.s2s.codec.XmlLimits;
 
 import com.google.common.collect.ImmutableSet;
 
-/** The bounds of {@code xmpp.xml} that go in one value each: what peers may take inbound, the delivery mailet, DNS. */
+/**
+ * The bounds of {@code xmpp.xml} that go in one value each: what peers may take inbound, the shape of their XML, the
+ * delivery mailet, DNS.
+ */
 final class LimitsConfiguration {
     static final Set<String> KEYS = ImmutableSet.of(
         "limits.maxConnections", "limits.maxConnectionsPerAddress", "limits.maxStreamsPerDomain", "limits.stanzaDeadline",
         "limits.maxBytesPerSecond", "limits.maxInFlightBytes", "limits.maxInFlightStanzas",
+        "limits.maxStreamHeaderSize", "limits.maxElementDepth", "limits.maxAttributes",
         "delivery", "delivery.lateErrorContentBudget", "delivery.concurrency", "delivery.maxReturnedMessageSize",
         "dns", "dns.lookupTimeout", "dns.maxCacheTtl", "dns.negativeCacheTtl", "dns.resolverThreads", "dns.maxQueuedResolutions");
 
@@ -29,6 +34,24 @@ final class LimitsConfiguration {
             values.size("limits.maxBytesPerSecond", Math.toIntExact(InboundLimits.DEFAULT_MAX_BYTES_PER_SECOND)),
             values.size("limits.maxInFlightBytes", Math.toIntExact(InboundLimits.DEFAULT_MAX_IN_FLIGHT_BYTES)),
             values.positiveInt("limits.maxInFlightStanzas", InboundLimits.DEFAULT_MAX_IN_FLIGHT_STANZAS));
+    }
+
+    static XmlLimits xml(ConfigurationValues values) throws ConfigurationException {
+        return new XmlLimits(
+            atLeast(values, "limits.maxStreamHeaderSize", values.size("limits.maxStreamHeaderSize", XmlLimits.DEFAULT_MAX_HEADER_SIZE),
+                XmlLimits.MIN_HEADER_SIZE),
+            atLeast(values, "limits.maxElementDepth", values.positiveInt("limits.maxElementDepth", XmlLimits.DEFAULT_MAX_DEPTH),
+                XmlLimits.MIN_DEPTH),
+            atLeast(values, "limits.maxAttributes", values.positiveInt("limits.maxAttributes", XmlLimits.DEFAULT_MAX_ATTRIBUTES),
+                XmlLimits.MIN_ATTRIBUTES));
+    }
+
+    private static int atLeast(ConfigurationValues values, String key, int value, int minimum) throws ConfigurationException {
+        if (value < minimum) {
+            throw new ConfigurationException(String.format("xmpp.xml: %s '%d' is under the minimum of %d",
+                ConfigurationValues.display(key), value, minimum));
+        }
+        return value;
     }
 
     static DeliveryLimits delivery(ConfigurationValues values) throws ConfigurationException {

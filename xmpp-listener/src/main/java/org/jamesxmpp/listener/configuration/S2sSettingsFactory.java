@@ -40,7 +40,8 @@ public class S2sSettingsFactory {
             .responseTimeout(configuration.responseTimeout())
             .maxQueuedStanzas(configuration.maxQueuedOutgoingStanzas())
             .inboundHandlers(configuration.inboundHandlers())
-            .addressResolvers(configuration.addressResolvers());
+            .addressResolvers(configuration.addressResolvers())
+            .xmlLimits(configuration.xmlLimits());
         if (configuration.enabled()) {
             configuration.binds().forEach(bind -> builder.bind(bind.toSocketAddress()));
         }

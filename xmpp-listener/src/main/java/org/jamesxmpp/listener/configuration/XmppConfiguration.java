@@ -19,6 +19,7 @@ import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.s2s.codec.XmlLimits;
 import org.jamesxmpp.core.store.LateErrorRetention;
 import org.jamesxmpp.core.store.MemoryInboundDedupStore;
 import org.jivesoftware.smack.packet.Message;
@@ -57,8 +58,8 @@ public record XmppConfiguration(boolean enabled,
                                 WorkerPool addressResolvers,
                                 DeliveryLimits delivery,
                                 DnsTimes dns,
-
-                                LateErrorRetention lateErrors) {
+                                LateErrorRetention lateErrors,
+                                XmlLimits xmlLimits) {
 
     public static final int DEFAULT_PORT = S2sRouter.DEFAULT_PORT;
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", DEFAULT_PORT);
@@ -95,8 +96,7 @@ public record XmppConfiguration(boolean enabled,
             S2sSettings.DEFAULT_CONNECT_TIMEOUT, S2sSettings.DEFAULT_RESPONSE_TIMEOUT, S2sSettings.DEFAULT_MAX_QUEUED_STANZAS,
             S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS,
             S2sSettings.DEFAULT_ADDRESS_RESOLVERS, DeliveryLimits.defaults(), DnsTimes.defaults(),
-
-            LateErrorRetention.defaults());
+            LateErrorRetention.defaults(), XmlLimits.DEFAULT);
     }
 
     public static XmppConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -137,7 +137,8 @@ public record XmppConfiguration(boolean enabled,
             values.workerPool("dns.resolverThreads", "dns.maxQueuedResolutions", S2sSettings.DEFAULT_ADDRESS_RESOLVERS),
             LimitsConfiguration.delivery(values),
             LimitsConfiguration.dns(values),
-            LateErrorConfiguration.parse(values));
+            LateErrorConfiguration.parse(values),
+            LimitsConfiguration.xml(values));
     }
 
     public XmppConfiguration {

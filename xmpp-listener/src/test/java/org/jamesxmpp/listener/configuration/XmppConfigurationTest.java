@@ -19,9 +19,11 @@ import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.core.s2s.codec.XmlLimits;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class XmppConfigurationTest {
@@ -325,6 +327,25 @@ class XmppConfigurationTest {
         assertThat(testee.mappingOptions().maxAddresses()).isEqualTo(7);
         assertThat(testee.mappingOptions().maxMimeBytes()).isEqualTo(10 * 1024 * 1024);
         assertThat(testee.mappingOptions().originalMimePeers()).containsExactly("b.test");
+    }
+
+    @Test
+    void xmlLimitsShouldHaveDefaultsAndParse() throws Exception {
+        assertThat(XmppConfiguration.from(new BaseHierarchicalConfiguration()).xmlLimits()).isEqualTo(XmlLimits.DEFAULT);
+
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp><limits><maxStreamHeaderSize>4K</maxStreamHeaderSize>"
+            + "<maxElementDepth>16</maxElementDepth><maxAttributes>32</maxAttributes></limits></xmpp>"));
+
+        assertThat(testee.xmlLimits()).isEqualTo(new XmlLimits(4096, 16, 32));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"maxStreamHeaderSize, 512, 1024", "maxElementDepth, 3, 4", "maxAttributes, 7, 8"})
+    void xmlLimitUnderItsMinimumShouldFailNamingTheFileAndSetting(String setting, int value, int minimum) {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><limits><" + setting + ">" + value + "</" + setting
+            + "></limits></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: limits/" + setting + " '" + value + "' is under the minimum of " + minimum);
     }
 
     @Test

@@ -36,10 +36,6 @@ import io.netty.util.ReferenceCountUtil;
 public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     public static final String STREAM_NAMESPACE = "http://etherx.jabber.org/streams";
     public static final String DIALBACK_NAMESPACE = "jabber:server:dialback";
-    private static final int MAX_HEADER_BYTES = 16 * 1024;
-    private static final int MAX_DEPTH = 64;
-    /** No stanza or stream header of any XEP needs more; namespace declarations do not count. */
-    static final int MAX_ATTRIBUTES = 64;
     private static final AsyncXMLInputFactory FACTORY = createFactory();
 
     private record OpenElement(String namespace, String name, Map<String, String> attributes, List<XmlNode> nodes,
@@ -58,6 +54,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     }
 
     private final int maxElementSize;
+    private final XmlLimits limits;
     private final Deque<OpenElement> openElements = new ArrayDeque<>();
     private AsyncXMLStreamReader<AsyncByteBufferFeeder> reader;
     private Utf8Validation utf8;
@@ -71,7 +68,12 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     private long elementStart = -1;
 
     public XmppStreamDecoder(int maxElementSize) {
+        this(maxElementSize, XmlLimits.DEFAULT);
+    }
+
+    public XmppStreamDecoder(int maxElementSize, XmlLimits limits) {
         this.maxElementSize = maxElementSize;
+        this.limits = limits;
         restart();
     }
 
@@ -185,7 +187,7 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     }
 
     private void checkSize() {
-        if (!streamOpen && fedBytes > MAX_HEADER_BYTES) {
+        if (!streamOpen && fedBytes > limits.maxHeaderSize()) {
             throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "stream header too large");
         }
         if (streamOpen && fedBytes - boundary > maxElementSize) {
@@ -217,15 +219,15 @@ public class XmppStreamDecoder extends ChannelInboundHandlerAdapter {
     }
 
     private void startElement(ChannelHandlerContext ctx, AsyncXMLStreamReader<?> current) throws XMLStreamException {
-        if (current.getAttributeCount() > MAX_ATTRIBUTES) {
-            throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "more than " + MAX_ATTRIBUTES + " attributes");
+        if (current.getAttributeCount() > limits.maxAttributes()) {
+            throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "more than " + limits.maxAttributes() + " attributes");
         }
         if (!streamOpen) {
             openStream(ctx, current);
             boundary = current.getLocationInfo().getEndingByteOffset();
             return;
         }
-        if (openElements.size() >= MAX_DEPTH) {
+        if (openElements.size() >= limits.maxDepth()) {
             throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "elements nested too deep");
         }
         OpenElement element = new OpenElement(Strings.nullToEmpty(current.getNamespaceURI()), current.getLocalName(),

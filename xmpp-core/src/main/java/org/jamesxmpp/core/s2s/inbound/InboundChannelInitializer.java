@@ -46,7 +46,7 @@ public class InboundChannelInitializer extends ChannelInitializer<SocketChannel>
             .addLast(CONNECTION_LIMITS, connectionLimits)
             .addLast(READ_RATE, new ReadRateLimit(limits.maxBytesPerSecond()))
             .addLast(STANZA_DEADLINE, new StanzaDeadline(limits.stanzaDeadline()))
-            .addLast(DECODER, new XmppStreamDecoder(context.settings().maxStanzaSize()))
+            .addLast(DECODER, new XmppStreamDecoder(context.settings().maxStanzaSize(), context.settings().xmlLimits()))
             .addLast(IDLE, new IdleStateHandler(0, 0, context.settings().idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
             .addLast(ENCODER, STRING_ENCODER)
             .addLast(STREAM, new InboundStreamHandler(context));

@@ -132,7 +132,7 @@ public class OutboundConnector {
                 protected void initChannel(SocketChannel channel) {
                     channel.pipeline()
                         .addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                        .addLast("decoder", new XmppStreamDecoder(settings.maxStanzaSize()))
+                        .addLast("decoder", new XmppStreamDecoder(settings.maxStanzaSize(), settings.xmlLimits()))
                         .addLast("encoder", ENCODER)
                         .addLast("stream", attempt.handler().get());
                 }

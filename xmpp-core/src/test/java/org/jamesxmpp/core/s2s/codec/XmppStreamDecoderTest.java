@@ -213,7 +213,7 @@ class XmppStreamDecoderTest {
     @Test
     void elementWithTooManyAttributesShouldBePolicyViolation() {
         StringBuilder attributes = new StringBuilder();
-        for (int i = 0; i <= XmppStreamDecoder.MAX_ATTRIBUTES; i++) {
+        for (int i = 0; i <= XmlLimits.DEFAULT_MAX_ATTRIBUTES; i++) {
             attributes.append(" a").append(i).append("='x'");
         }
         feed(HEADER + "<message" + attributes + "/>");
@@ -223,9 +223,43 @@ class XmppStreamDecoderTest {
     }
 
     @Test
+    void configuredXmlLimitsShouldBeTheOnesEnforced() {
+        channel = new EmbeddedChannel(new XmppStreamDecoder(MAX, new XmlLimits(1024, 4, 8)),
+            new ChannelInboundHandlerAdapter() {
+                @Override
+                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                    errors.add(cause);
+                }
+            });
+
+        feed(HEADER + "<message><a><b/></a></message>");
+        assertThat(error()).isEmpty();
+        feed("<message a1='1' a2='2' a3='3' a4='4' a5='5' a6='6' a7='7' a8='8' a9='9'/>");
+
+        assertThat(error()).contains(StreamErrorCondition.POLICY_VIOLATION);
+        assertThat(errors.get(0)).hasMessageContaining("more than 8 attributes");
+    }
+
+    @Test
+    void elementsDeeperThanTheConfiguredDepthShouldBePolicyViolation() {
+        channel = new EmbeddedChannel(new XmppStreamDecoder(MAX, new XmlLimits(1024, 4, 8)),
+            new ChannelInboundHandlerAdapter() {
+                @Override
+                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                    errors.add(cause);
+                }
+            });
+
+        feed(HEADER + "<message><a><b><c><d/></c></b></a></message>");
+
+        assertThat(error()).contains(StreamErrorCondition.POLICY_VIOLATION);
+        assertThat(errors.get(0)).hasMessageContaining("nested too deep");
+    }
+
+    @Test
     void elementWithTheMostAttributesAllowedShouldPass() {
         StringBuilder attributes = new StringBuilder();
-        for (int i = 0; i < XmppStreamDecoder.MAX_ATTRIBUTES; i++) {
+        for (int i = 0; i < XmlLimits.DEFAULT_MAX_ATTRIBUTES; i++) {
             attributes.append(" a").append(i).append("='x'");
         }
         feed(HEADER + "<message" + attributes + "/>");
