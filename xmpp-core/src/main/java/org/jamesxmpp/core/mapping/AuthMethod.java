@@ -2,25 +2,32 @@ package org.jamesxmpp.core.mapping;
 
 /** How the peer domain of an incoming stream was authenticated. */
 public enum AuthMethod {
-    DIALBACK("x-xmpp-s2s", "dialback"),
-    SASL_EXTERNAL("x-xmpp-s2s", "sasl-external"),
+    DIALBACK("x-xmpp-s2s", "dialback", "smtp.mailfrom"),
+    SASL_EXTERNAL("x-xmpp-s2s", "sasl-external", "smtp.mailfrom"),
     /**
      * Not a peer server: one of our users, logged in on the client listener (SASL PLAIN). Like SMTP AUTH, it is
      * RFC 8601's {@code auth} method.
      */
-    CLIENT_SASL("auth", "xmpp c2s, sasl-plain");
+    CLIENT_SASL("auth", "xmpp c2s, sasl-plain", "smtp.auth");
 
     private final String resultMethod;
     private final String token;
+    private final String senderProperty;
 
-    AuthMethod(String resultMethod, String token) {
+    AuthMethod(String resultMethod, String token, String senderProperty) {
         this.resultMethod = resultMethod;
         this.token = token;
+        this.senderProperty = senderProperty;
     }
 
     /** The method of the {@code Authentication-Results} result (RFC 8601 2.7). */
     public String resultMethod() {
         return resultMethod;
+    }
+
+    /** The result's property that names the sender (RFC 8601 2.7.4 for {@code auth}). */
+    public String senderProperty() {
+        return senderProperty;
     }
 
     /** How it was done, written into the result's comment. */

@@ -59,9 +59,8 @@ final class InboundHeaders {
     void writeTrace(StringBuilder out) {
         String comment = context.authMethod().token() + (context.tls() ? ", TLS" : ", no TLS");
         AuthMethod method = context.authMethod();
-        String property = method == AuthMethod.CLIENT_SASL ? "smtp.auth=" : "smtp.mailfrom=";
         HeaderEncoder.structured(out, "Authentication-Results", context.receivingHost() + "; " + method.resultMethod()
-            + "=pass (" + comment + ") " + property + sender.asString());
+            + "=pass (" + comment + ") " + method.senderProperty() + "=" + sender.asString());
         HeaderEncoder.structured(out, "Jabber-ID", stanza.getFrom().asBareJid().toString());
     }
 
