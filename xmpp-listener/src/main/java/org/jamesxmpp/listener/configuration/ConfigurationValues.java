@@ -57,6 +57,22 @@ class ConfigurationValues {
         return parsed(key, defaultValue, "is not a positive whole number", value -> positive(Integer.parseInt(value)));
     }
 
+    int size(String key, int defaultValue, int minimum) throws ConfigurationException {
+        return atLeast(key, size(key, defaultValue), minimum, " bytes");
+    }
+
+    int positiveInt(String key, int defaultValue, int minimum) throws ConfigurationException {
+        return atLeast(key, positiveInt(key, defaultValue), minimum, "");
+    }
+
+    private static int atLeast(String key, int value, int minimum, String unit) throws ConfigurationException {
+        if (value < minimum) {
+            throw new ConfigurationException(String.format("xmpp.xml: %s '%d' is under the minimum of %d%s", display(key), value,
+                minimum, unit));
+        }
+        return value;
+    }
+
     WorkerPool workerPool(String threadsKey, String maxQueuedKey, WorkerPool defaultValue) throws ConfigurationException {
         return new WorkerPool(positiveInt(threadsKey, defaultValue.threads()), positiveInt(maxQueuedKey, defaultValue.maxQueued()));
     }

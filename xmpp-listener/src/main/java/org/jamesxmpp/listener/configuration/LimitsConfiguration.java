@@ -38,20 +38,9 @@ final class LimitsConfiguration {
 
     static XmlLimits xml(ConfigurationValues values) throws ConfigurationException {
         return new XmlLimits(
-            atLeast(values, "limits.maxStreamHeaderSize", values.size("limits.maxStreamHeaderSize", XmlLimits.DEFAULT_MAX_HEADER_SIZE),
-                XmlLimits.MIN_HEADER_SIZE),
-            atLeast(values, "limits.maxElementDepth", values.positiveInt("limits.maxElementDepth", XmlLimits.DEFAULT_MAX_DEPTH),
-                XmlLimits.MIN_DEPTH),
-            atLeast(values, "limits.maxAttributes", values.positiveInt("limits.maxAttributes", XmlLimits.DEFAULT_MAX_ATTRIBUTES),
-                XmlLimits.MIN_ATTRIBUTES));
-    }
-
-    private static int atLeast(ConfigurationValues values, String key, int value, int minimum) throws ConfigurationException {
-        if (value < minimum) {
-            throw new ConfigurationException(String.format("xmpp.xml: %s '%d' is under the minimum of %d",
-                ConfigurationValues.display(key), value, minimum));
-        }
-        return value;
+            values.size("limits.maxStreamHeaderSize", XmlLimits.DEFAULT_MAX_HEADER_SIZE, XmlLimits.MIN_HEADER_SIZE),
+            values.positiveInt("limits.maxElementDepth", XmlLimits.DEFAULT_MAX_DEPTH, XmlLimits.MIN_DEPTH),
+            values.positiveInt("limits.maxAttributes", XmlLimits.DEFAULT_MAX_ATTRIBUTES, XmlLimits.MIN_ATTRIBUTES));
     }
 
     static DeliveryLimits delivery(ConfigurationValues values) throws ConfigurationException {

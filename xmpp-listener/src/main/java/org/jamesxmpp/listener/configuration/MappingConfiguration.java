@@ -19,12 +19,8 @@ final class MappingConfiguration {
     }
 
     static MappingOptions parse(ConfigurationValues values, Set<String> originalMimeFrom) throws ConfigurationException {
-        int maxStanzaSize = values.size("mapping.maxStanzaSize", MappingOptions.DEFAULT_MAX_STANZA_BYTES);
-        if (maxStanzaSize < MappingOptions.MIN_STANZA_BYTES) {
-            throw new ConfigurationException(String.format("xmpp.xml: mapping/maxStanzaSize '%d' is under the minimum of %d bytes",
-                maxStanzaSize, MappingOptions.MIN_STANZA_BYTES));
-        }
-        return new MappingOptions(maxStanzaSize,
+        return new MappingOptions(
+            values.size("mapping.maxStanzaSize", MappingOptions.DEFAULT_MAX_STANZA_BYTES, MappingOptions.MIN_STANZA_BYTES),
             values.size("mapping.maxInlineAttachmentSize", MappingOptions.DEFAULT_MAX_INLINE_ATTACHMENT_BYTES),
             values.positiveInt("mapping.maxAddresses", MappingOptions.DEFAULT_MAX_ADDRESSES),
             values.size("mapping.maxMailSize", MappingOptions.DEFAULT_MAX_MIME_BYTES),

@@ -340,8 +340,8 @@ class XmppConfigurationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"maxStreamHeaderSize, 512, 1024", "maxElementDepth, 3, 4", "maxAttributes, 7, 8"})
-    void xmlLimitUnderItsMinimumShouldFailNamingTheFileAndSetting(String setting, int value, int minimum) {
+    @CsvSource(value = {"maxStreamHeaderSize; 512; 1024 bytes", "maxElementDepth; 3; 4", "maxAttributes; 7; 8"}, delimiter = ';')
+    void xmlLimitUnderItsMinimumShouldFailNamingTheFileAndSetting(String setting, int value, String minimum) {
         assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><limits><" + setting + ">" + value + "</" + setting
             + "></limits></xmpp>")))
             .isInstanceOf(ConfigurationException.class)
