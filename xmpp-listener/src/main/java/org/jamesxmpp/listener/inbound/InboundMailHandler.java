@@ -19,8 +19,10 @@ import org.apache.mailet.Mail;
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
 import org.jamesxmpp.core.mapping.InboundContext;
+import org.jamesxmpp.core.mapping.InboundLinks;
 import org.jamesxmpp.core.mapping.InboundMail;
 import org.jamesxmpp.core.mapping.InboundResult;
+import org.jamesxmpp.core.mapping.LinkFetch;
 import org.jamesxmpp.core.mapping.MappingException;
 import org.jamesxmpp.core.mapping.StanzaToMime;
 import org.jamesxmpp.core.s2s.InboundStanza;
@@ -28,6 +30,7 @@ import org.jamesxmpp.core.s2s.InboundStanzaHandler;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.store.DedupKey;
 import org.jamesxmpp.core.store.InboundDedupStore;
+import org.jamesxmpp.listener.links.LinkFetcher;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -48,17 +51,19 @@ public class InboundMailHandler implements InboundStanzaHandler {
     private final SpoolEnqueuer spool;
     private final LocalRecipients localRecipients;
     private final UnknownAddressErrors unknownAddressErrors;
+    private final LinkFetcher linkFetcher;
     private final InboundDedupStore dedupStore;
     private final InboundSettings settings;
     private final Clock clock;
 
     @Inject
     public InboundMailHandler(SpoolEnqueuer spool, LocalRecipients localRecipients,
-                              UnknownAddressErrors unknownAddressErrors, InboundDedupStore dedupStore,
-                              InboundSettings settings, Clock clock) {
+                              UnknownAddressErrors unknownAddressErrors, LinkFetcher linkFetcher,
+                              InboundDedupStore dedupStore, InboundSettings settings, Clock clock) {
         this.spool = spool;
         this.localRecipients = localRecipients;
         this.unknownAddressErrors = unknownAddressErrors;
+        this.linkFetcher = linkFetcher;
         this.dedupStore = dedupStore;
         this.settings = settings;
         this.clock = clock;
@@ -76,10 +81,19 @@ public class InboundMailHandler implements InboundStanzaHandler {
         return Mono.<Void>empty().toFuture();
     }
 
+    // the stanza's file links are downloaded first, so that the mapping (which does no I/O) can attach them
     private Mono<Void> handleMessage(Message message, InboundStanza inbound) {
+        List<String> links = InboundLinks.of(message);
+        if (links.isEmpty() || message.getType() == Message.Type.error || message.getType() == Message.Type.groupchat) {
+            return handleMessage(message, inbound, List.of());
+        }
+        return linkFetcher.fetchAll(links).flatMap(fetched -> handleMessage(message, inbound, fetched));
+    }
+
+    private Mono<Void> handleMessage(Message message, InboundStanza inbound, List<LinkFetch> links) {
         InboundResult result;
         try {
-            result = StanzaToMime.convert(message, context(inbound));
+            result = StanzaToMime.convert(message, context(inbound), links);
         } catch (MappingException e) {
             LOGGER.info("Refused XMPP message {} from {}: {}", LogSafe.of(message.getStanzaId()), LogSafe.of(message.getFrom()),
                 LogSafe.of(e.getMessage()));
