@@ -47,15 +47,18 @@ public class InboundMailHandler implements InboundStanzaHandler {
 
     private final SpoolEnqueuer spool;
     private final LocalRecipients localRecipients;
+    private final UnknownAddressErrors unknownAddressErrors;
     private final InboundDedupStore dedupStore;
     private final InboundSettings settings;
     private final Clock clock;
 
     @Inject
-    public InboundMailHandler(SpoolEnqueuer spool, LocalRecipients localRecipients, InboundDedupStore dedupStore,
+    public InboundMailHandler(SpoolEnqueuer spool, LocalRecipients localRecipients,
+                              UnknownAddressErrors unknownAddressErrors, InboundDedupStore dedupStore,
                               InboundSettings settings, Clock clock) {
         this.spool = spool;
         this.localRecipients = localRecipients;
+        this.unknownAddressErrors = unknownAddressErrors;
         this.dedupStore = dedupStore;
         this.settings = settings;
         this.clock = clock;
@@ -123,7 +126,9 @@ public class InboundMailHandler implements InboundStanzaHandler {
                     .doOnSuccess(any -> LOGGER.info("Accepted XMPP message {} from {} (peer {} by {}) for {} as mail {}",
                         LogSafe.of(message.getStanzaId()), LogSafe.of(mapped.sender().asString()), inbound.peerDomain(),
                         inbound.authMethod(),
-                        recipients, mail.getName()));
+                        recipients, mail.getName()))
+                    .then(Mono.fromRunnable(() -> unknownAddressErrors.answer(message,
+                        unknownAddressErrors.unknown(mapped.recipients(), recipients))));
             });
     }
 

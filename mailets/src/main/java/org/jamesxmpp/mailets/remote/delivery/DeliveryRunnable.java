@@ -181,6 +181,22 @@ public class DeliveryRunnable implements Disposable {
             reEnqueue(mail, ImmutableList.copyOf(temporary.keySet()), retries + 1, temporary);
             settled.addAll(temporary.keySet());
         }
+        Map<MailAddress, DeliveryFailure> interrupted = outcome.failures(ExecutionResult.ExecutionState.INTERRUPTED);
+        if (!interrupted.isEmpty()) {
+            queueInterrupted(mail, ImmutableList.copyOf(interrupted.keySet()), retries, interrupted);
+            settled.addAll(interrupted.keySet());
+        }
+    }
+
+    /** The engine stopped mid-attempt: nothing was learnt about the peer, so no retry is used up. */
+    private void queueInterrupted(Mail mail, List<MailAddress> recipients, int retries,
+                                  Map<MailAddress, DeliveryFailure> failures) throws MailQueue.MailQueueException {
+        Duration delay = configuration.delaysAndMaxRetry().handBackDelay(retries);
+        LOGGER.info("Mail {} to {} interrupted over XMPP ({}); queued again in {}, still {} retries used",
+            mail.getName(), recipients, LogSafe.of(failures.values()), delay, retries);
+        mail.setRecipients(recipients);
+        XmppDeliveryAttributes.setRetries(mail, retries);
+        queue.enQueue(mail, delay);
     }
 
     private void reEnqueue(Mail mail, List<MailAddress> recipients, int retry, Map<MailAddress, DeliveryFailure> failures)
