@@ -46,6 +46,7 @@ class S2sDialOutTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T12:00:00Z"));
     final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    final List<Thread> acceptors = new CopyOnWriteArrayList<>();
     S2sServer testee;
 
     @AfterEach
@@ -54,7 +55,15 @@ class S2sDialOutTest {
             testee.stop();
         }
         for (AutoCloseable resource : resources) {
-            resource.close();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // closed already
+            }
+        }
+        // a listening socket is released only once the thread blocked in accept() left it: the next test binds it again
+        for (Thread acceptor : acceptors) {
+            acceptor.join(5000);
         }
     }
 
@@ -76,8 +85,10 @@ class S2sDialOutTest {
     }
 
     private AtomicInteger countingServer(InetSocketAddress address, boolean closeAtOnce) throws IOException {
-        ServerSocket server = new ServerSocket(address.getPort(), 50, address.getAddress());
-        resources.add(server);
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(address, 50);
+        resources.add(0, server);
         AtomicInteger accepted = new AtomicInteger();
         Thread acceptor = new Thread(() -> {
             while (!server.isClosed()) {
@@ -98,6 +109,7 @@ class S2sDialOutTest {
         }, "counting-server-" + address.getHostString());
         acceptor.setDaemon(true);
         acceptor.start();
+        acceptors.add(acceptor);
         return accepted;
     }
 
