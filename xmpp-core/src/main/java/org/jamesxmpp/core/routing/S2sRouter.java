@@ -59,7 +59,7 @@ public class S2sRouter {
     }
 
     public S2sRouter(List<StaticRoute> staticRoutes, Clock clock, DnsTimes dns, int maxCachedDomains) {
-        this(staticRoutes, new DnsJavaSrvLookup(), clock, dns, maxCachedDomains);
+        this(staticRoutes, DnsJavaSrvLookup.asking(dns.servers(), dns.lookupTimeout()), clock, dns, maxCachedDomains);
     }
 
     public S2sRouter(List<StaticRoute> staticRoutes, Clock clock) {

@@ -1,5 +1,6 @@
 package org.jamesxmpp.listener.configuration;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.jamesxmpp.core.s2s.codec.XmlLimits;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.net.InetAddresses;
 
 /**
  * The bounds of {@code xmpp.xml} that go in one value each: what peers may take inbound, the shape of their XML, the
@@ -26,7 +28,7 @@ final class LimitsConfiguration {
         "limits.maxStreamHeaderSize", "limits.maxElementDepth", "limits.maxAttributes",
         "delivery", "delivery.lateErrorContentBudget", "delivery.concurrency", "delivery.maxReturnedMessageSize",
         "dns", "dns.lookupTimeout", "dns.maxCacheTtl", "dns.negativeCacheTtl", "dns.resolverThreads", "dns.maxQueuedResolutions",
-        "dns.allowedPrivateNetworks", "dialback.verificationBackoff", "dialback.verificationBackoffCap",
+        "dns.server", "dns.allowedPrivateNetworks", "dialback.verificationBackoff", "dialback.verificationBackoffCap",
         "dialback.maxBackoffDomains");
 
     private LimitsConfiguration() {
@@ -60,7 +62,20 @@ final class LimitsConfiguration {
     static DnsTimes dns(ConfigurationValues values) throws ConfigurationException {
         return new DnsTimes(values.duration("dns.lookupTimeout", DnsTimes.DEFAULT_LOOKUP_TIMEOUT),
             values.duration("dns.maxCacheTtl", DnsTimes.DEFAULT_MAX_CACHE_TTL),
-            values.duration("dns.negativeCacheTtl", DnsTimes.DEFAULT_NEGATIVE_CACHE_TTL));
+            values.duration("dns.negativeCacheTtl", DnsTimes.DEFAULT_NEGATIVE_CACHE_TTL),
+            dnsServers(values));
+    }
+
+    private static List<InetSocketAddress> dnsServers(ConfigurationValues values) throws ConfigurationException {
+        ImmutableList.Builder<InetSocketAddress> servers = ImmutableList.builder();
+        for (String value : values.list("dns.server")) {
+            HostPort server = HostPort.parse(value, "dns/server");
+            if (!InetAddresses.isInetAddress(server.host())) {
+                throw new ConfigurationException(String.format("xmpp.xml: dns/server '%s' is not an IP address:port", value));
+            }
+            servers.add(new InetSocketAddress(InetAddresses.forString(server.host()), server.port()));
+        }
+        return servers.build();
     }
 
     static DialOutPolicy dialOut(ConfigurationValues values) throws ConfigurationException {

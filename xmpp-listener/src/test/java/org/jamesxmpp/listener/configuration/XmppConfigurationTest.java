@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -123,6 +124,22 @@ class XmppConfigurationTest {
         assertThat(testee.addressResolvers()).isEqualTo(new WorkerPool(3, 30));
         assertThat(testee.delivery()).isEqualTo(new DeliveryLimits(1024 * 1024, 5, 100 * 1024));
         assertThat(testee.dns()).isEqualTo(new DnsTimes(Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void dnsServersShouldBeAskedInTheirOrder() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp><dns><server>127.0.0.53:5300</server>"
+            + "<server>[::1]:53</server></dns></xmpp>"));
+
+        assertThat(testee.dns().servers()).containsExactly(new InetSocketAddress("127.0.0.53", 5300),
+            new InetSocketAddress("::1", 53));
+    }
+
+    @Test
+    void dnsServerThatIsNoAddressShouldNameTheSetting() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><dns><server>dns.example:53</server></dns></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: dns/server 'dns.example:53' is not an IP address:port");
     }
 
     @Test
