@@ -101,7 +101,7 @@ public class InboundMailHandler implements InboundStanzaHandler {
                 Optional.ofNullable(e.getMessage())));
         } catch (RuntimeException e) {
             LOGGER.warn("Could not map XMPP message {} from {}", LogSafe.of(message.getStanzaId()), LogSafe.of(message.getFrom()),
-                e);
+                LogSafe.exception(e));
             return Mono.error(new StanzaErrorException(StanzaError.Condition.bad_request, StanzaError.Type.MODIFY,
                 Optional.of("the message could not be turned into mail")));
         }
