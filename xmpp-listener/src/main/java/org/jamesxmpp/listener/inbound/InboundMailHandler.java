@@ -81,19 +81,10 @@ public class InboundMailHandler implements InboundStanzaHandler {
         return Mono.<Void>empty().toFuture();
     }
 
-    // the stanza's file links are downloaded first, so that the mapping (which does no I/O) can attach them
     private Mono<Void> handleMessage(Message message, InboundStanza inbound) {
-        List<String> links = InboundLinks.of(message);
-        if (links.isEmpty() || message.getType() == Message.Type.error || message.getType() == Message.Type.groupchat) {
-            return handleMessage(message, inbound, List.of());
-        }
-        return linkFetcher.fetchAll(links).flatMap(fetched -> handleMessage(message, inbound, fetched));
-    }
-
-    private Mono<Void> handleMessage(Message message, InboundStanza inbound, List<LinkFetch> links) {
         InboundResult result;
         try {
-            result = StanzaToMime.convert(message, context(inbound), links);
+            result = StanzaToMime.convert(message, context(inbound));
         } catch (MappingException e) {
             LOGGER.info("Refused XMPP message {} from {}: {}", LogSafe.of(message.getStanzaId()), LogSafe.of(message.getFrom()),
                 LogSafe.of(e.getMessage()));
@@ -135,15 +126,41 @@ public class InboundMailHandler implements InboundStanzaHandler {
                 if (recipients.isEmpty()) {
                     return Mono.error(new StanzaErrorException(StanzaError.Condition.service_unavailable, StanzaError.Type.CANCEL));
                 }
-                Mail mail = toMail(mapped, recipients, inbound);
-                return spool.enqueue(mail)
-                    .doOnSuccess(any -> LOGGER.info("Accepted XMPP message {} from {} (peer {} by {}) for {} as mail {}",
-                        LogSafe.of(message.getStanzaId()), LogSafe.of(mapped.sender().asString()), inbound.peerDomain(),
-                        inbound.authMethod(),
-                        recipients, mail.getName()))
-                    .then(Mono.fromRunnable(() -> unknownAddressErrors.answer(message,
-                        unknownAddressErrors.unknown(mapped.recipients(), recipients))));
+                return withLinkedFiles(mapped, message, inbound)
+                    .flatMap(withFiles -> enqueue(withFiles, recipients, message, inbound));
             });
+    }
+
+    // a sender can make us download only for a stanza that reaches someone, and once (duplicates are dropped before)
+    private Mono<InboundMail> withLinkedFiles(InboundMail mapped, Message message, InboundStanza inbound) {
+        List<String> links = InboundLinks.of(message);
+        if (links.isEmpty()) {
+            return Mono.just(mapped);
+        }
+        return linkFetcher.fetchAll(links).map(fetched -> {
+            try {
+                return (InboundMail) StanzaToMime.convert(message, context(inbound), fetched);
+            } catch (MappingException e) {
+                List<LinkFetch> notAttached = links.stream()
+                    .<LinkFetch>map(url -> new LinkFetch.Failed(url, "the mail with the file would be too large"))
+                    .toList();
+                try {
+                    return (InboundMail) StanzaToMime.convert(message, context(inbound), notAttached);
+                } catch (MappingException again) {
+                    return mapped;
+                }
+            }
+        });
+    }
+
+    private Mono<Void> enqueue(InboundMail mapped, List<MailAddress> recipients, Message message, InboundStanza inbound) {
+        Mail mail = toMail(mapped, recipients, inbound);
+        return spool.enqueue(mail)
+            .doOnSuccess(any -> LOGGER.info("Accepted XMPP message {} from {} (peer {} by {}) for {} as mail {}",
+                LogSafe.of(message.getStanzaId()), LogSafe.of(mapped.sender().asString()), inbound.peerDomain(),
+                inbound.authMethod(), recipients, mail.getName()))
+            .then(Mono.fromRunnable(() -> unknownAddressErrors.answer(message,
+                unknownAddressErrors.unknown(mapped.recipients(), recipients))));
     }
 
     private Mail toMail(InboundMail mapped, List<MailAddress> recipients, InboundStanza inbound) {
