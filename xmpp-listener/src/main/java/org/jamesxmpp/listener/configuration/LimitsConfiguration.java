@@ -1,12 +1,15 @@
 package org.jamesxmpp.listener.configuration;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.jamesxmpp.core.outgoing.DeliveryLimits;
+import org.jamesxmpp.core.routing.AddressNetwork;
 import org.jamesxmpp.core.routing.DnsTimes;
+import org.jamesxmpp.core.s2s.DialOutPolicy;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.codec.XmlLimits;
 
@@ -16,7 +19,7 @@ import com.google.common.net.InetAddresses;
 
 /**
  * The bounds of {@code xmpp.xml} that go in one value each: what peers may take inbound, the shape of their XML, the
- * delivery mailet, DNS.
+ * delivery mailet, DNS, what a peer's claim may make us dial.
  */
 final class LimitsConfiguration {
     static final Set<String> KEYS = ImmutableSet.of(
@@ -25,7 +28,8 @@ final class LimitsConfiguration {
         "limits.maxStreamHeaderSize", "limits.maxElementDepth", "limits.maxAttributes",
         "delivery", "delivery.lateErrorContentBudget", "delivery.concurrency", "delivery.maxReturnedMessageSize",
         "dns", "dns.lookupTimeout", "dns.maxCacheTtl", "dns.negativeCacheTtl", "dns.resolverThreads", "dns.maxQueuedResolutions",
-        "dns.server");
+        "dns.server", "dns.allowedPrivateNetworks", "dialback.verificationBackoff", "dialback.verificationBackoffCap",
+        "dialback.maxBackoffDomains");
 
     private LimitsConfiguration() {
     }
@@ -72,5 +76,33 @@ final class LimitsConfiguration {
             servers.add(new InetSocketAddress(InetAddresses.forString(server.host()), server.port()));
         }
         return servers.build();
+    }
+
+    static DialOutPolicy dialOut(ConfigurationValues values) throws ConfigurationException {
+        Duration backoff = values.duration("dialback.verificationBackoff", DialOutPolicy.DEFAULT_VERIFICATION_BACKOFF);
+        Duration cap = values.duration("dialback.verificationBackoffCap", DialOutPolicy.DEFAULT_VERIFICATION_BACKOFF_CAP);
+        if (cap.compareTo(backoff) < 0) {
+            throw new ConfigurationException(String.format(
+                "xmpp.xml: dialback/verificationBackoffCap '%s' is shorter than dialback/verificationBackoff '%s'", cap, backoff));
+        }
+        return new DialOutPolicy(backoff, cap,
+            values.positiveInt("dialback.maxBackoffDomains", DialOutPolicy.DEFAULT_MAX_BACKOFF_DOMAINS),
+            allowedPrivateNetworks(values));
+    }
+
+    private static List<AddressNetwork> allowedPrivateNetworks(ConfigurationValues values) throws ConfigurationException {
+        ImmutableList.Builder<AddressNetwork> networks = ImmutableList.builder();
+        for (String network : values.string("dns.allowedPrivateNetworks").orElse("").split("[,\\s]+")) {
+            if (network.isBlank()) {
+                continue;
+            }
+            try {
+                networks.add(AddressNetwork.parse(network));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(String.format(
+                    "xmpp.xml: dns/allowedPrivateNetworks '%s' is not an IP network (e.g. 10.0.0.0/8, fd00::/8)", network));
+            }
+        }
+        return networks.build();
     }
 }
