@@ -51,6 +51,27 @@ public final class CassandraSessions {
             + failure.getMessage(), failure);
     }
 
+    /**
+     * A session someone else opened (James's own, on James's keyspace) with the extension's tables created in its
+     * keyspace; it stays its owner's to close.
+     */
+    public static CqlSession withTables(CqlSession session) throws ConfigurationException {
+        String keyspace = session.getKeyspace()
+            .orElseThrow(() -> new ConfigurationException("James's Cassandra session has no keyspace: the XMPP"
+                + " Cassandra stores need one (" + CassandraStoresConfiguration.KEYSPACE + " in "
+                + CassandraStoresConfiguration.FILE + ")"))
+            .asInternal();
+        try {
+            XmppCassandraSchema.createTables(session).block();
+        } catch (DriverException e) {
+            throw new ConfigurationException("cannot create the XMPP tables in James's Cassandra keyspace '" + keyspace
+                + "' (" + CassandraStoresConfiguration.KEYSPACE + " in " + CassandraStoresConfiguration.FILE + "): "
+                + e.getMessage(), e);
+        }
+        LOGGER.info("XMPP Cassandra stores use James's Cassandra session, keyspace '{}'", keyspace);
+        return session;
+    }
+
     private static CqlSession connect(CassandraStoresConfiguration configuration) {
         if (configuration.createKeyspace()) {
             try (CqlSession admin = builder(configuration).build()) {

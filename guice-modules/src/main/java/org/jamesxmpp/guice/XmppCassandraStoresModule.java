@@ -19,13 +19,20 @@ import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.google.inject.AbstractModule;
+import com.google.inject.Binding;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
 /**
- * State the nodes of a cluster share, in Cassandra: the extension's own session, built from James's
- * {@code cassandra.properties} (James's keys), on James's keyspace, with the extension's tables created at start.
- * The session is bound under a name of its own, so that it never clashes with a session James binds.
+ * State the nodes of a cluster share, in Cassandra. In a James distributed server, whose
+ * {@code CassandraSessionModule} binds James's {@code CqlSession} (on James's keyspace), the stores use that session:
+ * the administrator configures Cassandra once. Elsewhere (the run command, a memory or JPA James) they use a session of
+ * their own, built from {@code cassandra.properties} under James's keys. Either way the extension's tables are
+ * created at start when missing. The session the stores use is bound under a name of its own, so that it never
+ * clashes with James's binding (extension modules live in a child injector, which cannot bind what James binds).
  */
 public class XmppCassandraStoresModule extends AbstractModule {
     public static final String SESSION = "xmpp-cassandra-session";
@@ -45,8 +52,13 @@ public class XmppCassandraStoresModule extends AbstractModule {
     @Provides
     @Singleton
     @Named(SESSION)
-    CqlSession session(CassandraStoresConfiguration configuration) throws ConfigurationException {
-        return CassandraSessions.open(configuration);
+    CqlSession session(Injector injector, Provider<CassandraStoresConfiguration> configuration)
+        throws ConfigurationException {
+        Binding<CqlSession> james = injector.getExistingBinding(Key.get(CqlSession.class));
+        if (james != null) {
+            return CassandraSessions.withTables(james.getProvider().get());
+        }
+        return CassandraSessions.open(configuration.get());
     }
 
     @Provides

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.james.core.MailAddress;
@@ -19,8 +20,11 @@ import org.apache.james.queue.memory.MemoryMailQueueFactory;
 import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.s2s.InboundStanza;
+import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.store.MemoryInboundDedupStore;
+import org.jamesxmpp.listener.configuration.LinkFetchConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
+import org.jamesxmpp.listener.links.LinkFetcher;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +52,11 @@ class InboundMailHandlerTest {
                 return Mono.just(List.copyOf(recipients));
             }
         };
-        testee = new InboundMailHandler(spool, everyoneExists, new MemoryInboundDedupStore(Duration.ofHours(1), clock),
+        testee = new InboundMailHandler(spool, everyoneExists,
+            new UnknownAddressErrors(() -> (stanza, lateErrors) -> CompletableFuture.completedFuture(null),
+                LocalDomains.of("james.test")),
+            new LinkFetcher(LinkFetchConfiguration.defaults()),
+            new MemoryInboundDedupStore(Duration.ofHours(1), clock),
             new InboundSettings(Set.of(Message.Type.normal, Message.Type.chat), "james.test", MappingOptions.defaults()),
             clock);
     }

@@ -72,7 +72,7 @@ public class DeliveryRunnable implements Disposable {
         dequeueScheduler = Schedulers.newSingle("XmppRemoteDelivery-Dequeue");
         disposable = Flux.from(queue.deQueue())
             .flatMap(item -> process(item).subscribeOn(processScheduler), concurrency)
-            .onErrorContinue((error, item) -> LOGGER.error("Exception caught in XmppRemoteDelivery", error))
+            .onErrorContinue((error, item) -> LOGGER.error("Exception caught in XmppRemoteDelivery", LogSafe.exception(error)))
             .subscribeOn(dequeueScheduler)
             .subscribe();
     }
@@ -119,7 +119,7 @@ public class DeliveryRunnable implements Disposable {
             .filter(recipient -> !settled.contains(recipient))
             .collect(ImmutableList.toImmutableList());
         LOGGER.error("Could not handle the XMPP delivery of mail {}: {} go back to the queue", mail.getName(), unsettled,
-            error);
+            LogSafe.exception(error));
         if (unsettled.isEmpty()) {
             return MailQueue.MailQueueItem.CompletionStatus.SUCCESS;
         }
@@ -181,6 +181,22 @@ public class DeliveryRunnable implements Disposable {
             reEnqueue(mail, ImmutableList.copyOf(temporary.keySet()), retries + 1, temporary);
             settled.addAll(temporary.keySet());
         }
+        Map<MailAddress, DeliveryFailure> interrupted = outcome.failures(ExecutionResult.ExecutionState.INTERRUPTED);
+        if (!interrupted.isEmpty()) {
+            queueInterrupted(mail, ImmutableList.copyOf(interrupted.keySet()), retries, interrupted);
+            settled.addAll(interrupted.keySet());
+        }
+    }
+
+    /** The engine stopped mid-attempt: nothing was learnt about the peer, so no retry is used up. */
+    private void queueInterrupted(Mail mail, List<MailAddress> recipients, int retries,
+                                  Map<MailAddress, DeliveryFailure> failures) throws MailQueue.MailQueueException {
+        Duration delay = configuration.delaysAndMaxRetry().handBackDelay(retries);
+        LOGGER.info("Mail {} to {} interrupted over XMPP ({}); queued again in {}, still {} retries used",
+            mail.getName(), recipients, LogSafe.of(failures.values()), delay, retries);
+        mail.setRecipients(recipients);
+        XmppDeliveryAttributes.setRetries(mail, retries);
+        queue.enQueue(mail, delay);
     }
 
     private void reEnqueue(Mail mail, List<MailAddress> recipients, int retry, Map<MailAddress, DeliveryFailure> failures)

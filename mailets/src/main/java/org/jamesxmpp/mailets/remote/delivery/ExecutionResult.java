@@ -10,7 +10,9 @@ public record ExecutionResult(ExecutionState state, Optional<DeliveryFailure> fa
     public enum ExecutionState {
         SUCCESS,
         TEMPORARY_FAILURE,
-        PERMANENT_FAILURE
+        PERMANENT_FAILURE,
+        /** The attempt was cut short by the s2s engine stopping: queued again without counting a retry. */
+        INTERRUPTED
     }
 
     public ExecutionResult {
@@ -29,6 +31,10 @@ public record ExecutionResult(ExecutionState state, Optional<DeliveryFailure> fa
 
     public static ExecutionResult permanentFailure(DeliveryFailure failure) {
         return new ExecutionResult(ExecutionState.PERMANENT_FAILURE, Optional.of(failure));
+    }
+
+    public static ExecutionResult interrupted(DeliveryFailure failure) {
+        return new ExecutionResult(ExecutionState.INTERRUPTED, Optional.of(failure));
     }
 
     /** Permanent when the status is 5.x.x, temporary when 4.x.x. */

@@ -114,16 +114,29 @@ public class XmppDelivrer {
         EncodedStanza encoded = stanza.stanza();
         return Mono.fromCompletionStage(() -> sender.send(encoded, ticket))
             .then(Mono.fromCallable(ExecutionResult::success))
-            .onErrorResume(error -> Mono.just(ExecutionResult.failure(failure(error))))
+            .onErrorResume(error -> Mono.just(result(error)))
             .map(result -> Map.entry(recipient, result));
     }
 
+    /** A stanza the stopping engine failed was not refused by the peer: the attempt is interrupted, not failed. */
+    private static ExecutionResult result(Throwable error) {
+        DeliveryFailure failure = failure(error);
+        if (cause(error) instanceof DeliveryException exception && exception.reason() == DeliveryException.Reason.SHUTDOWN) {
+            return ExecutionResult.interrupted(failure);
+        }
+        return ExecutionResult.failure(failure);
+    }
+
+    private static Throwable cause(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
     private static DeliveryFailure failure(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = cause(error);
         if (cause instanceof DeliveryException) {
             return DeliveryStatusMapping.forDeliveryException((DeliveryException) cause);
         }
-        LOGGER.warn("Unexpected failure of an XMPP delivery", cause);
+        LOGGER.warn("Unexpected failure of an XMPP delivery", LogSafe.exception(cause));
         return new DeliveryFailure(DsnStatus.transientFailure(3, 0), "internal error: " + cause);
     }
 

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,6 +35,7 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.jamesxmpp.core.mapping.MappingOptions;
+import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
@@ -49,6 +54,7 @@ import reactor.core.publisher.Flux;
 class DeliveryRunnableTest {
     static final Instant NOW = Instant.parse("2026-11-25T20:00:00Z");
     static final DeliveryFailure NOT_FOUND = new DeliveryFailure(DsnStatus.permanent(1, 1), "item-not-found (cancel)");
+    static final String SILENT_PEER_ADDRESS = "127.0.125.1";
     static final DeliveryFailure TIMEOUT = new DeliveryFailure(DsnStatus.transientFailure(4, 1), "remote-server-timeout");
 
     MailAddress alice;
@@ -352,6 +358,39 @@ class DeliveryRunnableTest {
 
         assertThat(queue.browse().next().getMail().getRecipients()).containsExactly(alice);
         assertThat(mailetContext.getSentMails()).isEmpty();
+    }
+
+    @Test
+    void stanzaInFlightWhenTheEngineStopsShouldBeQueuedAgainWithoutUsingUpARetry() throws Exception {
+        try (ServerSocket silentPeer = new ServerSocket(0, 50, InetAddress.getByName(SILENT_PEER_ADDRESS))) {
+            S2sServer engine = new S2sServer(S2sSettings.builder()
+                .route(new StaticRoute("silent.test", SILENT_PEER_ADDRESS, silentPeer.getLocalPort()))
+                .build(), LocalDomains.of("james.test"),
+                stanza -> { throw new IllegalStateException("nothing comes in here"); }, new MemoryDialbackSecretStore(), clock);
+            FakeMail mail = mail(new MailAddress("carol@silent.test"));
+            XmppDeliveryAttributes.setRetries(mail, 2);
+            MailQueue.MailQueueItem item = enqueueAndTake(mail);
+            DeliveryRunnable testee = new DeliveryRunnable(queue, XmppRemoteDeliveryConfiguration.parse(config()
+                .mailetName("XmppRemoteDelivery").build()),
+                new XmppDelivrer(engine, new LateFailures(queue), MappingOptions.defaults()),
+                new FailureRoute(XmppRemoteDeliveryConfiguration.parse(config().mailetName("XmppRemoteDelivery").build()),
+                    mailetContext, new DsnComposer(clock), new DeliveryMetrics(metricFactory)),
+                new DeliveryMetrics(metricFactory), clock);
+
+            CompletableFuture<Void> attempt = testee.process(item).toFuture();
+            silentPeer.setSoTimeout(5_000);
+            try (Socket inFlight = silentPeer.accept()) {
+                engine.stop();
+                attempt.get(10, TimeUnit.SECONDS);
+            }
+
+            ManageableMailQueue.MailQueueItemView queued = queue.browse().next();
+            assertThat(queued.getMail().getRecipients()).containsExactly(new MailAddress("carol@silent.test"));
+            assertThat(XmppDeliveryAttributes.retries(queued.getMail())).as("the last retry is still to come").isEqualTo(2);
+            assertThat(queued.getNextDelivery()).hasValueSatisfying(next ->
+                assertThat(next.toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(10))));
+            assertThat(mailetContext.getSentMails()).as("no DSN").isEmpty();
+        }
     }
 
     /** The outgoing queue refusing every enqueue (disk full, broker down). */

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * Checks the addressing of a stanza received on an incoming stream, hands it to the
  * {@link InboundStanzaHandler}, and sends a stanza error back when the handler refuses it.
  * Error stanzas answering one of our pending sends fail that send instead. XEP-0199 pings are
- * answered here, and the answers to our own pings (they acknowledge what we sent to peers
- * without XEP-0198) go to the outgoing streams: neither reaches the handler.
+ * answered here, and so is the disco#info of our domains ({@link ServerDiscoInfo}); the answers to our own pings
+ * (they acknowledge what we sent to peers without XEP-0198) go to the outgoing streams: none of these reaches the
+ * handler.
  */
 public class InboundStanzas {
     private static final Logger LOGGER = LoggerFactory.getLogger(InboundStanzas.class);
@@ -79,6 +80,11 @@ public class InboundStanzas {
                 StreamXml.iqResult(to.toString(), from.toString(), stanza.getStanzaId()));
             return CompletableFuture.completedFuture(null);
         }
+        if (ServerDiscoInfo.asks(element, to)) {
+            outgoing.answer(new DomainPair(toDomain, fromDomain), to.toString(), from.toString(),
+                ServerDiscoInfo.result(to.toString(), from.toString(), stanza.getStanzaId()));
+            return CompletableFuture.completedFuture(null);
+        }
         if (stanza.getError() != null && stanza.getStanzaId() != null
             && outgoing.peerError(fromDomain, stanza.getStanzaId(), from.toString(),
                 StanzaErrorException.of(stanza.getError()))) {
@@ -112,7 +118,7 @@ public class InboundStanzas {
             : new StanzaErrorException(StanzaError.Condition.internal_server_error, StanzaError.Type.WAIT);
         if (!(error instanceof StanzaErrorException)) {
             LOGGER.warn("Handler failed on stanza {} from {}", LogSafe.of(stanza.getStanzaId()), LogSafe.of(stanza.getFrom()),
-                error);
+                LogSafe.exception(error));
         }
         String xml = StreamXml.stanzaError(kind, stanza.getTo().toString(), stanza.getFrom().toString(),
             Optional.ofNullable(stanza.getStanzaId()), stanzaError.type().name().toLowerCase(Locale.ROOT),

@@ -49,7 +49,7 @@ public class ConnectBackoff {
         Instant now = clock.instant();
         failures.compute(remoteDomain, (domain, previous) -> {
             int count = previous == null ? 1 : previous.count() + 1;
-            return new Failures(count, now.plus(delay(count)), cause.reason(), cause.message());
+            return new Failures(count, now.plus(delay(base, cap, count)), cause.reason(), cause.message());
         });
     }
 
@@ -57,7 +57,8 @@ public class ConnectBackoff {
         failures.remove(remoteDomain);
     }
 
-    private Duration delay(int failureCount) {
+    /** {@code base} doubled for each failure after the first, at most {@code cap}. */
+    static Duration delay(Duration base, Duration cap, int failureCount) {
         int doublings = Math.min(failureCount - 1, 30);
         Duration delay = base.multipliedBy(1L << doublings);
         return delay.compareTo(cap) > 0 || delay.isNegative() ? cap : delay;
