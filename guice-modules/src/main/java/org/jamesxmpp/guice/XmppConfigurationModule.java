@@ -6,6 +6,7 @@ import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.listener.attachments.AttachmentLinks;
 import org.jamesxmpp.listener.configuration.AttachmentsConfiguration;
+import org.jamesxmpp.listener.configuration.LinkFetchConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import com.google.inject.AbstractModule;
@@ -24,6 +25,12 @@ public class XmppConfigurationModule extends AbstractModule {
     @Singleton
     AttachmentsConfiguration attachmentsConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
         return AttachmentsConfiguration.from(configurationProvider.getConfiguration("xmpp"));
+    }
+
+    @Provides
+    @Singleton
+    LinkFetchConfiguration linkFetchConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
+        return LinkFetchConfiguration.from(configurationProvider.getConfiguration("xmpp"));
     }
 
     @Provides

@@ -74,7 +74,7 @@ public record XmppConfiguration(boolean enabled,
     public static final WorkerPool DEFAULT_SPOOL_WRITERS = new WorkerPool(8, 10_000);
 
     private static final Set<String> KNOWN_KEYS = ImmutableSet.<String>builder().addAll(MappingConfiguration.KEYS)
-        .addAll(LateErrorConfiguration.KEYS).addAll(LimitsConfiguration.KEYS).addAll(AttachmentsConfiguration.KEYS).add(
+        .addAll(LateErrorConfiguration.KEYS).addAll(LimitsConfiguration.KEYS).addAll(AttachmentsConfiguration.KEYS).addAll(LinkFetchConfiguration.KEYS).add(
         "[@enabled]",
         "listener", "listener.bind",
         "tls", "tls.keystore", "tls.keystoreType", "tls.secret", "tls.truststore", "tls.truststoreType",
