@@ -2,44 +2,29 @@ package org.jamesxmpp.guice.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
 import org.jamesxmpp.core.store.DeliveryLedger;
 import org.jamesxmpp.core.store.DeliveryLedgerContract;
-import org.jamesxmpp.jpa.DatabaseConfiguration;
-import org.jamesxmpp.jpa.JpaEntityManagerModule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class JpaDeliveryLedgerTest implements DeliveryLedgerContract {
-    private String url;
+    private final MemoryDerby database = new MemoryDerby("delivery-ledger");
     private EntityManagerFactory entityManagerFactory;
     private JpaDeliveryLedger testee;
 
     @BeforeEach
     void setUp() {
-        url = "jdbc:derby:memory:delivery-ledger-" + UUID.randomUUID() + ";create=true";
-        entityManagerFactory = newFactory();
+        entityManagerFactory = database.newFactory();
         testee = new JpaDeliveryLedger(entityManagerFactory);
     }
 
     @AfterEach
     void tearDown() {
         entityManagerFactory.close();
-    }
-
-    private EntityManagerFactory newFactory() {
-        DatabaseConfiguration configuration = new DatabaseConfiguration("org.apache.derby.jdbc.EmbeddedDriver", url,
-            Optional.empty(), Map.of(), Map.of());
-        return Persistence.createEntityManagerFactory(JpaEntityManagerModule.PERSISTENCE_UNIT,
-            configuration.entityManagerFactoryProperties());
     }
 
     @Override
@@ -52,7 +37,7 @@ class JpaDeliveryLedgerTest implements DeliveryLedgerContract {
         testee.recordAttempt(KEY, FIRST, WINDOW);
         entityManagerFactory.close();
 
-        entityManagerFactory = newFactory();
+        entityManagerFactory = database.newFactory();
         JpaDeliveryLedger afterRestart = new JpaDeliveryLedger(entityManagerFactory);
 
         assertThat(afterRestart.recordAttempt(KEY, FIRST.plusSeconds(60), WINDOW)).contains(FIRST);

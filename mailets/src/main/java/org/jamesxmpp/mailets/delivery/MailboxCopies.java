@@ -35,17 +35,20 @@ import com.google.common.annotations.VisibleForTesting;
  * Looks in the folder local delivery would append a mail to (James's storage directive, else INBOX) for a copy of it
  * appended since a given time: a message with the mail's {@code Message-ID}. The newest messages are read first, a
  * batch of headers at a time, back to the first that is older than the time (less a margin for clock steps), at most
- * {@link #MAX_SCANNED} messages.
+ * {@link #MAX_SCANNED} messages. One search at a time: after a crash every spool thread may be handed a mail out
+ * again at once, and each search holds a database connection for its whole scan (a connection pool smaller than the
+ * spool threads then starves James's other requests).
  */
 public class MailboxCopies {
     @VisibleForTesting
     static final int MAX_SCANNED = 10_000;
-    private static final int BATCH = 100;
+    private static final int BATCH = 50;
     private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
     private static final String MESSAGE_ID = "Message-ID";
 
     private final MailboxManager mailboxManager;
     private final UsersRepository usersRepository;
+    private final Object oneSearchAtATime = new Object();
 
     public MailboxCopies(MailboxManager mailboxManager, UsersRepository usersRepository) {
         this.mailboxManager = mailboxManager;
@@ -59,11 +62,17 @@ public class MailboxCopies {
             return false;
         }
         Username username = username(recipient);
+        synchronized (oneSearchAtATime) {
+            return holds(username, mail, messageId.get(), since);
+        }
+    }
+
+    private boolean holds(Username username, Mail mail, String messageId, Instant since) throws MessagingException {
         MailboxSession session = mailboxManager.createSystemSession(username);
         mailboxManager.startProcessingRequest(session);
         try {
             MessageManager mailbox = mailboxManager.getMailbox(MailboxPath.forUser(username, folder(mail, username, session)), session);
-            return holds(mailbox, session, messageId.get(), since.minus(CLOCK_MARGIN));
+            return holds(mailbox, session, messageId, since.minus(CLOCK_MARGIN));
         } catch (MailboxNotFoundException e) {
             return false;
         } catch (MailboxException e) {
