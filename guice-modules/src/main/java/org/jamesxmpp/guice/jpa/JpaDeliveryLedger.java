@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.persistence.EntityManagerFactory;
 
@@ -25,7 +24,7 @@ public class JpaDeliveryLedger implements DeliveryLedger {
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
     private final JpaConnections connections;
-    private final AtomicLong nextPurge = new AtomicLong();
+    private final PurgeSchedule purges = new PurgeSchedule(PURGE_INTERVAL);
 
     public JpaDeliveryLedger(EntityManagerFactory entityManagerFactory) {
         this.connections = new JpaConnections(entityManagerFactory, TABLE);
@@ -88,8 +87,7 @@ public class JpaDeliveryLedger implements DeliveryLedger {
     }
 
     private void purgeExpired(Connection connection, long now, long oldestKept) throws SQLException {
-        long due = nextPurge.get();
-        if (now < due || !nextPurge.compareAndSet(due, now + PURGE_INTERVAL.toMillis())) {
+        if (!purges.claim(now)) {
             return;
         }
         try (PreparedStatement purge = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE attempted_at <= ?")) {
