@@ -4,6 +4,9 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.outgoing.DeliveryLimits;
+import org.jamesxmpp.listener.attachments.AttachmentLinks;
+import org.jamesxmpp.listener.configuration.AttachmentsConfiguration;
+import org.jamesxmpp.listener.configuration.LinkFetchConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import com.google.inject.AbstractModule;
@@ -20,8 +23,22 @@ public class XmppConfigurationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MappingOptions mappingOptions(XmppConfiguration configuration) {
-        return configuration.mappingOptions();
+    AttachmentsConfiguration attachmentsConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
+        return AttachmentsConfiguration.from(configurationProvider.getConfiguration("xmpp"));
+    }
+
+    @Provides
+    @Singleton
+    LinkFetchConfiguration linkFetchConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
+        return LinkFetchConfiguration.from(configurationProvider.getConfiguration("xmpp"));
+    }
+
+    @Provides
+    @Singleton
+    MappingOptions mappingOptions(XmppConfiguration configuration, AttachmentLinks attachmentLinks) {
+        return attachmentLinks.linkProvider()
+            .map(configuration.mappingOptions()::withLinkProvider)
+            .orElse(configuration.mappingOptions());
     }
 
     @Provides

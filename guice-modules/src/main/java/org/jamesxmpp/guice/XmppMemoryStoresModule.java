@@ -2,9 +2,11 @@ package org.jamesxmpp.guice;
 
 import java.time.Clock;
 
+import org.jamesxmpp.core.store.DeliveryLedger;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jamesxmpp.core.store.LateErrorStore;
+import org.jamesxmpp.core.store.MemoryDeliveryLedger;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jamesxmpp.core.store.MemoryInboundDedupStore;
 import org.jamesxmpp.core.store.MemoryLateErrorStore;
@@ -20,6 +22,8 @@ public class XmppMemoryStoresModule extends AbstractModule {
     protected void configure() {
         bind(DialbackSecretStore.class).to(MemoryDialbackSecretStore.class);
         bind(MemoryDialbackSecretStore.class).in(Singleton.class);
+        bind(DeliveryLedger.class).to(MemoryDeliveryLedger.class);
+        bind(MemoryDeliveryLedger.class).in(Singleton.class);
     }
 
     @Provides

@@ -1,6 +1,8 @@
 package org.jamesxmpp.testing;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +10,7 @@ import com.google.common.collect.ImmutableList;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 
 /**
@@ -37,6 +40,18 @@ public final class LogCapture implements AutoCloseable {
     public List<String> messages() {
         synchronized (appender) {
             return appender.list.stream().map(ILoggingEvent::getFormattedMessage).collect(ImmutableList.toImmutableList());
+        }
+    }
+
+    /** The messages of the exceptions logged so far, each followed by its causes' (as the stack trace prints them). */
+    public List<String> exceptionMessages() {
+        synchronized (appender) {
+            return appender.list.stream()
+                .map(ILoggingEvent::getThrowableProxy)
+                .filter(Objects::nonNull)
+                .flatMap(proxy -> Stream.iterate(proxy, Objects::nonNull, IThrowableProxy::getCause))
+                .map(proxy -> proxy.getClassName() + ": " + proxy.getMessage())
+                .collect(ImmutableList.toImmutableList());
         }
     }
 

@@ -9,13 +9,15 @@ import javax.inject.Singleton;
 
 import org.apache.james.lifecycle.api.Startable;
 import org.jamesxmpp.core.s2s.S2sServer;
+import org.jamesxmpp.listener.attachments.AttachmentLinks;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The James component of the bridge: starts the s2s engine on the {@code xmpp.xml} bind addresses (unless the
- * file says {@code enabled="false"}) and stops it with James.
+ * file says {@code enabled="false"}), and the attachment link server when {@code attachments} configures one; stops
+ * them with James.
  */
 @Singleton
 public class XmppListener implements Startable {
@@ -23,11 +25,13 @@ public class XmppListener implements Startable {
 
     private final XmppConfiguration configuration;
     private final S2sServer server;
+    private final AttachmentLinks attachmentLinks;
 
     @Inject
-    public XmppListener(XmppConfiguration configuration, S2sServer server) {
+    public XmppListener(XmppConfiguration configuration, S2sServer server, AttachmentLinks attachmentLinks) {
         this.configuration = configuration;
         this.server = server;
+        this.attachmentLinks = attachmentLinks;
     }
 
     public void start() {
@@ -37,6 +41,7 @@ public class XmppListener implements Startable {
         }
         server.start();
         LOGGER.info("XMPP s2s listener started on {}", server.boundAddresses());
+        attachmentLinks.start();
     }
 
     public List<InetSocketAddress> boundAddresses() {
@@ -45,6 +50,7 @@ public class XmppListener implements Startable {
 
     @PreDestroy
     public void stop() {
+        attachmentLinks.stop();
         server.stop();
     }
 }

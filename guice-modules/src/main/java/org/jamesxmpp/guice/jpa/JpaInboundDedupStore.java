@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.persistence.EntityManagerFactory;
 
@@ -32,7 +31,7 @@ public class JpaInboundDedupStore implements InboundDedupStore {
     private final JpaConnections connections;
     private final Duration window;
     private final Clock clock;
-    private final AtomicLong nextPurge = new AtomicLong();
+    private final PurgeSchedule purges = new PurgeSchedule(PURGE_INTERVAL);
 
     public JpaInboundDedupStore(EntityManagerFactory entityManagerFactory, Duration window, Clock clock) {
         this.connections = new JpaConnections(entityManagerFactory, TABLE);
@@ -81,8 +80,7 @@ public class JpaInboundDedupStore implements InboundDedupStore {
     }
 
     private void purgeExpired(Connection connection, long now) throws SQLException {
-        long due = nextPurge.get();
-        if (now < due || !nextPurge.compareAndSet(due, now + PURGE_INTERVAL.toMillis())) {
+        if (!purges.claim(now)) {
             return;
         }
         try (PreparedStatement purge = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE expires_at <= ?")) {

@@ -38,7 +38,7 @@ public class JpaLateErrorStore implements LateErrorStore {
     private final JpaConnections connections;
     private final LateErrorRetention retention;
     private final Clock clock;
-    private final AtomicLong nextPurge = new AtomicLong();
+    private final PurgeSchedule purges = new PurgeSchedule(PURGE_INTERVAL);
     private final AtomicLong rows;
 
     public JpaLateErrorStore(EntityManagerFactory entityManagerFactory, LateErrorRetention retention, Clock clock) {
@@ -130,8 +130,7 @@ public class JpaLateErrorStore implements LateErrorStore {
     }
 
     private void purgeExpired(Connection connection, long now) throws SQLException {
-        long due = nextPurge.get();
-        if (now < due || !nextPurge.compareAndSet(due, now + PURGE_INTERVAL.toMillis())) {
+        if (!purges.claim(now)) {
             return;
         }
         try (PreparedStatement purge = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE created_at <= ?")) {

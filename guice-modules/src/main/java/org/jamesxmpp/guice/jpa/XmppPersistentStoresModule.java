@@ -6,6 +6,7 @@ import java.time.Clock;
 import javax.persistence.EntityManagerFactory;
 
 import org.apache.james.filesystem.api.FileSystem;
+import org.jamesxmpp.core.store.DeliveryLedger;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.store.FileDialbackSecretStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
@@ -19,7 +20,7 @@ import com.google.inject.Singleton;
 /**
  * The XMPP extension's state that must outlive a restart on the persistent single node: the dialback secret (unless
  * {@code xmpp.xml} sets one) in a file below the working directory; the inbound duplicate claims and the late-error
- * registry (stanzas peers acknowledged, for their late stanza errors) in the JPA database. Overrides {@code XmppMemoryStoresModule}'s bindings.
+ * registry (stanzas peers acknowledged, for their late stanza errors) and the local delivery ledger in the JPA database. Overrides {@code XmppMemoryStoresModule}'s bindings.
  */
 public class XmppPersistentStoresModule extends AbstractModule {
     public static final String DIALBACK_SECRET = "file://var/store/xmpp/dialback-secret";
@@ -41,5 +42,11 @@ public class XmppPersistentStoresModule extends AbstractModule {
     @Singleton
     LateErrorStore lateErrorStore(EntityManagerFactory entityManagerFactory, XmppConfiguration configuration, Clock clock) {
         return new JpaLateErrorStore(entityManagerFactory, configuration.lateErrors(), clock);
+    }
+
+    @Provides
+    @Singleton
+    DeliveryLedger deliveryLedger(EntityManagerFactory entityManagerFactory) {
+        return new JpaDeliveryLedger(entityManagerFactory);
     }
 }

@@ -6,18 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
 import org.jamesxmpp.core.store.DedupKey;
 import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jamesxmpp.core.store.InboundDedupStoreContract;
-import org.jamesxmpp.jpa.DatabaseConfiguration;
-import org.jamesxmpp.jpa.JpaEntityManagerModule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,27 +35,19 @@ class JpaInboundDedupStoreTest implements InboundDedupStoreContract {
             return now.get();
         }
     };
-    private String url;
+    private final MemoryDerby database = new MemoryDerby("dedup");
     private EntityManagerFactory entityManagerFactory;
     private JpaInboundDedupStore testee;
 
     @BeforeEach
     void setUp() {
-        url = "jdbc:derby:memory:dedup-" + UUID.randomUUID() + ";create=true";
-        entityManagerFactory = newFactory();
+        entityManagerFactory = database.newFactory();
         testee = new JpaInboundDedupStore(entityManagerFactory, WINDOW, clock);
     }
 
     @AfterEach
     void tearDown() {
         entityManagerFactory.close();
-    }
-
-    private EntityManagerFactory newFactory() {
-        DatabaseConfiguration configuration = new DatabaseConfiguration("org.apache.derby.jdbc.EmbeddedDriver", url,
-            java.util.Optional.empty(), Map.of(), Map.of());
-        return Persistence.createEntityManagerFactory(JpaEntityManagerModule.PERSISTENCE_UNIT,
-            configuration.entityManagerFactoryProperties());
     }
 
     @Override
@@ -78,7 +65,7 @@ class JpaInboundDedupStoreTest implements InboundDedupStoreContract {
         testee.claim(KEY).block();
         entityManagerFactory.close();
 
-        entityManagerFactory = newFactory();
+        entityManagerFactory = database.newFactory();
         JpaInboundDedupStore afterRestart = new JpaInboundDedupStore(entityManagerFactory, WINDOW, clock);
 
         assertThat(afterRestart.claim(KEY).block()).isFalse();

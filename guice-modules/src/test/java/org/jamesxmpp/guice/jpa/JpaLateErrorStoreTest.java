@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
 import org.jamesxmpp.core.store.BoundedLateErrorStoreContract;
 import org.jamesxmpp.core.store.LateErrorStore;
 import org.jamesxmpp.core.store.SentStanzaKey;
-import org.jamesxmpp.jpa.DatabaseConfiguration;
-import org.jamesxmpp.jpa.JpaEntityManagerModule;
 import org.jamesxmpp.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,27 +18,19 @@ import org.junit.jupiter.api.Test;
 
 class JpaLateErrorStoreTest implements BoundedLateErrorStoreContract {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
-    private String url;
+    private final MemoryDerby database = new MemoryDerby("late-errors");
     private EntityManagerFactory entityManagerFactory;
     private JpaLateErrorStore testee;
 
     @BeforeEach
     void setUp() {
-        url = "jdbc:derby:memory:late-errors-" + UUID.randomUUID() + ";create=true";
-        entityManagerFactory = newFactory();
+        entityManagerFactory = database.newFactory();
         testee = new JpaLateErrorStore(entityManagerFactory, SETTINGS, clock);
     }
 
     @AfterEach
     void tearDown() {
         entityManagerFactory.close();
-    }
-
-    private EntityManagerFactory newFactory() {
-        DatabaseConfiguration configuration = new DatabaseConfiguration("org.apache.derby.jdbc.EmbeddedDriver", url,
-            Optional.empty(), Map.of(), Map.of());
-        return Persistence.createEntityManagerFactory(JpaEntityManagerModule.PERSISTENCE_UNIT,
-            configuration.entityManagerFactoryProperties());
     }
 
     @Override
@@ -62,7 +48,7 @@ class JpaLateErrorStoreTest implements BoundedLateErrorStoreContract {
         testee.remember(KEY, TICKET).block();
         entityManagerFactory.close();
 
-        entityManagerFactory = newFactory();
+        entityManagerFactory = database.newFactory();
         JpaLateErrorStore afterRestart = new JpaLateErrorStore(entityManagerFactory, SETTINGS, clock);
 
         assertThat(afterRestart.take(KEY).block()).isEqualTo(TICKET);

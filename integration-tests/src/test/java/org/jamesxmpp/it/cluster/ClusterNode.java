@@ -22,6 +22,7 @@ import org.apache.james.MemoryJamesConfiguration;
 import org.jamesxmpp.cassandra.CassandraStoresConfiguration;
 import org.jamesxmpp.guice.JamesXmppMain;
 import org.jamesxmpp.guice.XmppModules;
+import org.jamesxmpp.listener.configuration.AttachmentsConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.jamesxmpp.testing.CassandraKeyspaceExtension;
 import org.jamesxmpp.testing.EmbeddedCassandra;
@@ -41,7 +42,10 @@ final class ClusterNode {
             Duration.ZERO);
     }
 
-    /** A server (not started) whose XMPP listener binds {@code xmppBind} and that routes a.test to 127.0.0.2. */
+    /**
+     * A server (not started) whose XMPP listener binds {@code xmppBind} and that routes a.test to 127.0.0.2; without
+     * the test {@code xmpp.xml}'s attachment server, whose one address two nodes in a JVM cannot both bind.
+     */
     static GuiceJamesServer server(Path workingDirectory, String xmppBind, CassandraStoresConfiguration cassandra,
                                    Module... overrides) throws ConfigurationException {
         return server(workingDirectory, xmppBind, "127.0.0.2", cassandra, overrides);
@@ -60,7 +64,8 @@ final class ClusterNode {
             + "<routes><route domain=\"a.test\" host=\"" + peerHost + "\" port=\"5269\"/></routes></xmpp>");
         return JamesXmppMain.createServer(configuration, XmppModules.WITH_CASSANDRA_STORES)
             .overrideWith(binder -> binder.bind(CassandraStoresConfiguration.class).toInstance(cassandra),
-                binder -> binder.bind(XmppConfiguration.class).toInstance(xmpp))
+                binder -> binder.bind(XmppConfiguration.class).toInstance(xmpp),
+                binder -> binder.bind(AttachmentsConfiguration.class).toInstance(AttachmentsConfiguration.disabled()))
             .overrideWith(overrides);
     }
 

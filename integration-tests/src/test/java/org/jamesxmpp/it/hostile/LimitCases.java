@@ -27,7 +27,11 @@ final class LimitCases {
     }
 
     private static String claim(String from) {
-        return "<db:result from='" + from + "' to='james.test'>k</db:result>";
+        return claim(from, "k");
+    }
+
+    private static String claim(String from, String key) {
+        return "<db:result from='" + from + "' to='james.test'>" + key + "</db:result>";
     }
 
     static List<HostileCase> all() {
@@ -47,14 +51,15 @@ final class LimitCases {
                         assertThat(heap.retainedMib()).isLessThan(HEAP_BOUND_MIB);
                     }
                 }),
-            of("pendingVerificationsOnOneStream", "6 `db:result`s for `tarpit.test` (its server never answers) on one stream",
+            of("pendingVerificationsOnOneStream",
+                "6 `db:result`s for `tarpit.test` (its server never answers), each with another key, on one stream",
                 "5 verifications started, the 6th: `policy-violation` (`limits/maxPendingVerificationsPerStream`)", run -> {
                     RawS2sStream stream = run.open();
                     for (int i = 0; i < PENDING_PER_STREAM; i++) {
-                        stream.send(claim(HostilePeer.TARPIT));
+                        stream.send(claim(HostilePeer.TARPIT, "k" + i));
                     }
                     Awaitility.await().until(() -> run.peer().tarpitConnections() == PENDING_PER_STREAM);
-                    assertStreamError(stream.send(claim(HostilePeer.TARPIT)), "policy-violation");
+                    assertStreamError(stream.send(claim(HostilePeer.TARPIT, "k" + PENDING_PER_STREAM)), "policy-violation");
                     assertThat(run.peer().tarpitConnections()).isEqualTo(PENDING_PER_STREAM);
                 }),
             of("verificationFlood", "120 unauthenticated streams (3 addresses) each claiming `tarpit.test`",
@@ -90,6 +95,17 @@ final class LimitCases {
                         streams.forEach(stream -> stream.send(chunk).send(chunk));
                         streams.forEach(stream -> assertStreamError(stream, "policy-violation"));
                     }
+                }),
+            of("identicalPendingVerifications", "5 identical `db:result`s (same key) for `tarpit.test` on one stream",
+                "one verification started (one connection to `tarpit.test`), the 5 share its answer", run -> {
+                    RawS2sStream stream = run.open();
+                    for (int i = 0; i < PENDING_PER_STREAM; i++) {
+                        stream.send(claim(HostilePeer.TARPIT));
+                    }
+                    Awaitility.await().until(() -> run.peer().tarpitConnections() == 1);
+                    Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                        .until(() -> run.peer().tarpitConnections() == 1);
+                    assertThat(stream.available()).doesNotContain("</stream:stream>");
                 }));
     }
 

@@ -123,6 +123,24 @@ class InboundDeliveryTest {
     }
 
     @Test
+    void sameStanzaTwiceShouldArriveOnceAndTheSameIdWithOtherContentShouldArriveToo(GuiceJamesServer server)
+        throws Exception {
+        String bob = newUser(server, "bob-dedup");
+        Message first = message(bob, Message.Type.normal, "Dedup", "the first content", "dedup-1");
+
+        alice.send(first);
+        alice.send(first);
+        alice.send(message(bob, Message.Type.normal, "Dedup", "other content under the same id", "dedup-1"));
+
+        try (TestIMAPClient imap = imap(server, bob)) {
+            imap.select(TestIMAPClient.INBOX).awaitMessageCount(AWAIT, 2);
+            AWAIT.during(Duration.ofSeconds(3)).until(() -> imap.getMessageCount(TestIMAPClient.INBOX) == 2);
+            String both = reader(server, bob).text(TestIMAPClient.INBOX, 1) + reader(server, bob).text(TestIMAPClient.INBOX, 2);
+            assertThat(both).containsOnlyOnce("the first content").containsOnlyOnce("other content under the same id");
+        }
+    }
+
+    @Test
     void chatMessageShouldBeFiledInChatsNotInbox(GuiceJamesServer server) throws Exception {
         String bob = newUser(server, "bob-chat");
 

@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * domains and INBOX (and its search index) are intact, and the mails waiting in RemoteDelivery's queue for an SMTP
  * server that was down and in XmppRemoteDelivery's queue for an XMPP peer (Prosody) that was down are each delivered
  * once when they come up, and none of the mails accepted just before the end (some still in the spool) is lost. James's XMPP listener takes {@code 127.0.0.3:5269}, Prosody {@code 127.0.0.2:5269}.
+ * On the fresh {@code --data}, {@code openssl s_client -starttls xmpp-server} first checks that 5269 serves the bundled
+ * {@code conf/keystore} over STARTTLS.
  */
 class RunCommandRestartTest {
     private static final String PASSWORD = "secret";
@@ -49,6 +51,7 @@ class RunCommandRestartTest {
         try (RunCommandProcess first = RunCommandProcess.start(data, conf, directory.resolve("first.log"))) {
             webAdmin.addDomain("james.test");
             webAdmin.addUser(BOB, PASSWORD);
+            assertTheBundledCertificateIsServedOverStartTls(conf);
             send(conf, "dave@example.org", BOB, "Subject: in the inbox\r\n\r\ndelivered before the end");
             send(conf, "dave@example.org", REMOTE, "Subject: to the remote server\r\n\r\nwaits in the outgoing queue");
             send(conf, BOB, XMPP_PEER_USER, "From: " + BOB + "\r\nSubject: " + XMPP_SUBJECT + "\r\n\r\nwaits in the XMPP queue");
@@ -77,6 +80,13 @@ class RunCommandRestartTest {
             try (TestIMAPClient imap = awaitInbox(conf, 1 + BURST)) {
                 assertThat(imap.readFirstMessage()).contains("delivered before the end");
                 assertThat(imap.sendCommand("SEARCH SUBJECT inbox")).contains("* SEARCH 1");
+                // a mail the spool was delivering at the end is handed out again: in the mailbox once all the same
+                Thread.sleep(Duration.ofSeconds(5).toMillis());
+                assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).isEqualTo(1 + BURST);
+                String subjects = imap.sendCommand("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (SUBJECT)])");
+                for (int i = 0; i < BURST; i++) {
+                    assertThat(subjects.split("Subject: burst " + i + "\r\n", -1)).as("burst " + i).hasSize(2);
+                }
             }
             Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> !remoteServer.messages().isEmpty());
@@ -92,6 +102,14 @@ class RunCommandRestartTest {
         }
     }
 
+    /** A fresh {@code --data} with the shipped conf: STARTTLS on 5269 completes with the bundled conf/keystore. */
+    private static void assertTheBundledCertificateIsServedOverStartTls(RunConf conf) throws Exception {
+        OpensslStartTls.Handshake handshake = OpensslStartTls.handshake(conf.xmppListener(), "james.test");
+
+        assertThat(handshake.certificate()).isEqualTo(OpensslStartTls.bundledCertificate(RunConf.repositoryConf()));
+        assertThat(handshake.output()).contains("New, TLSv1.3");
+    }
+
     /** Over port 25 from 127.0.0.1, which may relay (James's authorized network). */
     private static void send(RunConf conf, String from, String to, String message) throws Exception {
         try (SMTPMessageSender smtp = new SMTPMessageSender("example.org")) {
@@ -105,8 +123,6 @@ class RunCommandRestartTest {
         imap.connect("127.0.0.1", conf.imapPort())
             .login(BOB, PASSWORD)
             .select(TestIMAPClient.INBOX);
-        // at least: after the burst, INBOX was seen holding one mail more than was sent (32 for 31, kill -9 and
-        // SIGTERM alike; not explained yet, see README); none may be missing
         Awaitility.await().atMost(Duration.ofSeconds(60))
             .until(() -> imap.getMessageCount(TestIMAPClient.INBOX) >= messages);
         return imap;

@@ -98,6 +98,28 @@ class XmppStateRestartTest {
     }
 
     @Test
+    void mailQueuedForXmppWhenJamesStopsShouldBeDeliveredOnceAfterTheRestart() throws Exception {
+        peer.close();
+        submit("Message-ID: <queued-1@james.test>\r\nSubject: Queued over the restart\r\n\r\nStill coming");
+        AWAIT.until(() -> new WebAdmin(conf.webAdminPort()).queueSize("xmpp-outgoing") == 1);
+        Thread.sleep(3_000);
+        assertThat(new WebAdmin(conf.webAdminPort()).queueSize("xmpp-outgoing")).as("waiting for a retry").isEqualTo(1);
+
+        server.stop();
+        peer = DialbackPeer.start(RunConf.XMPP_PEER_DOMAIN, conf.xmppPeer());
+        server = start();
+
+        awaitStanza("Queued over the restart");
+        AWAIT.during(Duration.ofSeconds(5)).until(() -> peer.received().stream()
+            .filter(stanza -> stanza.contains(">Queued over the restart<")).count() == 1);
+        AWAIT.until(() -> new WebAdmin(conf.webAdminPort()).queueSize("xmpp-outgoing") == 0);
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", conf.imapPort()).login(BOB, PASSWORD).select(TestIMAPClient.INBOX);
+            assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).as("no DSN").isZero();
+        }
+    }
+
+    @Test
     void stanzaResentAfterARestartShouldNotBeDeliveredTwice() throws Exception {
         String once = inbound("dup-1", "Once", "only once, although sent again after a restart");
         peer.sendToJames(conf.xmppListener(), "james.test", once);

@@ -25,7 +25,7 @@ public record ArchiveQuery(Optional<String> queryId, Optional<EntityBareJid> wit
         Optional<XmlElement> form = query.child(DATA_FORM_NAMESPACE, "x");
         Optional<XmlElement> set = query.child(RSM_NAMESPACE, "set");
         try {
-            Optional<EntityBareJid> with = field(form, "with").map(value -> JidCreate.entityBareFromOrThrowUnchecked(value));
+            Optional<EntityBareJid> with = field(form, "with").map(ArchiveQuery::bareJid);
             Optional<Instant> start = field(form, "start").map(Instant::parse);
             Optional<Instant> end = field(form, "end").map(Instant::parse);
             int max = set.flatMap(rsm -> rsm.child(RSM_NAMESPACE, "max")).map(XmlElement::text).map(String::trim)
@@ -36,6 +36,15 @@ public record ArchiveQuery(Optional<String> queryId, Optional<EntityBareJid> wit
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** A full JID names its bare JID: the mailbox keeps no resource, so {@code with} cannot tell resources apart. */
+    private static EntityBareJid bareJid(String value) {
+        EntityBareJid jid = JidCreate.fromOrThrowUnchecked(value).asEntityBareJidIfPossible();
+        if (jid == null) {
+            throw new IllegalArgumentException("not a user's JID: " + value);
+        }
+        return jid;
     }
 
     private static Optional<String> field(Optional<XmlElement> form, String name) {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.s2s.LocalDomains;
@@ -26,6 +27,7 @@ public class C2sServer implements AutoCloseable {
 
     private final C2sSettings settings;
     private final C2sContext context;
+    private final ExecutorService domainLookups;
     private final List<Channel> serverChannels = new CopyOnWriteArrayList<>();
     private Optional<EventLoopGroup> bossGroup = Optional.empty();
     private Optional<EventLoopGroup> workerGroup = Optional.empty();
@@ -34,8 +36,9 @@ public class C2sServer implements AutoCloseable {
                      ClientStanzaRouter router, SessionRegistry sessions) {
         SmackBootstrap.initialize();
         this.settings = settings;
+        this.domainLookups = settings.domainLookups().newExecutor("xmpp-c2s-domains-%d");
         this.context = new C2sContext(settings, localDomains, settings.tls(), authenticator, router,
-            sessions);
+            sessions, domainLookups);
     }
 
     /** Binds every configured address; fails (and releases what it bound) when one cannot be bound. */
@@ -77,6 +80,7 @@ public class C2sServer implements AutoCloseable {
         workerGroup.ifPresent(group -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
         bossGroup = Optional.empty();
         workerGroup = Optional.empty();
+        domainLookups.shutdown();
     }
 
     @Override

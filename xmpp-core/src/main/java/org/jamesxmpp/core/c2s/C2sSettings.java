@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jamesxmpp.core.WorkerPool;
 import org.jamesxmpp.core.s2s.codec.XmlLimits;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 
@@ -20,23 +21,28 @@ import com.google.common.collect.ImmutableList;
  * @param tlsRequired no authentication (and nothing else) before STARTTLS
  * @param limits what one client, or all of them, may take
  * @param xmlLimits the shape of XML a client may send (the s2s listener's, {@code xmpp.xml}'s {@code limits/*})
+ * @param domainLookups where the stream header's {@code to} is looked up in James's domain list (it may block: a
+ *     database, LDAP), off the event loops; a stream beyond its queue ends with {@code resource-constraint}
  */
 public record C2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<TlsContexts> tls,
                           boolean tlsRequired,
                           C2sLimits limits,
-                          XmlLimits xmlLimits) {
+                          XmlLimits xmlLimits,
+                          WorkerPool domainLookups) {
     public static final int DEFAULT_PORT = 5222;
+    public static final WorkerPool DEFAULT_DOMAIN_LOOKUPS = new WorkerPool(2, 1_000);
 
     public C2sSettings {
         bindAddresses = ImmutableList.copyOf(bindAddresses);
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(xmlLimits, "xmlLimits");
+        Objects.requireNonNull(domainLookups, "domainLookups");
         Preconditions.checkArgument(!tlsRequired || tls.isPresent(), "TLS is required but no keystore is configured");
     }
 
     public C2sSettings(List<InetSocketAddress> bindAddresses, Optional<TlsContexts> tls, boolean tlsRequired, C2sLimits limits) {
-        this(bindAddresses, tls, tlsRequired, limits, XmlLimits.DEFAULT);
+        this(bindAddresses, tls, tlsRequired, limits, XmlLimits.DEFAULT, DEFAULT_DOMAIN_LOOKUPS);
     }
 }

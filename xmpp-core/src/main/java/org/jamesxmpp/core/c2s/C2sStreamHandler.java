@@ -13,6 +13,7 @@ import org.jamesxmpp.core.s2s.codec.StreamHeader;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jamesxmpp.core.s2s.codec.XmppStreamDecoder;
+import org.jamesxmpp.core.s2s.inbound.LocalDomainLookup;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jxmpp.jid.EntityBareJid;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
     private final C2sContext context;
     private final SaslNegotiation sasl;
     private final ClientStanzas stanzas;
+    private final LocalDomainLookup lookup;
     private State state = State.CONNECTED;
     private boolean tls;
     private boolean headerSent;
@@ -70,6 +72,18 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
             }
         });
         this.stanzas = new ClientStanzas(context);
+        this.lookup = new LocalDomainLookup(context.localDomains(), context.domainLookups(), () -> state == State.CLOSED,
+            LocalDomainLookup.Reading.AUTO_READ, new LocalDomainLookup.Reader() {
+                @Override
+                public void read(ChannelHandlerContext ctx, Object msg) {
+                    dispatch(ctx, msg);
+                }
+
+                @Override
+                public void failed(ChannelHandlerContext ctx, Throwable error) {
+                    exceptionCaught(ctx, error);
+                }
+            });
     }
 
     private static String newStreamId() {
@@ -94,9 +108,13 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (state == State.CLOSED) {
+        if (state == State.CLOSED || lookup.hold(msg)) {
             return;
         }
+        dispatch(ctx, msg);
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof StreamHeader header) {
             onHeader(ctx, header);
         } else if (msg instanceof XmlElement element) {
@@ -112,15 +130,24 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
             throw new StreamException(StreamErrorCondition.INVALID_NAMESPACE, "stream namespace is not jabber:client");
         }
         Optional<String> to = header.to().map(String::toLowerCase);
-        if (to.isEmpty() || !context.localDomains().isLocal(to.get()) || (domain.isPresent() && !domain.equals(to))) {
+        if (to.isEmpty() || (domain.isPresent() && !domain.equals(to))) {
             throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "we do not serve " + to.orElse("(no to)"));
         }
+        lookup.isLocal(ctx, to.get(), local -> {
+            if (!local) {
+                throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "we do not serve " + to.get());
+            }
+            answerHeader(ctx, header, to.get());
+        });
+    }
+
+    private void answerHeader(ChannelHandlerContext ctx, StreamHeader header, String to) {
         if (header.version().filter(version -> version.startsWith("1.")).isEmpty()) {
             throw new StreamException(StreamErrorCondition.UNSUPPORTED_VERSION, "version " + header.version().orElse("(none)"));
         }
-        domain = to;
+        domain = Optional.of(to);
         headerSent = true;
-        ctx.writeAndFlush(ClientStreamXml.header(to.get(), streamId) + features());
+        ctx.writeAndFlush(ClientStreamXml.header(to, streamId) + features());
     }
 
     private String features() {

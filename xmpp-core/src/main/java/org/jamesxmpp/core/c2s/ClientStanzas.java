@@ -8,6 +8,7 @@ import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
 import org.jamesxmpp.core.s2s.codec.StreamException;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -24,6 +25,8 @@ import io.netty.channel.ChannelHandlerContext;
  */
 final class ClientStanzas {
     private static final Set<String> STANZAS = ImmutableSet.of("message", "presence", "iq");
+    private static final Set<Presence.Type> SUBSCRIPTIONS = ImmutableSet.of(Presence.Type.subscribe, Presence.Type.subscribed,
+        Presence.Type.unsubscribe, Presence.Type.unsubscribed);
 
     private final C2sContext context;
 
@@ -59,7 +62,7 @@ final class ClientStanzas {
             return;
         }
         Stanza stanza = StanzaCodec.parse(element);
-        stanza.setFrom(session.jid());
+        stanza.setFrom(isSubscription(stanza) ? session.jid().asEntityBareJid() : session.jid());
         if (stanza.getTo() == null && stanza instanceof Message) {
             stanza.setTo(session.jid().asEntityBareJid());
         }
@@ -80,6 +83,11 @@ final class ClientStanzas {
             context.router().queryArchive(session, id, parsed.get());
         }
         return true;
+    }
+
+    /** RFC 6121 3.1.2, 3.1.5: a subscription request or answer is stamped with the user's bare JID. */
+    private static boolean isSubscription(Stanza stanza) {
+        return stanza instanceof Presence presence && SUBSCRIPTIONS.contains(presence.getType());
     }
 
     private static boolean addressedToServer(Optional<Jid> to, ClientSession session, String domain) {

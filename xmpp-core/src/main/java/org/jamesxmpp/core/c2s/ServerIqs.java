@@ -7,7 +7,7 @@ import org.jamesxmpp.core.s2s.codec.XmlElement;
 
 /**
  * Answers the iqs a client addresses to its own server (or to its own bare JID): XEP-0199 ping, the legacy session
- * establishment, an XEP-0030 disco#info of the server, XEP-0280 carbons on and off for the session and, until rosters
+ * establishment, an XEP-0030 disco#info of the server, the XEP-0313 form and preferences, XEP-0280 carbons on and off for the session and, until rosters
  * are stored, an empty roster. Anything else
  * that asks ({@code get}/{@code set}) gets {@code service-unavailable}; results and errors need no answer.
  */
@@ -38,6 +38,10 @@ final class ServerIqs {
             && ("enable".equals(payload.get().name()) || "disable".equals(payload.get().name()))) {
             session.carbonsEnabled("enable".equals(payload.get().name()));
             return Optional.of(ClientStreamXml.iqResult(id, from, ""));
+        }
+        Optional<String> archive = payload.flatMap(element -> ArchiveIqs.answer(type, id, from, element));
+        if (archive.isPresent()) {
+            return archive;
         }
         if ("get".equals(type) && ROSTER_NAMESPACE.equals(namespace)) {
             return Optional.of(ClientStreamXml.iqResult(id, from, "<query xmlns='" + ROSTER_NAMESPACE + "'/>"));

@@ -1,5 +1,7 @@
 package org.jamesxmpp.core.log;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,9 +22,41 @@ public final class LogSafe {
         return new LogSafe(value);
     }
 
+    /**
+     * The exception to log with its stack trace when its message (or a cause's) may quote a peer: the same stack
+     * frames, causes and suppressed exceptions, each message escaped and headed by the original class name. Use it as
+     * {@code LOGGER.warn("... {}", arg, LogSafe.exception(e))}.
+     */
+    public static Throwable exception(Throwable exception) {
+        return new Escaped(exception, new IdentityHashMap<>());
+    }
+
     @Override
     public String toString() {
         return escape(Objects.toString(value));
+    }
+
+    /** Stands in for a logged exception; never thrown. */
+    private static final class Escaped extends Exception {
+        private Escaped(Throwable original, Map<Throwable, Escaped> seen) {
+            super(escape(original.getClass().getName() + (original.getMessage() == null ? "" : ": " + original.getMessage())));
+            seen.put(original, this);
+            setStackTrace(original.getStackTrace());
+            Throwable cause = original.getCause();
+            if (cause != null && !seen.containsKey(cause)) {
+                initCause(new Escaped(cause, seen));
+            }
+            for (Throwable suppressed : original.getSuppressed()) {
+                if (!seen.containsKey(suppressed)) {
+                    addSuppressed(new Escaped(suppressed, seen));
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     static String escape(String text) {

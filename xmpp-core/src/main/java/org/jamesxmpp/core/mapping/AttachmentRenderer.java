@@ -2,6 +2,7 @@ package org.jamesxmpp.core.mapping;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jamesxmpp.core.xep.oob.OutOfBandDataElement;
+import org.jamesxmpp.core.xep.sfs.FileSharingElement;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smackx.bob.BoBData;
 import org.jivesoftware.smackx.bob.ContentId;
@@ -19,7 +21,7 @@ import com.google.common.hash.Hashing;
 
 /**
  * Attachments: small ones inline as XEP-0231 Bits of Binary, larger ones as an XEP-0066 link when a link provider
- * gives one, otherwise a note in the body. Never a silent drop.
+ * gives one (with XEP-0447 file sharing metadata: name, size, media type, SHA-256), otherwise a note in the body. Never a silent drop.
  */
 final class AttachmentRenderer {
     static final int BOB_MAX_AGE_SECONDS = 86400;
@@ -65,6 +67,8 @@ final class AttachmentRenderer {
             Optional<URI> link = link(i, attachment);
             if (link.isPresent()) {
                 elements.add(new OutOfBandDataElement(link.get().toString(), Optional.of(Texts.xmlSafe(attachment.displayName()))));
+                elements.add(new FileSharingElement(Texts.xmlSafe(attachment.contentType()),
+                    Texts.xmlSafe(attachment.displayName()), attachment.size(), sha256Base64(attachment), link.get().toString()));
                 bodyNotes.add("[Attachment: " + description + ": " + link.get() + "]");
                 resultNotes.add("attachment '" + attachment.displayName() + "' sent as a link");
             } else {
@@ -91,6 +95,10 @@ final class AttachmentRenderer {
             return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
         }
         return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static String sha256Base64(Attachment attachment) {
+        return Base64.getEncoder().encodeToString(Hashing.sha256().hashBytes(attachment.contentNoCopy()).asBytes());
     }
 
     @SuppressWarnings("deprecation")

@@ -1,5 +1,6 @@
 package org.jamesxmpp.core.mapping;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -36,6 +37,21 @@ final class MimeComposer {
         out.append("Content-Transfer-Encoding: base64\r\n");
         out.append("Content-ID: <").append(Texts.singleLine(contentId, 200).replaceAll("[<>\\s]", "")).append(">\r\n");
         out.append("Content-Disposition: inline; filename=\"").append(fileName.replaceAll("[^A-Za-z0-9._+-]", "_")).append("\"\r\n\r\n");
+        out.append(BASE64.encodeToString(content)).append("\r\n");
+        return out.toString();
+    }
+
+    /** A downloaded file: {@code attachment} with its name, ASCII-safe and RFC 2231 encoded. */
+    static String attachment(String contentType, String fileName, byte[] content) {
+        StringBuilder out = new StringBuilder(content.length * 4 / 3 + 256);
+        out.append("Content-Type: ").append(safeContentType(contentType)).append("\r\n");
+        out.append("Content-Transfer-Encoding: base64\r\n");
+        String name = Texts.singleLine(fileName, 200);
+        out.append("Content-Disposition: attachment; filename=\"").append(name.replaceAll("[^A-Za-z0-9._+-]", "_"))
+            .append("\";\r\n filename*=utf-8''")
+            .append(URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
+                .replace("*", "%2A").replace("'", "%27"))
+            .append("\r\n\r\n");
         out.append(BASE64.encodeToString(content)).append("\r\n");
         return out.toString();
     }

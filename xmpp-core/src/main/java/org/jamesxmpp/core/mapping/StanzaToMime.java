@@ -12,6 +12,7 @@ import org.jamesxmpp.core.xep.SmackBootstrap;
 import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
 import org.jamesxmpp.core.xep.mime.OriginalMimeElement;
 import org.jamesxmpp.core.xep.oob.OutOfBandDataElement;
+import org.jamesxmpp.core.xep.sfs.FileSharingElement;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smackx.bob.element.BoBDataExtension;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
@@ -33,6 +34,15 @@ public final class StanzaToMime {
      * @throws MappingException when the stanza should be answered with a stanza error (its condition is given)
      */
     public static InboundResult convert(Message stanza, InboundContext context) throws MappingException {
+        return convert(stanza, context, List.of());
+    }
+
+    /**
+     * @param links what became of the stanza's file links ({@link InboundLinks#of}): fetched ones are attached, the
+     *     others stay links in the body with a note saying why
+     * @throws MappingException when the stanza should be answered with a stanza error (its condition is given)
+     */
+    public static InboundResult convert(Message stanza, InboundContext context, List<LinkFetch> links) throws MappingException {
         SmackBootstrap.initialize();
         Message.Type type = Optional.ofNullable(stanza.getType()).orElse(Message.Type.normal);
         if (type == Message.Type.groupchat) {
@@ -67,7 +77,7 @@ public final class StanzaToMime {
         headers.writeTrace(mime);
         headers.writeMessageHeaders(mime);
         mime.append("MIME-Version: 1.0\r\n");
-        mime.append(body(stanza, sender, context));
+        mime.append(body(stanza, context, links));
         byte[] bytes = MimeComposer.bytes(mime.toString());
         checkSize(bytes.length, context);
         return new InboundMail(bytes, sender, recipients, type, headers.messageId());
@@ -93,8 +103,8 @@ public final class StanzaToMime {
         return new InboundMail(mime, sender, recipients, type, messageId);
     }
 
-    private static String body(Message stanza, MailAddress sender, InboundContext context) {
-        String text = textWithLinks(stanza);
+    private static String body(Message stanza, InboundContext context, List<LinkFetch> links) {
+        String text = textWithLinks(stanza, links);
         Optional<XHTMLExtension> xhtml = Optional.ofNullable(XHTMLExtension.from(stanza))
             .filter(extension -> extension.getBodiesCount() > 0);
         String main = xhtml
@@ -108,6 +118,11 @@ public final class StanzaToMime {
             String type = MimeComposer.safeContentType(Optional.ofNullable(bob.getBobData().getType()).orElse("application/octet-stream"));
             String fileName = "bob-" + bob.getContentId().getHash() + "." + type.substring(type.indexOf('/') + 1);
             extra.add(MimeComposer.binary(type, fileName, bob.getContentId().getCid(), bob.getBobData().getContent()));
+        }
+        for (LinkFetch link : links) {
+            if (link instanceof LinkFetch.Fetched fetched) {
+                extra.add(MimeComposer.attachment(fetched.contentType(), fetched.fileName(), fetched.content()));
+            }
         }
         for (Forwarded<?> forwarded : stanza.getExtensions(Forwarded.class)) {
             if (forwarded.getForwardedStanza() instanceof Message) {
@@ -133,17 +148,30 @@ public final class StanzaToMime {
         return mime.toString();
     }
 
-    private static String textWithLinks(Message stanza) {
+    private static String textWithLinks(Message stanza, List<LinkFetch> links) {
         StringBuilder text = new StringBuilder(Optional.ofNullable(stanza.getBody()).orElse(""));
         for (OutOfBandDataElement oob : OutOfBandDataElement.from(stanza)) {
-            if (text.indexOf(oob.getUrl()) < 0) {
-                if (text.length() > 0) {
-                    text.append("\n\n");
-                }
-                text.append(oob.getDesc().map(desc -> Texts.singleLine(desc, 200) + ": ").orElse("")).append(oob.getUrl());
+            appendLink(text, oob.getDesc().map(desc -> Texts.singleLine(desc, 200) + ": ").orElse(""), oob.getUrl());
+        }
+        for (FileSharingElement file : FileSharingElement.from(stanza)) {
+            appendLink(text, Texts.singleLine(file.name(), 200) + ": ", file.url());
+        }
+        for (LinkFetch link : links) {
+            if (link instanceof LinkFetch.Failed failed) {
+                text.append(text.length() > 0 ? "\n\n" : "").append("[Link not attached: ").append(failed.url())
+                    .append(": ").append(Texts.singleLine(failed.reason(), 300)).append(']');
             }
         }
         return Texts.xmlSafe(text.toString().replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
+    private static void appendLink(StringBuilder text, String label, String url) {
+        if (text.indexOf(url) < 0) {
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            text.append(label).append(url);
+        }
     }
 
     private static boolean hasContent(Message stanza) {
@@ -152,6 +180,7 @@ public final class StanzaToMime {
             || XHTMLExtension.from(stanza) != null
             || !stanza.getExtensions(BoBDataExtension.class).isEmpty()
             || !OutOfBandDataElement.from(stanza).isEmpty()
+            || !FileSharingElement.from(stanza).isEmpty()
             || !stanza.getExtensions(Forwarded.class).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package org.jamesxmpp.core.routing;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -7,8 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
+import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.lookup.LookupSession;
@@ -29,6 +33,20 @@ public class DnsJavaSrvLookup implements SrvLookup {
 
     public DnsJavaSrvLookup(LookupSession session) {
         this.session = session;
+    }
+
+    /**
+     * Asks {@code servers} in order ({@code dns/servers} of xmpp.xml), each for at most {@code timeout}; the system's
+     * servers when empty.
+     */
+    public static DnsJavaSrvLookup asking(List<InetSocketAddress> servers, Duration timeout) {
+        if (servers.isEmpty()) {
+            return new DnsJavaSrvLookup();
+        }
+        Resolver[] resolvers = servers.stream().map(SimpleResolver::new).toArray(Resolver[]::new);
+        ExtendedResolver resolver = new ExtendedResolver(resolvers);
+        resolver.setTimeout(timeout);
+        return new DnsJavaSrvLookup(LookupSession.defaultBuilder().resolver(resolver).build());
     }
 
     @Override

@@ -10,8 +10,10 @@ import com.google.common.collect.ImmutableList;
  *
  * @param advertised true when the domain declared XMPP (static route or SRV record), false for the
  *     A/AAAA-on-5269 fallback
+ * @param configured true for a static route (the administrator's choice, connected to whatever it resolves to), false
+ *     for addresses from DNS
  */
-public record S2sRoute(List<InetSocketAddress> addresses, boolean advertised) {
+public record S2sRoute(List<InetSocketAddress> addresses, boolean advertised, boolean configured) {
     public S2sRoute {
         addresses = ImmutableList.copyOf(addresses);
     }

@@ -59,7 +59,7 @@ public class S2sRouter {
     }
 
     public S2sRouter(List<StaticRoute> staticRoutes, Clock clock, DnsTimes dns, int maxCachedDomains) {
-        this(staticRoutes, new DnsJavaSrvLookup(), clock, dns, maxCachedDomains);
+        this(staticRoutes, DnsJavaSrvLookup.asking(dns.servers(), dns.lookupTimeout()), clock, dns, maxCachedDomains);
     }
 
     public S2sRouter(List<StaticRoute> staticRoutes, Clock clock) {
@@ -78,7 +78,7 @@ public class S2sRouter {
         if (staticRoute.isPresent()) {
             StaticRoute route = staticRoute.get();
             return CompletableFuture.completedFuture(new S2sRoute(
-                ImmutableList.of(InetSocketAddress.createUnresolved(route.host(), route.port())), true));
+                ImmutableList.of(InetSocketAddress.createUnresolved(route.host(), route.port())), true, true));
         }
         Instant now = clock.instant();
         CachedRoute cached = cache.getIfPresent(normalized);
@@ -97,7 +97,7 @@ public class S2sRouter {
                 Duration ttl = targets.stream().map(SrvTarget::ttl).min(Duration::compareTo).orElse(negativeTtl);
                 S2sRoute route = new S2sRoute(targets.stream()
                     .map(target -> InetSocketAddress.createUnresolved(target.host(), target.port()))
-                    .collect(ImmutableList.toImmutableList()), true);
+                    .collect(ImmutableList.toImmutableList()), true, false);
                 return cacheRoute(normalized, route, ttl.compareTo(maxCacheTtl) > 0 ? maxCacheTtl : ttl);
             });
     }
@@ -127,6 +127,6 @@ public class S2sRouter {
     }
 
     private static S2sRoute fallback(String domain) {
-        return new S2sRoute(ImmutableList.of(InetSocketAddress.createUnresolved(domain, DEFAULT_PORT)), false);
+        return new S2sRoute(ImmutableList.of(InetSocketAddress.createUnresolved(domain, DEFAULT_PORT)), false, false);
     }
 }

@@ -21,9 +21,12 @@ import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
 import org.jamesxmpp.core.s2s.inbound.InboundContext;
 import org.jamesxmpp.core.s2s.inbound.InboundStanzas;
 import org.jamesxmpp.core.s2s.outbound.BoundedDialbackVerifier;
+import org.jamesxmpp.core.s2s.outbound.DialbackVerifier;
 import org.jamesxmpp.core.s2s.outbound.OutboundConnector;
 import org.jamesxmpp.core.s2s.outbound.OutgoingStreams;
 import org.jamesxmpp.core.s2s.outbound.RemoteDialbackVerifier;
+import org.jamesxmpp.core.s2s.outbound.SharedDialbackVerifier;
+import org.jamesxmpp.core.s2s.outbound.VerificationBackoff;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.store.LateErrorRetention;
@@ -101,9 +104,16 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
         this.outgoing = new OutgoingStreams(workerGroup, connector, settings, clock, lateErrors);
         this.stanzaHandlers = settings.inboundHandlers().newExecutor("xmpp-s2s-inbound-%d");
         this.inboundContext = new InboundContext(settings, this.localDomains, keys, tls,
-            new BoundedDialbackVerifier(new RemoteDialbackVerifier(workerGroup, verifications),
-                settings.maxPendingVerifications()),
+            verifier(settings, new RemoteDialbackVerifier(workerGroup, verifications), clock),
             new InboundStanzas(this.localDomains, handler, outgoing), stanzaHandlers);
+    }
+
+    /** Repeated questions share one answer; unreachable domains back off; what is left to ask is bounded. */
+    private static DialbackVerifier verifier(S2sSettings settings, DialbackVerifier remote, Clock clock) {
+        DialOutPolicy dialOut = settings.dialOut();
+        return new SharedDialbackVerifier(new VerificationBackoff(
+            new BoundedDialbackVerifier(remote, settings.maxPendingVerifications()),
+            dialOut.verificationBackoff(), dialOut.verificationBackoffCap(), dialOut.maxBackoffDomains(), clock));
     }
 
     private static String newSecret() {

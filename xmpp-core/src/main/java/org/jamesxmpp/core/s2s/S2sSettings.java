@@ -48,6 +48,8 @@ import com.google.common.collect.ImmutableList;
  * @param addressResolvers where the host names of outgoing routes are resolved (blocking lookups, off the event loops);
  *     a name beyond its queue counts as one that does not resolve
  * @param xmlLimits the shape of XML a peer may send on our streams, either way
+ * @param dialOut what a peer's claim may make us connect to: backoff of unreachable claimed domains, private
+ *     addresses from DNS
  */
 public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<TlsContexts> tls,
@@ -68,7 +70,8 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           InboundLimits inboundLimits,
                           WorkerPool inboundHandlers,
                           WorkerPool addressResolvers,
-                          XmlLimits xmlLimits) {
+                          XmlLimits xmlLimits,
+                          DialOutPolicy dialOut) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
@@ -90,6 +93,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         Objects.requireNonNull(addressResolvers, "addressResolvers");
         Objects.requireNonNull(dns, "dns");
         Objects.requireNonNull(xmlLimits, "xmlLimits");
+        Objects.requireNonNull(dialOut, "dialOut");
         Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
         Preconditions.checkArgument(maxQueuedStanzas > 0, "maxQueuedStanzas must be positive: %s", maxQueuedStanzas);
         Preconditions.checkArgument(maxPendingVerifications > 0, "maxPendingVerifications must be positive: %s",
@@ -123,7 +127,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
             + ", dns=" + dns
             + ", inboundLimits=" + inboundLimits + ", inboundHandlers=" + inboundHandlers
-            + ", addressResolvers=" + addressResolvers + ", xmlLimits=" + xmlLimits + "]";
+            + ", addressResolvers=" + addressResolvers + ", xmlLimits=" + xmlLimits + ", dialOut=" + dialOut + "]";
     }
 
     public static class Builder {
@@ -147,6 +151,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private WorkerPool inboundHandlers = DEFAULT_INBOUND_HANDLERS;
         private WorkerPool addressResolvers = DEFAULT_ADDRESS_RESOLVERS;
         private XmlLimits xmlLimits = XmlLimits.DEFAULT;
+        private DialOutPolicy dialOut = DialOutPolicy.defaults();
 
         public Builder bind(InetSocketAddress address) {
             bindAddresses.add(address);
@@ -241,12 +246,17 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
+        public Builder dialOut(DialOutPolicy dialOut) {
+            this.dialOut = dialOut;
+            return this;
+        }
+
         public S2sSettings build() {
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
                 idleTimeout, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
                 streamManagement, reconnectBackoffBase, reconnectBackoffCap, maxPendingVerifications,
                 maxPendingVerificationsPerStream, routeCacheSize, dns, inboundLimits, inboundHandlers,
-                addressResolvers, xmlLimits);
+                addressResolvers, xmlLimits, dialOut);
         }
     }
 }

@@ -10,6 +10,8 @@ import org.jamesxmpp.core.xep.oob.OutOfBandDataElement;
 import org.jamesxmpp.core.xep.oob.provider.OutOfBandDataProvider;
 import org.jamesxmpp.core.xep.reply.ReplyElement;
 import org.jamesxmpp.core.xep.reply.provider.ReplyProvider;
+import org.jamesxmpp.core.xep.sfs.FileSharingElement;
+import org.jamesxmpp.core.xep.sfs.provider.FileSharingProvider;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StreamOpen;
 import org.jivesoftware.smack.provider.BodyElementProvider;
@@ -40,6 +42,7 @@ public final class XmppProviders {
         ProviderManager.addExtensionProvider(MultipleAddressesElement.ELEMENT, MultipleAddressesElement.NAMESPACE, MultipleAddressesProvider.INSTANCE);
         ProviderManager.addExtensionProvider(ReplyElement.ELEMENT, ReplyElement.NAMESPACE, ReplyProvider.INSTANCE);
         ProviderManager.addExtensionProvider(OutOfBandDataElement.ELEMENT, OutOfBandDataElement.NAMESPACE, OutOfBandDataProvider.INSTANCE);
+        ProviderManager.addExtensionProvider(FileSharingElement.ELEMENT, FileSharingElement.NAMESPACE, FileSharingProvider.INSTANCE);
         ProviderManager.addExtensionProvider(OriginalMimeElement.ELEMENT, OriginalMimeElement.NAMESPACE, OriginalMimeProvider.INSTANCE);
     }
 }

@@ -57,4 +57,12 @@ class ArchiveQueryTest {
         assertThat(ArchiveQuery.parse(query("<x xmlns='jabber:x:data' type='submit'>" + field("start", "yesterday") + "</x>")))
             .isEmpty();
     }
+
+    @Test
+    void fullJidInWithShouldNameItsBareJid() {
+        ArchiveQuery parsed = ArchiveQuery.parse(query("<x xmlns='jabber:x:data' type='submit'>"
+            + field("with", "carol@james.test/phone") + "</x>")).orElseThrow();
+
+        assertThat(parsed.with()).hasValueSatisfying(jid -> assertThat(jid.toString()).isEqualTo("carol@james.test"));
+    }
 }

@@ -154,4 +154,29 @@ class C2sStreamHandlerTest {
         assertThat(phone.carbonsEnabled()).isFalse();
         assertThat(routed).isEmpty();
     }
+
+    @Test
+    void archiveFormAndPreferencesShouldBeAnsweredAndOnlyAlwaysAccepted() {
+        bindAs("phone");
+
+        assertThat(send("<iq type='get' id='f1'><query xmlns='urn:xmpp:mam:2'/></iq>"))
+            .contains("<iq type='result' id='f1'")
+            .contains("<field type='jid-single' var='with'/>", "var='start'", "var='end'");
+        assertThat(send("<iq type='set' id='p1'><prefs xmlns='urn:xmpp:mam:2' default='always'><always/><never/></prefs></iq>"))
+            .contains("<iq type='result' id='p1'").contains("default='always'");
+        assertThat(send("<iq type='set' id='p2'><prefs xmlns='urn:xmpp:mam:2' default='never'/></iq>"))
+            .contains("<iq type='error' id='p2'").contains("<feature-not-implemented");
+        assertThat(routed).isEmpty();
+    }
+
+    @Test
+    void subscriptionShouldBeStampedWithTheBareJid() {
+        bindAs("phone");
+
+        send("<presence to='alice@james.test' type='subscribe'/>");
+        send("<presence to='alice@james.test' type='probe'/>");
+
+        assertThat(routed).extracting(stanza -> stanza.getFrom().toString())
+            .containsExactly("bob@james.test", "bob@james.test/phone");
+    }
 }

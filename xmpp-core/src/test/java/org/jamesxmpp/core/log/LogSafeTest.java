@@ -8,6 +8,33 @@ import org.junit.jupiter.api.Test;
 
 class LogSafeTest {
     @Test
+    void exceptionShouldKeepItsFramesCausesAndSuppressedWithEscapedMessages() {
+        IllegalStateException original = new IllegalStateException("a\r\nforged", new java.io.IOException("b\nc"));
+        original.addSuppressed(new IllegalArgumentException((String) null));
+
+        Throwable escaped = LogSafe.exception(original);
+
+        assertThat(escaped.getMessage()).isEqualTo("java.lang.IllegalStateException: a\\r\\nforged");
+        assertThat(escaped.getStackTrace()).isEqualTo(original.getStackTrace());
+        assertThat(escaped.getCause().getMessage()).isEqualTo("java.io.IOException: b\\nc");
+        assertThat(escaped.getCause().getStackTrace()).isEqualTo(original.getCause().getStackTrace());
+        assertThat(escaped.getSuppressed()).singleElement()
+            .satisfies(suppressed -> assertThat(suppressed.getMessage()).isEqualTo("java.lang.IllegalArgumentException"));
+    }
+
+    @Test
+    void exceptionThatIsItsOwnCauseChainShouldEnd() {
+        IllegalStateException first = new IllegalStateException("first");
+        IllegalStateException second = new IllegalStateException("second", first);
+        first.initCause(second);
+
+        Throwable escaped = LogSafe.exception(first);
+
+        assertThat(escaped.getCause().getMessage()).isEqualTo("java.lang.IllegalStateException: second");
+        assertThat(escaped.getCause().getCause()).isNull();
+    }
+
+    @Test
     void lineBreaksShouldBeEscaped() {
         assertThat(LogSafe.of("m1\r\n12:00:00.000 INFO  Accepted forged")).hasToString("m1\\r\\n12:00:00.000 INFO  Accepted forged");
     }

@@ -15,6 +15,7 @@ import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
 import org.jamesxmpp.core.xep.mime.OriginalMimeElement;
 import org.jamesxmpp.core.xep.oob.OutOfBandDataElement;
 import org.jamesxmpp.core.xep.reply.ReplyElement;
+import org.jamesxmpp.core.xep.sfs.FileSharingElement;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -65,6 +66,14 @@ class ExtensionElementsRoundTripTest {
         ReplyElement testee = new ReplyElement(Optional.of(JidCreate.from("bob@james.test/laptop")), "m1@james.test");
 
         assertThat(ReplyElement.from(roundTrip(testee))).contains(testee);
+    }
+
+    @Test
+    void fileSharingShouldRoundTrip() throws Exception {
+        FileSharingElement testee = new FileSharingElement("application/pdf", "report <v2> & co.pdf", 307_200,
+            "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", "https://files.james.test/xmpp-files/abc/report.pdf?x=1&y=2");
+
+        assertThat(FileSharingElement.from(roundTrip(testee))).containsExactly(testee);
     }
 
     @Test

@@ -27,7 +27,8 @@ public record C2sConfiguration(boolean enabled,
                                String keystoreType,
                                Optional<String> secret,
                                C2sLimits limits,
-                               WorkerPool authenticators) {
+                               WorkerPool authenticators,
+                               WorkerPool domainLookups) {
     /** The password check is a deliberately slow hash: a few threads, a bounded wait. */
     public static final WorkerPool DEFAULT_AUTHENTICATORS = new WorkerPool(4, 1_000);
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", C2sSettings.DEFAULT_PORT);
@@ -41,6 +42,7 @@ public record C2sConfiguration(boolean enabled,
         "c2s.limits", "c2s.limits.maxStanzaSize", "c2s.limits.authenticationTimeout", "c2s.limits.maxAuthenticationFailures",
         "c2s.limits.failureDelay", "c2s.limits.maxConnections", "c2s.limits.maxResourcesPerUser",
         "c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
+        "c2s.limits.domainLookupThreads", "c2s.limits.maxQueuedDomainLookups",
         "c2s.streams", "c2s.streams.idleTimeout", MailPushConfiguration.KEY);
 
     public C2sConfiguration {
@@ -49,7 +51,8 @@ public record C2sConfiguration(boolean enabled,
 
     public static C2sConfiguration defaults() {
         return new C2sConfiguration(true, ImmutableList.of(DEFAULT_BIND), true, Optional.empty(),
-            TlsConfiguration.DEFAULT_STORE_TYPE, Optional.empty(), C2sLimits.defaults(), DEFAULT_AUTHENTICATORS);
+            TlsConfiguration.DEFAULT_STORE_TYPE, Optional.empty(), C2sLimits.defaults(), DEFAULT_AUTHENTICATORS,
+            C2sSettings.DEFAULT_DOMAIN_LOOKUPS);
     }
 
     /** Whether {@code key} of xmpp.xml belongs to this section (then {@link #from} checks it). */
@@ -82,7 +85,9 @@ public record C2sConfiguration(boolean enabled,
                 values.positiveInt("c2s.limits.maxConnections", C2sLimits.DEFAULT_MAX_CONNECTIONS),
                 values.positiveInt("c2s.limits.maxResourcesPerUser", C2sLimits.DEFAULT_MAX_RESOURCES_PER_USER)),
             values.workerPool("c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
-                DEFAULT_AUTHENTICATORS));
+                DEFAULT_AUTHENTICATORS),
+            values.workerPool("c2s.limits.domainLookupThreads", "c2s.limits.maxQueuedDomainLookups",
+                C2sSettings.DEFAULT_DOMAIN_LOOKUPS));
     }
 
     private static List<HostPort> binds(ConfigurationValues values) throws ConfigurationException {
@@ -101,6 +106,6 @@ public record C2sConfiguration(boolean enabled,
     public String toString() {
         return "C2sConfiguration{enabled=" + enabled + ", binds=" + binds + ", tlsRequired=" + tlsRequired
             + ", keystore=" + keystore + ", keystoreType=" + keystoreType + ", limits=" + limits
-            + ", authenticators=" + authenticators + "}";
+            + ", authenticators=" + authenticators + ", domainLookups=" + domainLookups + "}";
     }
 }

@@ -37,7 +37,7 @@ public class C2sSettingsFactory {
         return new C2sSettings(
             c2s.enabled() ? c2s.binds().stream().map(HostPort::toSocketAddress).collect(ImmutableList.toImmutableList())
                 : ImmutableList.of(),
-            tls, c2s.tlsRequired(), c2s.limits(), xmpp.xmlLimits());
+            tls, c2s.tlsRequired(), c2s.limits(), xmpp.xmlLimits(), c2s.domainLookups());
     }
 
     private Optional<TlsContexts> load(C2sConfiguration c2s, TlsConfiguration s2s) throws ConfigurationException {

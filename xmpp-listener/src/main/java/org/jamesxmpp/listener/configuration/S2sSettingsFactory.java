@@ -41,7 +41,8 @@ public class S2sSettingsFactory {
             .maxQueuedStanzas(configuration.maxQueuedOutgoingStanzas())
             .inboundHandlers(configuration.inboundHandlers())
             .addressResolvers(configuration.addressResolvers())
-            .xmlLimits(configuration.xmlLimits());
+            .xmlLimits(configuration.xmlLimits())
+            .dialOut(configuration.dialOut());
         if (configuration.enabled()) {
             configuration.binds().forEach(bind -> builder.bind(bind.toSocketAddress()));
         }

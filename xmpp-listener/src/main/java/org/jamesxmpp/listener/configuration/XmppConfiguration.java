@@ -17,6 +17,7 @@ import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.DialOutPolicy;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.codec.XmlLimits;
@@ -59,7 +60,8 @@ public record XmppConfiguration(boolean enabled,
                                 DeliveryLimits delivery,
                                 DnsTimes dns,
                                 LateErrorRetention lateErrors,
-                                XmlLimits xmlLimits) {
+                                XmlLimits xmlLimits,
+                                DialOutPolicy dialOut) {
 
     public static final int DEFAULT_PORT = S2sRouter.DEFAULT_PORT;
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", DEFAULT_PORT);
@@ -72,7 +74,7 @@ public record XmppConfiguration(boolean enabled,
     public static final WorkerPool DEFAULT_SPOOL_WRITERS = new WorkerPool(8, 10_000);
 
     private static final Set<String> KNOWN_KEYS = ImmutableSet.<String>builder().addAll(MappingConfiguration.KEYS)
-        .addAll(LateErrorConfiguration.KEYS).addAll(LimitsConfiguration.KEYS).add(
+        .addAll(LateErrorConfiguration.KEYS).addAll(LimitsConfiguration.KEYS).addAll(AttachmentsConfiguration.KEYS).addAll(LinkFetchConfiguration.KEYS).add(
         "[@enabled]",
         "listener", "listener.bind",
         "tls", "tls.keystore", "tls.keystoreType", "tls.secret", "tls.truststore", "tls.truststoreType",
@@ -96,7 +98,7 @@ public record XmppConfiguration(boolean enabled,
             S2sSettings.DEFAULT_CONNECT_TIMEOUT, S2sSettings.DEFAULT_RESPONSE_TIMEOUT, S2sSettings.DEFAULT_MAX_QUEUED_STANZAS,
             S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS,
             S2sSettings.DEFAULT_ADDRESS_RESOLVERS, DeliveryLimits.defaults(), DnsTimes.defaults(),
-            LateErrorRetention.defaults(), XmlLimits.DEFAULT);
+            LateErrorRetention.defaults(), XmlLimits.DEFAULT, DialOutPolicy.defaults());
     }
 
     public static XmppConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -138,7 +140,8 @@ public record XmppConfiguration(boolean enabled,
             LimitsConfiguration.delivery(values),
             LimitsConfiguration.dns(values),
             LateErrorConfiguration.parse(values),
-            LimitsConfiguration.xml(values));
+            LimitsConfiguration.xml(values),
+            LimitsConfiguration.dialOut(values));
     }
 
     public XmppConfiguration {
@@ -250,6 +253,6 @@ public record XmppConfiguration(boolean enabled,
             + ", inboundLimits=" + inboundLimits + ", mappingOptions=" + mappingOptions + ", connectTimeout=" + connectTimeout
             + ", responseTimeout=" + responseTimeout + ", maxQueuedOutgoingStanzas=" + maxQueuedOutgoingStanzas
             + ", inboundHandlers=" + inboundHandlers + ", spoolWriters=" + spoolWriters + ", addressResolvers=" + addressResolvers
-            + ", delivery=" + delivery + ", dns=" + dns + ", lateErrors=" + lateErrors + "}";
+            + ", delivery=" + delivery + ", dns=" + dns + ", lateErrors=" + lateErrors + ", dialOut=" + dialOut + "}";
     }
 }

@@ -19,8 +19,10 @@ import org.apache.mailet.Mail;
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mail.XmppMailAttributes;
 import org.jamesxmpp.core.mapping.InboundContext;
+import org.jamesxmpp.core.mapping.InboundLinks;
 import org.jamesxmpp.core.mapping.InboundMail;
 import org.jamesxmpp.core.mapping.InboundResult;
+import org.jamesxmpp.core.mapping.LinkFetch;
 import org.jamesxmpp.core.mapping.MappingException;
 import org.jamesxmpp.core.mapping.StanzaToMime;
 import org.jamesxmpp.core.s2s.InboundStanza;
@@ -28,6 +30,7 @@ import org.jamesxmpp.core.s2s.InboundStanzaHandler;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.store.DedupKey;
 import org.jamesxmpp.core.store.InboundDedupStore;
+import org.jamesxmpp.listener.links.LinkFetcher;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -48,17 +51,19 @@ public class InboundMailHandler implements InboundStanzaHandler {
     private final SpoolEnqueuer spool;
     private final LocalRecipients localRecipients;
     private final UnknownAddressErrors unknownAddressErrors;
+    private final LinkFetcher linkFetcher;
     private final InboundDedupStore dedupStore;
     private final InboundSettings settings;
     private final Clock clock;
 
     @Inject
     public InboundMailHandler(SpoolEnqueuer spool, LocalRecipients localRecipients,
-                              UnknownAddressErrors unknownAddressErrors, InboundDedupStore dedupStore,
-                              InboundSettings settings, Clock clock) {
+                              UnknownAddressErrors unknownAddressErrors, LinkFetcher linkFetcher,
+                              InboundDedupStore dedupStore, InboundSettings settings, Clock clock) {
         this.spool = spool;
         this.localRecipients = localRecipients;
         this.unknownAddressErrors = unknownAddressErrors;
+        this.linkFetcher = linkFetcher;
         this.dedupStore = dedupStore;
         this.settings = settings;
         this.clock = clock;
@@ -87,7 +92,7 @@ public class InboundMailHandler implements InboundStanzaHandler {
                 Optional.ofNullable(e.getMessage())));
         } catch (RuntimeException e) {
             LOGGER.warn("Could not map XMPP message {} from {}", LogSafe.of(message.getStanzaId()), LogSafe.of(message.getFrom()),
-                e);
+                LogSafe.exception(e));
             return Mono.error(new StanzaErrorException(StanzaError.Condition.bad_request, StanzaError.Type.MODIFY,
                 Optional.of("the message could not be turned into mail")));
         }
@@ -121,15 +126,41 @@ public class InboundMailHandler implements InboundStanzaHandler {
                 if (recipients.isEmpty()) {
                     return Mono.error(new StanzaErrorException(StanzaError.Condition.service_unavailable, StanzaError.Type.CANCEL));
                 }
-                Mail mail = toMail(mapped, recipients, inbound);
-                return spool.enqueue(mail)
-                    .doOnSuccess(any -> LOGGER.info("Accepted XMPP message {} from {} (peer {} by {}) for {} as mail {}",
-                        LogSafe.of(message.getStanzaId()), LogSafe.of(mapped.sender().asString()), inbound.peerDomain(),
-                        inbound.authMethod(),
-                        recipients, mail.getName()))
-                    .then(Mono.fromRunnable(() -> unknownAddressErrors.answer(message,
-                        unknownAddressErrors.unknown(mapped.recipients(), recipients))));
+                return withLinkedFiles(mapped, message, inbound)
+                    .flatMap(withFiles -> enqueue(withFiles, recipients, message, inbound));
             });
+    }
+
+    // a sender can make us download only for a stanza that reaches someone, and once (duplicates are dropped before)
+    private Mono<InboundMail> withLinkedFiles(InboundMail mapped, Message message, InboundStanza inbound) {
+        List<String> links = InboundLinks.of(message);
+        if (links.isEmpty()) {
+            return Mono.just(mapped);
+        }
+        return linkFetcher.fetchAll(links).map(fetched -> {
+            try {
+                return (InboundMail) StanzaToMime.convert(message, context(inbound), fetched);
+            } catch (MappingException e) {
+                List<LinkFetch> notAttached = links.stream()
+                    .<LinkFetch>map(url -> new LinkFetch.Failed(url, "the mail with the file would be too large"))
+                    .toList();
+                try {
+                    return (InboundMail) StanzaToMime.convert(message, context(inbound), notAttached);
+                } catch (MappingException again) {
+                    return mapped;
+                }
+            }
+        });
+    }
+
+    private Mono<Void> enqueue(InboundMail mapped, List<MailAddress> recipients, Message message, InboundStanza inbound) {
+        Mail mail = toMail(mapped, recipients, inbound);
+        return spool.enqueue(mail)
+            .doOnSuccess(any -> LOGGER.info("Accepted XMPP message {} from {} (peer {} by {}) for {} as mail {}",
+                LogSafe.of(message.getStanzaId()), LogSafe.of(mapped.sender().asString()), inbound.peerDomain(),
+                inbound.authMethod(), recipients, mail.getName()))
+            .then(Mono.fromRunnable(() -> unknownAddressErrors.answer(message,
+                unknownAddressErrors.unknown(mapped.recipients(), recipients))));
     }
 
     private Mail toMail(InboundMail mapped, List<MailAddress> recipients, InboundStanza inbound) {

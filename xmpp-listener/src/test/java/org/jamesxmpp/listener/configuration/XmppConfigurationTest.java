@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
@@ -15,8 +17,10 @@ import org.apache.commons.configuration2.io.FileHandler;
 import org.jamesxmpp.core.WorkerPool;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.outgoing.DeliveryLimits;
+import org.jamesxmpp.core.routing.AddressNetwork;
 import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.DialOutPolicy;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.codec.XmlLimits;
@@ -120,6 +124,22 @@ class XmppConfigurationTest {
         assertThat(testee.addressResolvers()).isEqualTo(new WorkerPool(3, 30));
         assertThat(testee.delivery()).isEqualTo(new DeliveryLimits(1024 * 1024, 5, 100 * 1024));
         assertThat(testee.dns()).isEqualTo(new DnsTimes(Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void dnsServersShouldBeAskedInTheirOrder() throws Exception {
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp><dns><server>127.0.0.53:5300</server>"
+            + "<server>[::1]:53</server></dns></xmpp>"));
+
+        assertThat(testee.dns().servers()).containsExactly(new InetSocketAddress("127.0.0.53", 5300),
+            new InetSocketAddress("::1", 53));
+    }
+
+    @Test
+    void dnsServerThatIsNoAddressShouldNameTheSetting() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><dns><server>dns.example:53</server></dns></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: dns/server 'dns.example:53' is not an IP address:port");
     }
 
     @Test
@@ -307,6 +327,34 @@ class XmppConfigurationTest {
             + "</inbound></xmpp>")))
             .isInstanceOf(ConfigurationException.class)
             .hasMessage("xmpp.xml: inbound/originalMimeFrom '127.0.0.1' is not a domain name");
+    }
+
+    @Test
+    void dialOutPolicyShouldHaveDefaultsAndParse() throws Exception {
+        assertThat(XmppConfiguration.from(new BaseHierarchicalConfiguration()).dialOut()).isEqualTo(DialOutPolicy.defaults());
+
+        XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp><dialback><verificationBackoff>5s</verificationBackoff>"
+            + "<verificationBackoffCap>2m</verificationBackoffCap><maxBackoffDomains>50</maxBackoffDomains></dialback>"
+            + "<dns><allowedPrivateNetworks>127.0.0.0/8, fd00::/8</allowedPrivateNetworks></dns></xmpp>"));
+
+        assertThat(testee.dialOut()).isEqualTo(new DialOutPolicy(Duration.ofSeconds(5), Duration.ofMinutes(2), 50,
+            List.of(AddressNetwork.parse("127.0.0.0/8"), AddressNetwork.parse("fd00::/8"))));
+    }
+
+    @Test
+    void allowedPrivateNetworkThatIsNoNetworkShouldFailNamingTheSetting() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><dns><allowedPrivateNetworks>10.0.0.0/8 intranet"
+            + "</allowedPrivateNetworks></dns></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: dns/allowedPrivateNetworks 'intranet' is not an IP network (e.g. 10.0.0.0/8, fd00::/8)");
+    }
+
+    @Test
+    void verificationBackoffCapShorterThanTheBackoffShouldFail() {
+        assertThatThrownBy(() -> XmppConfiguration.from(xml("<xmpp><dialback><verificationBackoff>5m</verificationBackoff>"
+            + "<verificationBackoffCap>1m</verificationBackoffCap></dialback></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: dialback/verificationBackoffCap 'PT1M' is shorter than dialback/verificationBackoff 'PT5M'");
     }
 
     @Test

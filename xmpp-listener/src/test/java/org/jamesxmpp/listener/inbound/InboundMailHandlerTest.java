@@ -22,7 +22,9 @@ import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.s2s.InboundStanza;
 import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.store.MemoryInboundDedupStore;
+import org.jamesxmpp.listener.configuration.LinkFetchConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
+import org.jamesxmpp.listener.links.LinkFetcher;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +55,7 @@ class InboundMailHandlerTest {
         testee = new InboundMailHandler(spool, everyoneExists,
             new UnknownAddressErrors(() -> (stanza, lateErrors) -> CompletableFuture.completedFuture(null),
                 LocalDomains.of("james.test")),
+            new LinkFetcher(LinkFetchConfiguration.defaults()),
             new MemoryInboundDedupStore(Duration.ofHours(1), clock),
             new InboundSettings(Set.of(Message.Type.normal, Message.Type.chat), "james.test", MappingOptions.defaults()),
             clock);

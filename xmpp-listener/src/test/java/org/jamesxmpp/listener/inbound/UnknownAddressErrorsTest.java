@@ -27,7 +27,9 @@ import org.jamesxmpp.core.store.MemoryInboundDedupStore;
 import org.jamesxmpp.core.xep.addresses.AddressEntry;
 import org.jamesxmpp.core.xep.addresses.AddressType;
 import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
+import org.jamesxmpp.listener.configuration.LinkFetchConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
+import org.jamesxmpp.listener.links.LinkFetcher;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -65,7 +67,8 @@ class UnknownAddressErrorsTest {
             sent.add(stanza);
             return CompletableFuture.completedFuture(null);
         }, LocalDomains.of("james.test"));
-        testee = new InboundMailHandler(spool, someExist, errors, new MemoryInboundDedupStore(Duration.ofHours(1), clock),
+        testee = new InboundMailHandler(spool, someExist, errors, new LinkFetcher(LinkFetchConfiguration.defaults()),
+            new MemoryInboundDedupStore(Duration.ofHours(1), clock),
             new InboundSettings(Set.of(Message.Type.normal, Message.Type.chat), "james.test", MappingOptions.defaults()),
             clock);
     }

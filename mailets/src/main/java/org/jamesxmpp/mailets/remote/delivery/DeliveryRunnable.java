@@ -72,7 +72,7 @@ public class DeliveryRunnable implements Disposable {
         dequeueScheduler = Schedulers.newSingle("XmppRemoteDelivery-Dequeue");
         disposable = Flux.from(queue.deQueue())
             .flatMap(item -> process(item).subscribeOn(processScheduler), concurrency)
-            .onErrorContinue((error, item) -> LOGGER.error("Exception caught in XmppRemoteDelivery", error))
+            .onErrorContinue((error, item) -> LOGGER.error("Exception caught in XmppRemoteDelivery", LogSafe.exception(error)))
             .subscribeOn(dequeueScheduler)
             .subscribe();
     }
@@ -119,7 +119,7 @@ public class DeliveryRunnable implements Disposable {
             .filter(recipient -> !settled.contains(recipient))
             .collect(ImmutableList.toImmutableList());
         LOGGER.error("Could not handle the XMPP delivery of mail {}: {} go back to the queue", mail.getName(), unsettled,
-            error);
+            LogSafe.exception(error));
         if (unsettled.isEmpty()) {
             return MailQueue.MailQueueItem.CompletionStatus.SUCCESS;
         }

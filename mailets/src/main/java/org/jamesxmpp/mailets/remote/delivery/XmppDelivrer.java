@@ -136,7 +136,7 @@ public class XmppDelivrer {
         if (cause instanceof DeliveryException) {
             return DeliveryStatusMapping.forDeliveryException((DeliveryException) cause);
         }
-        LOGGER.warn("Unexpected failure of an XMPP delivery", cause);
+        LOGGER.warn("Unexpected failure of an XMPP delivery", LogSafe.exception(cause));
         return new DeliveryFailure(DsnStatus.transientFailure(3, 0), "internal error: " + cause);
     }
 

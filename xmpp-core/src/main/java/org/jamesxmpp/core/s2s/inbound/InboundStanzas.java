@@ -118,7 +118,7 @@ public class InboundStanzas {
             : new StanzaErrorException(StanzaError.Condition.internal_server_error, StanzaError.Type.WAIT);
         if (!(error instanceof StanzaErrorException)) {
             LOGGER.warn("Handler failed on stanza {} from {}", LogSafe.of(stanza.getStanzaId()), LogSafe.of(stanza.getFrom()),
-                error);
+                LogSafe.exception(error));
         }
         String xml = StreamXml.stanzaError(kind, stanza.getTo().toString(), stanza.getFrom().toString(),
             Optional.ofNullable(stanza.getStanzaId()), stanzaError.type().name().toLowerCase(Locale.ROOT),

@@ -3,29 +3,32 @@ package org.jamesxmpp.core.s2s.outbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.jamesxmpp.core.s2s.DeliveryException;
+
+import com.google.common.cache.CacheBuilder;
 
 /**
  * Per remote domain: after a failed connection attempt (no route, refused, or no answer in
  * time), new streams to that domain are not tried for a while, exponentially longer for each
  * failure in a row up to a cap; a stream that gets established forgets the failures. Without
  * it, every stanza to a dead peer would open a socket and wait for the connect timeout again.
- * Thread-safe.
+ * At most {@code maxDomains} domains are remembered ({@code dialback/maxBackoffDomains}); beyond, the least recently
+ * failed are forgotten. Thread-safe.
  */
 public class ConnectBackoff {
     private record Failures(int count, Instant until, DeliveryException.Reason reason, String message) {
     }
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Failures> failures;
     private final Duration base;
     private final Duration cap;
     private final Clock clock;
 
-    public ConnectBackoff(Duration base, Duration cap, Clock clock) {
+    public ConnectBackoff(Duration base, Duration cap, int maxDomains, Clock clock) {
+        this.failures = CacheBuilder.newBuilder().maximumSize(maxDomains).<String, Failures>build().asMap();
         this.base = base;
         this.cap = cap;
         this.clock = clock;
@@ -49,7 +52,7 @@ public class ConnectBackoff {
         Instant now = clock.instant();
         failures.compute(remoteDomain, (domain, previous) -> {
             int count = previous == null ? 1 : previous.count() + 1;
-            return new Failures(count, now.plus(delay(count)), cause.reason(), cause.message());
+            return new Failures(count, now.plus(delay(base, cap, count)), cause.reason(), cause.message());
         });
     }
 
@@ -57,7 +60,8 @@ public class ConnectBackoff {
         failures.remove(remoteDomain);
     }
 
-    private Duration delay(int failureCount) {
+    /** {@code base} doubled for each failure after the first, at most {@code cap}. */
+    static Duration delay(Duration base, Duration cap, int failureCount) {
         int doublings = Math.min(failureCount - 1, 30);
         Duration delay = base.multipliedBy(1L << doublings);
         return delay.compareTo(cap) > 0 || delay.isNegative() ? cap : delay;

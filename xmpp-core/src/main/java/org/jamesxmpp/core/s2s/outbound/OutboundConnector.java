@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jamesxmpp.core.log.LogSafe;
+import org.jamesxmpp.core.routing.S2sRoute;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.s2s.DeliveryException.Reason;
 import org.jamesxmpp.core.s2s.DomainPair;
@@ -89,7 +90,7 @@ public class OutboundConnector {
                     + attempt.pair().remote()));
                 return;
             }
-            tryAddress(attempt, route.addresses(), 0);
+            tryAddress(attempt, route, 0);
         }));
     }
 
@@ -103,7 +104,13 @@ public class OutboundConnector {
         }
     }
 
-    private void tryAddress(Attempt attempt, List<InetSocketAddress> addresses, int index) {
+    /**
+     * An address from DNS that is not public (loopback, private, link-local, ...) is skipped unless
+     * {@link org.jamesxmpp.core.s2s.DialOutPolicy#allowedPrivateNetworks()} names it: a peer must not make us connect
+     * inside our own network by pointing its DNS there. Static routes are connected to as configured.
+     */
+    private void tryAddress(Attempt attempt, S2sRoute route, int index) {
+        List<InetSocketAddress> addresses = route.addresses();
         if (index >= addresses.size()) {
             attempt.unreachable().accept(new TerminationCause(Reason.REMOTE_SERVER_NOT_FOUND, "cannot connect to "
                 + attempt.pair().remote() + " at " + addresses));
@@ -114,14 +121,21 @@ public class OutboundConnector {
             .whenComplete((address, error) -> attempt.eventLoop().execute(() -> {
                 if (error != null || address.isUnresolved()) {
                     LOGGER.info("Cannot resolve {} for {}", LogSafe.of(unresolved.getHostString()), attempt.pair().remote());
-                    tryAddress(attempt, addresses, index + 1);
+                    tryAddress(attempt, route, index + 1);
                     return;
                 }
-                connect(attempt, addresses, index, address);
+                if (!route.configured() && !settings.dialOut().mayDialResolved(address.getAddress())) {
+                    LOGGER.warn("Not connecting to {} for {}: {} is not a public address (dns/allowedPrivateNetworks)",
+                        LogSafe.of(unresolved.getHostString()), LogSafe.of(attempt.pair().remote()),
+                        address.getAddress().getHostAddress());
+                    tryAddress(attempt, route, index + 1);
+                    return;
+                }
+                connect(attempt, route, index, address);
             }));
     }
 
-    private void connect(Attempt attempt, List<InetSocketAddress> addresses, int index, InetSocketAddress address) {
+    private void connect(Attempt attempt, S2sRoute route, int index, InetSocketAddress address) {
         ChannelFuture connection = new Bootstrap()
             .group(attempt.eventLoop())
             .channel(NioSocketChannel.class)
@@ -141,7 +155,7 @@ public class OutboundConnector {
         connection.addListener(result -> {
             if (!result.isSuccess()) {
                 LOGGER.info("Connecting to {} at {} failed: {}", attempt.pair().remote(), LogSafe.of(address), LogSafe.of(result.cause()));
-                tryAddress(attempt, addresses, index + 1);
+                tryAddress(attempt, route, index + 1);
             }
         });
     }

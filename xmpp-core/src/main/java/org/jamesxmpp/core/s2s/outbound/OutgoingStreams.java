@@ -60,7 +60,8 @@ public class OutgoingStreams implements ReturnPath {
         this.group = group;
         this.connector = connector;
         this.settings = settings;
-        this.backoff = new ConnectBackoff(settings.reconnectBackoffBase(), settings.reconnectBackoffCap(), clock);
+        this.backoff = new ConnectBackoff(settings.reconnectBackoffBase(), settings.reconnectBackoffCap(),
+            settings.dialOut().maxBackoffDomains(), clock);
         this.pendingSends = new PendingSends(lateErrors);
     }
 

@@ -106,7 +106,9 @@ final class StreamOpening {
 
     TerminationCause handshakeFailed(SslHandshakeCompletionEvent handshake) {
         LOGGER.warn("TLS handshake with {} failed: {}", pair.remote(), LogSafe.of(handshake.cause()));
-        return new TerminationCause(Reason.AUTHENTICATION_FAILED, "TLS handshake failed: " + handshake.cause().getMessage());
+        Throwable cause = handshake.cause();
+        String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        return new TerminationCause(Reason.AUTHENTICATION_FAILED, "TLS handshake failed: " + reason);
     }
 
     boolean encrypted(ChannelHandlerContext ctx) {

@@ -32,8 +32,8 @@ public class PeerCertificates {
         }
         PeerCertificateNames names = PeerCertificateNames.of(chain[0]);
         if (!names.namesServer(domain)) {
-            LOGGER.debug("Peer certificate {} does not name {}: {}", chain[0].getSubjectX500Principal(),
-                LogSafe.of(domain), names);
+            LOGGER.debug("Peer certificate {} does not name {}: {}", LogSafe.of(chain[0].getSubjectX500Principal()),
+                LogSafe.of(domain), LogSafe.of(names));
             return false;
         }
         return true;

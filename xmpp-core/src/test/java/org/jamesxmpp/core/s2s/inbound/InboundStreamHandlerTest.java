@@ -466,6 +466,23 @@ class InboundStreamHandlerTest {
     }
 
     @Test
+    void handlerFailureQuotingThePeerShouldBeLoggedWithoutLineBreaks() {
+        authenticate();
+        handling = CompletableFuture.failedFuture(new IllegalStateException("no mailbox for x\r\n12:00:00.000 INFO  forged",
+            new IllegalArgumentException("cause of x\nforged")));
+        List<String> exceptions;
+        try (LogCapture logs = LogCapture.of(InboundStanzas.class)) {
+            exchange("<message from='alice@a.test/r' to='bob@james.test' id='s1'><body>hi</body></message>");
+            exceptions = logs.exceptionMessages();
+        }
+
+        assertThat(exceptions).hasSize(2);
+        assertThat(exceptions).allSatisfy(message -> assertThat(message).doesNotContain("\n", "\r"));
+        assertThat(exceptions.get(0)).contains("java.lang.IllegalStateException: no mailbox for x\\r\\n12:00:00.000 INFO  forged");
+        assertThat(exceptions.get(1)).contains("java.lang.IllegalArgumentException: cause of x\\nforged");
+    }
+
+    @Test
     void startTlsWithoutTlsConfiguredShouldGetFailureAndTheEnd() {
         exchange(HEADER);
 

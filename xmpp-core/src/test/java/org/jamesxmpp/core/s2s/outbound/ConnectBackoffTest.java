@@ -17,7 +17,7 @@ class ConnectBackoffTest {
         "no answer");
 
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    ConnectBackoff testee = new ConnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(5), clock);
+    ConnectBackoff testee = new ConnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(5), 100, clock);
 
     @Test
     void refusalShouldBeEmptyWhenNothingFailed() {
@@ -82,6 +82,17 @@ class ConnectBackoffTest {
     }
 
     @Test
+    void domainsBeyondTheBoundShouldBeForgottenLeastRecentlyFailedFirst() {
+        ConnectBackoff bounded = new ConnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(5), 2, clock);
+        bounded.failed("first.test", REFUSED);
+        bounded.failed("second.test", REFUSED);
+        bounded.failed("third.test", REFUSED);
+
+        assertThat(bounded.refusal("first.test")).isEmpty();
+        assertThat(bounded.refusal("third.test")).isPresent();
+    }
+
+    @Test
     void failuresOtherThanConnectingShouldNotBackOff() {
         testee.failed(REMOTE, new TerminationCause(DeliveryException.Reason.AUTHENTICATION_FAILED, "dialback invalid"));
         testee.failed(REMOTE, new TerminationCause(DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND, "reconnect", true));
@@ -91,7 +102,7 @@ class ConnectBackoffTest {
 
     @Test
     void zeroBaseShouldNeverBackOff() {
-        ConnectBackoff disabled = new ConnectBackoff(Duration.ZERO, Duration.ZERO, clock);
+        ConnectBackoff disabled = new ConnectBackoff(Duration.ZERO, Duration.ZERO, 100, clock);
 
         disabled.failed(REMOTE, REFUSED);
 

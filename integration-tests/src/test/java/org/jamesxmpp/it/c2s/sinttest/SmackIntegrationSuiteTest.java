@@ -1,0 +1,123 @@
+package org.jamesxmpp.it.c2s.sinttest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.configuration2.XMLConfiguration;
+import org.apache.commons.configuration2.io.FileHandler;
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerExtension;
+import org.jamesxmpp.it.JamesUsers;
+import org.jamesxmpp.it.JamesXmppServerExtension;
+import org.jamesxmpp.listener.configuration.C2sConfiguration;
+import org.jamesxmpp.listener.configuration.XmppConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.google.inject.Module;
+
+/**
+ * Smack's own integration test suite (sinttest 4.5.0-beta5, three accounts) against our client listener on
+ * 127.0.130.1:5222, James in-process. The domain is {@code localhost} because the bundled self-signed certificate
+ * names localhost; the suite's JVM takes that keystore as its trust store. docs/c2s.md has the table of what passes and why the rest does not.
+ */
+class SmackIntegrationSuiteTest {
+    private static final String DOMAIN = "localhost";
+    private static final String C2S_ADDRESS = "127.0.130.1";
+    private static final String PASSWORD = "sinttest-secret";
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * The tests that pass, each named Class.method; the run fails when one of them fails or does not run. The
+     * table in docs/c2s.md says why every other test of the suite fails or cannot run.
+     */
+    static final List<String> PASSING = List.of(
+        "AdHocCommandIntegrationTest.singleStageAdHocCommandTest",
+        "AdHocCommandIntegrationTest.multiStageAdHocCommandTest",
+        "AdHocCommandIntegrationTest.multiStageWithPrevAdHocCommandTest",
+        "AdHocCommandIntegrationTest.multiStageInvalidArgAdHocCommandTest",
+        "ChatStateIntegrationTest.testChatStateListeners",
+        "ChatTest.chatManagerTest",
+        "FormTest.testFilloutForm",
+        "IncomingMessageListenerIntegrationTest.test",
+        "OutgoingMessageListenerIntegrationTest.outgoingMessageListenerTest",
+        "PingIntegrationTest.pingAsync",
+        "PingIntegrationTest.pingServer",
+        "RosterIntegrationTest.testPresenceApprovalStampedAndDelivered",
+        "RosterIntegrationTest.testPresenceDeliveredToRecipient",
+        "VersionIntegrationTest.testVersion");
+    /**
+     * Low-level tests make connections of their own with accounts the framework registers (XEP-0077 or XEP-0133),
+     * which three-account mode cannot do: the framework aborts the whole run on the first of them.
+     */
+    static final List<String> NEED_ACCOUNT_REGISTRATION = List.of("StreamManagementTest", "LoginIntegrationTest",
+        "WaitForClosingStreamElementTest", "XmppConnectionIntegrationTest", "SimpleXmppConnectionIntegrationTest",
+        "ModularXmppClientToServerConnectionLowLevelIntegrationTest", "LowLevelRosterIntegrationTest",
+        "MultiUserChatLowLevelIntegrationTest");
+    /** {@code -Djamesxmpp.sinttest.all=true} runs the whole suite (what registration allows) to redo the table. */
+    private static final boolean WHOLE_SUITE = Boolean.getBoolean("jamesxmpp.sinttest.all");
+
+    @RegisterExtension
+    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(clientListenerOnOwnAddress());
+
+    private static Module clientListenerOnOwnAddress() {
+        try {
+            XMLConfiguration xml = new XMLConfiguration();
+            new FileHandler(xml).load(new StringReader("<xmpp><listener><bind>127.0.130.3:5269</bind></listener>"
+                + "<c2s><bind>" + C2S_ADDRESS + ":5222</bind><tls><keystore>classpath://keystore</keystore>"
+                + "<secret>james-xmpp</secret></tls></c2s></xmpp>"));
+            XmppConfiguration configuration = XmppConfiguration.from(xml);
+            C2sConfiguration c2s = C2sConfiguration.from(xml);
+            return binder -> {
+                binder.bind(XmppConfiguration.class).toInstance(configuration);
+                binder.bind(C2sConfiguration.class).toInstance(c2s);
+            };
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void passingSetOfSmackIntegrationSuiteShouldPass(GuiceJamesServer server) throws Exception {
+        JamesUsers users = new JamesUsers(server, DOMAIN, PASSWORD).ensureDomain();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("sinttest.service", DOMAIN);
+        properties.put("sinttest.host", C2S_ADDRESS);
+        properties.put("sinttest.securityMode", "required");
+        properties.put("javax.net.ssl.trustStore", trustStore().toString());
+        properties.put("javax.net.ssl.trustStorePassword", "james-xmpp");
+        properties.put("javax.net.ssl.trustStoreType", "PKCS12");
+        properties.put("sinttest.replyTimeout", "5000");
+        properties.put("sinttest.enabledConnections", "tcp");
+        for (String account : List.of("One", "Two", "Three")) {
+            String localPart = "sinttest-" + account.toLowerCase(Locale.ROOT);
+            users.create(localPart);
+            properties.put("sinttest.account" + account + "Username", localPart);
+            properties.put("sinttest.account" + account + "Password", PASSWORD);
+        }
+        properties.put("sinttest.disabledTests", String.join(",", NEED_ACCOUNT_REGISTRATION));
+        if (!WHOLE_SUITE) {
+            properties.put("sinttest.enabledTests", String.join(",", PASSING));
+        }
+
+        SinttestReport report = new SinttestProcess(Path.of(System.getProperty("jamesxmpp.sinttestClasspath")), properties,
+            Path.of("target", "sinttest-output.txt"), TIMEOUT).run();
+
+        assertThat(report.succeeded()).as("see target/sinttest-output.txt").containsAll(PASSING);
+        if (!WHOLE_SUITE) {
+            assertThat(report.failed()).as("see target/sinttest-output.txt").isEmpty();
+            assertThat(report.exitStatus()).isZero();
+        }
+    }
+
+    /** The bundled keystore as the suite's trust store: its self-signed certificate is the one trusted. */
+    private static Path trustStore() throws Exception {
+        return Path.of(SmackIntegrationSuiteTest.class.getResource("/keystore").toURI()).toAbsolutePath();
+    }
+}

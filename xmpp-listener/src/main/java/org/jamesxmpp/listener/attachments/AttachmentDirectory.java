@@ -1,0 +1,129 @@
+package org.jamesxmpp.listener.attachments;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+import org.jamesxmpp.core.mapping.Attachment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps attachments as files of one directory, each under a capability token: 32 random bytes (base64url, 43
+ * characters), the only way to find it. {@code <token>.data} holds the bytes, {@code <token>.properties} name, type
+ * and expiry. Expired files are not served and are deleted at most once a minute, when a new one is stored. A file
+ * shared by several James nodes works as long as they share the directory.
+ */
+public class AttachmentDirectory {
+    private static final Logger LOGGER = LoggerFactory.getLogger(AttachmentDirectory.class);
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    private static final String DATA = ".data";
+    private static final String META = ".properties";
+
+    private final Path directory;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
+
+    public AttachmentDirectory(Path directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the attachment directory " + directory, e);
+        }
+    }
+
+    /** @return the token the file is found by */
+    public String store(Attachment attachment, Instant expires) throws IOException {
+        purgeExpiredIfDue();
+        String token = newToken();
+        Path temporary = Files.createTempFile(directory, "incoming-", ".tmp");
+        try {
+            Files.write(temporary, attachment.content());
+            Files.move(temporary, directory.resolve(token + DATA), StandardCopyOption.ATOMIC_MOVE);
+            Properties meta = new Properties();
+            meta.setProperty("name", attachment.displayName());
+            meta.setProperty("type", attachment.contentType());
+            meta.setProperty("size", Long.toString(attachment.size()));
+            meta.setProperty("expires", expires.toString());
+            Path metaTemporary = Files.createTempFile(directory, "incoming-", ".tmp");
+            try (OutputStream out = Files.newOutputStream(metaTemporary)) {
+                meta.store(out, null);
+            }
+            Files.move(metaTemporary, directory.resolve(token + META), StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return token;
+    }
+
+    /** The file of {@code token}, unless it is unknown, malformed or expired. */
+    public Optional<StoredAttachment> find(String token) {
+        if (!TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        Path metaFile = directory.resolve(token + META);
+        Path data = directory.resolve(token + DATA);
+        if (!Files.isRegularFile(metaFile) || !Files.isRegularFile(data)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(metaFile)) {
+            Properties meta = new Properties();
+            meta.load(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
+            Instant expires = Instant.parse(meta.getProperty("expires"));
+            if (!clock.instant().isBefore(expires)) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredAttachment(meta.getProperty("name"), meta.getProperty("type"), Files.size(data),
+                expires, data));
+        } catch (IOException | RuntimeException e) {
+            LOGGER.warn("Unreadable attachment {}: {}", token, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private void purgeExpiredIfDue() {
+        Instant now = clock.instant();
+        Instant last = lastPurge.get();
+        if (now.isBefore(last.plus(PURGE_INTERVAL)) || !lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + META)) {
+            for (Path metaFile : files) {
+                String name = metaFile.getFileName().toString();
+                String token = name.substring(0, name.length() - META.length());
+                if (TOKEN.matcher(token).matches() && find(token).isEmpty()) {
+                    Files.deleteIfExists(directory.resolve(token + DATA));
+                    Files.deleteIfExists(metaFile);
+                }
+            }
+        } catch (IOException e) {
+            LOGGER.warn("Could not purge expired attachments in {}: {}", directory, e.toString());
+        }
+    }
+}

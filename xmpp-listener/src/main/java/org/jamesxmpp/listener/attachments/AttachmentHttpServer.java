@@ -1,0 +1,151 @@
+package org.jamesxmpp.listener.attachments;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Serves stored attachments over HTTP: {@code GET}/{@code HEAD} of {@code <any prefix>/<token>/<file name>}, with
+ * Content-Type, Content-Length, Content-Disposition (the file name), single byte ranges, and 404 for anything
+ * else, an unknown token or an expired one. Files are never rendered by a browser as a page of this origin
+ * ({@code nosniff}, a sandboxing Content-Security-Policy). TLS is for a reverse proxy in front (see
+ * {@code attachments/baseUrl}).
+ */
+public class AttachmentHttpServer {
+    private static final Logger LOGGER = LoggerFactory.getLogger(AttachmentHttpServer.class);
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*");
+
+    private final AttachmentDirectory directory;
+    private final InetSocketAddress bind;
+    private final int threads;
+    private final Clock clock;
+    private Optional<HttpServer> server = Optional.empty();
+    private Optional<ExecutorService> executor = Optional.empty();
+
+    public AttachmentHttpServer(AttachmentDirectory directory, InetSocketAddress bind, int threads, Clock clock) {
+        this.directory = directory;
+        this.bind = bind;
+        this.threads = threads;
+        this.clock = clock;
+    }
+
+    public synchronized void start() throws IOException {
+        HttpServer http = HttpServer.create(bind, 0);
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+            new ThreadFactoryBuilder().setNameFormat("xmpp-attachments-http-%d").setDaemon(true).build());
+        http.setExecutor(pool);
+        http.createContext("/", this::handle);
+        http.start();
+        server = Optional.of(http);
+        executor = Optional.of(pool);
+        LOGGER.info("XMPP attachment links served on {}", http.getAddress());
+    }
+
+    public synchronized Optional<InetSocketAddress> address() {
+        return server.map(HttpServer::getAddress);
+    }
+
+    public synchronized void stop() {
+        server.ifPresent(http -> http.stop(0));
+        executor.ifPresent(ExecutorService::shutdownNow);
+        server = Optional.empty();
+        executor = Optional.empty();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (!"GET".equals(method) && !"HEAD".equals(method)) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            Optional<StoredAttachment> found = token(exchange.getRequestURI().getRawPath()).flatMap(directory::find);
+            if (found.isEmpty()) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            serve(exchange, found.get(), "HEAD".equals(method));
+        }
+    }
+
+    private void serve(HttpExchange exchange, StoredAttachment file, boolean headOnly) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", MEDIA_TYPE.matcher(file.contentType()).matches() ? file.contentType() : "application/octet-stream");
+        headers.set("Content-Disposition", contentDisposition(file.fileName()));
+        headers.set("Accept-Ranges", "bytes");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Content-Security-Policy", "default-src 'none'; sandbox");
+        long maxAge = Math.max(0, Duration.between(clock.instant(), file.expires()).getSeconds());
+        headers.set("Cache-Control", "private, max-age=" + maxAge);
+        ByteRange.Request request = ByteRange.parse(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Range")), file.size());
+        if (request instanceof ByteRange.Unsatisfiable) {
+            headers.set("Content-Range", "bytes */" + file.size());
+            exchange.sendResponseHeaders(416, -1);
+            return;
+        }
+        ByteRange range = request instanceof ByteRange.Partial partial ? partial.range() : new ByteRange(0, file.size() - 1);
+        int status = request instanceof ByteRange.Partial ? 206 : 200;
+        if (status == 206) {
+            headers.set("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + file.size());
+        }
+        long length = file.size() == 0 ? 0 : range.length();
+        if (headOnly) {
+            headers.set("Content-Length", Long.toString(length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
+        if (length == 0) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file.content(), StandardOpenOption.READ);
+             OutputStream body = exchange.getResponseBody()) {
+            WritableByteChannel out = Channels.newChannel(body);
+            long position = range.first();
+            long remaining = length;
+            while (remaining > 0) {
+                long sent = channel.transferTo(position, remaining, out);
+                if (sent <= 0) {
+                    throw new IOException("the file ended before its size");
+                }
+                position += sent;
+                remaining -= sent;
+            }
+        }
+    }
+
+    private static Optional<String> token(String rawPath) {
+        String[] segments = rawPath.split("/");
+        if (segments.length < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(segments[segments.length - 2]);
+    }
+
+    static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+            + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

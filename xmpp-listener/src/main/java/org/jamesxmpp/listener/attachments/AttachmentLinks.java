@@ -1,0 +1,73 @@
+package org.jamesxmpp.listener.attachments;
+
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+import org.apache.james.filesystem.api.FileSystem;
+import org.jamesxmpp.core.mapping.AttachmentLinkProvider;
+import org.jamesxmpp.listener.configuration.AttachmentsConfiguration;
+
+/**
+ * Attachment links as {@code attachments} of {@code xmpp.xml} configures them: none without {@code attachments/bind},
+ * else a directory of stored files, the capability links the mapping puts in stanzas, and the HTTP server that
+ * serves them (started and stopped with the XMPP listener).
+ */
+@Singleton
+public class AttachmentLinks {
+    private final Optional<CapabilityLinks> links;
+    private final Optional<AttachmentHttpServer> server;
+
+    @Inject
+    public AttachmentLinks(AttachmentsConfiguration configuration, FileSystem fileSystem, Clock clock) {
+        if (!configuration.enabled()) {
+            links = Optional.empty();
+            server = Optional.empty();
+            return;
+        }
+        AttachmentDirectory directory = new AttachmentDirectory(directory(fileSystem, configuration.directory()).toPath(), clock);
+        links = Optional.of(new CapabilityLinks(directory, configuration.baseUrl(), configuration.expiry(),
+            configuration.maxFileSize(), clock));
+        InetSocketAddress bind = configuration.bind()
+            .map(hostPort -> new InetSocketAddress(hostPort.host(), hostPort.port()))
+            .orElseThrow();
+        server = Optional.of(new AttachmentHttpServer(directory, bind, configuration.threads(), clock));
+    }
+
+    private static File directory(FileSystem fileSystem, String location) {
+        try {
+            return fileSystem.getFile(location);
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException("attachments/directory '" + location + "' cannot be resolved", e);
+        }
+    }
+
+    public Optional<AttachmentLinkProvider> linkProvider() {
+        return links.map(AttachmentLinkProvider.class::cast);
+    }
+
+    public void start() {
+        try {
+            if (server.isPresent()) {
+                server.get().start();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the attachment HTTP server", e);
+        }
+    }
+
+    public Optional<InetSocketAddress> address() {
+        return server.flatMap(AttachmentHttpServer::address);
+    }
+
+    public void stop() {
+        server.ifPresent(AttachmentHttpServer::stop);
+    }
+}

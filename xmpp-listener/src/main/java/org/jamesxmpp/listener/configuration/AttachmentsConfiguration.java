@@ -1,0 +1,78 @@
+package org.jamesxmpp.listener.configuration;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.commons.configuration2.HierarchicalConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.tree.ImmutableNode;
+
+import com.google.common.collect.ImmutableSet;
+
+/**
+ * {@code attachments} of {@code xmpp.xml}: where attachments too large for a stanza are served from. Without
+ * {@code attachments/bind} there is no file server and such attachments stay a note in the body.
+ *
+ * @param bind the HTTP listener ({@code host:port})
+ * @param baseUrl what recipients see before {@code <token>/<file name>}; it may be an HTTPS reverse proxy in front
+ *     of {@code bind}. Default {@code http://<bind>/xmpp-files/}
+ * @param directory where the files are kept ({@code file://var/xmpp-files/}, James's file system names)
+ * @param expiry how long a link works
+ * @param maxFileSize larger attachments get no link (a note instead)
+ * @param threads requests served at once
+ */
+public record AttachmentsConfiguration(Optional<HostPort> bind, URI baseUrl, String directory, Duration expiry,
+                                       int maxFileSize, int threads) {
+    public static final String DEFAULT_DIRECTORY = "file://var/xmpp-files/";
+    public static final Duration DEFAULT_EXPIRY = Duration.ofDays(7);
+    public static final int DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
+    public static final int DEFAULT_THREADS = 4;
+    static final Set<String> KEYS = ImmutableSet.of("attachments", "attachments.bind", "attachments.baseUrl",
+        "attachments.directory", "attachments.expiry", "attachments.maxFileSize", "attachments.threads");
+
+    public static AttachmentsConfiguration disabled() {
+        return new AttachmentsConfiguration(Optional.empty(), URI.create("http://localhost/xmpp-files/"), DEFAULT_DIRECTORY,
+            DEFAULT_EXPIRY, DEFAULT_MAX_FILE_SIZE, DEFAULT_THREADS);
+    }
+
+    public static AttachmentsConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
+        ConfigurationValues values = new ConfigurationValues(config);
+        Optional<String> bindValue = values.string("attachments.bind");
+        if (bindValue.isEmpty()) {
+            return disabled();
+        }
+        HostPort bind = HostPort.parse(bindValue.get(), "attachments/bind");
+        URI baseUrl = baseUrl(values, bind);
+        return new AttachmentsConfiguration(Optional.of(bind), baseUrl,
+            values.string("attachments.directory").orElse(DEFAULT_DIRECTORY),
+            values.duration("attachments.expiry", DEFAULT_EXPIRY),
+            values.size("attachments.maxFileSize", DEFAULT_MAX_FILE_SIZE),
+            values.positiveInt("attachments.threads", DEFAULT_THREADS));
+    }
+
+    private static URI baseUrl(ConfigurationValues values, HostPort bind) throws ConfigurationException {
+        Optional<String> value = values.string("attachments.baseUrl");
+        if (value.isEmpty()) {
+            String host = bind.host().contains(":") ? "[" + bind.host() + "]" : bind.host();
+            return URI.create("http://" + host + ":" + bind.port() + "/xmpp-files/");
+        }
+        try {
+            URI uri = new URI(value.get().endsWith("/") ? value.get() : value.get() + "/");
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new IllegalArgumentException("not an http(s) URL without query");
+            }
+            return uri;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new ConfigurationException(String.format("xmpp.xml: attachments/baseUrl '%s' is not an http:// or https:// URL"
+                + " without query", value.get()));
+        }
+    }
+
+    public boolean enabled() {
+        return bind.isPresent();
+    }
+}

@@ -1,0 +1,63 @@
+package org.jamesxmpp.listener.configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.apache.commons.configuration2.XMLConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.io.FileHandler;
+import org.junit.jupiter.api.Test;
+
+class AttachmentsConfigurationTest {
+    private static XMLConfiguration xml(String content) throws ConfigurationException {
+        XMLConfiguration configuration = new XMLConfiguration();
+        new FileHandler(configuration).load(new StringReader(content));
+        return configuration;
+    }
+
+    @Test
+    void noBindShouldMeanNoLinks() throws Exception {
+        assertThat(AttachmentsConfiguration.from(new BaseHierarchicalConfiguration()).enabled()).isFalse();
+    }
+
+    @Test
+    void bindAloneShouldServeUnderItsOwnAddress() throws Exception {
+        AttachmentsConfiguration testee = AttachmentsConfiguration.from(xml(
+            "<xmpp><attachments><bind>127.0.145.4:8095</bind></attachments></xmpp>"));
+
+        assertThat(testee.bind()).contains(new HostPort("127.0.145.4", 8095));
+        assertThat(testee.baseUrl()).isEqualTo(URI.create("http://127.0.145.4:8095/xmpp-files/"));
+        assertThat(testee.expiry()).isEqualTo(AttachmentsConfiguration.DEFAULT_EXPIRY);
+        assertThat(testee.maxFileSize()).isEqualTo(AttachmentsConfiguration.DEFAULT_MAX_FILE_SIZE);
+    }
+
+    @Test
+    void everySettingShouldBeRead() throws Exception {
+        AttachmentsConfiguration testee = AttachmentsConfiguration.from(xml("<xmpp><attachments>"
+            + "<bind>127.0.0.1:8095</bind><baseUrl>https://files.example.org/xmpp</baseUrl>"
+            + "<directory>file://var/links/</directory><expiry>2d</expiry><maxFileSize>10M</maxFileSize>"
+            + "<threads>2</threads></attachments></xmpp>"));
+
+        assertThat(testee).isEqualTo(new AttachmentsConfiguration(Optional.of(new HostPort("127.0.0.1", 8095)),
+            URI.create("https://files.example.org/xmpp/"), "file://var/links/", Duration.ofDays(2), 10 * 1024 * 1024, 2));
+    }
+
+    @Test
+    void baseUrlThatIsNoHttpUrlShouldNameTheSetting() {
+        assertThatThrownBy(() -> AttachmentsConfiguration.from(xml("<xmpp><attachments><bind>127.0.0.1:8095</bind>"
+            + "<baseUrl>ftp://files.example.org/</baseUrl></attachments></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining("attachments/baseUrl 'ftp://files.example.org/'");
+    }
+
+    @Test
+    void attachmentSettingsShouldBeKnownToTheWholeFile() throws Exception {
+        XmppConfiguration.from(xml("<xmpp><attachments><bind>127.0.0.1:8095</bind><expiry>1h</expiry></attachments></xmpp>"));
+    }
+}
