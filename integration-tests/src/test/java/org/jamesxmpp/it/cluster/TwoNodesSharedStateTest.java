@@ -10,6 +10,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.core.ConditionFactory;
+import org.jamesxmpp.core.xep.reply.ReplyElement;
 import org.jamesxmpp.it.ImapMessages;
 import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.testing.SmackClient;
@@ -23,7 +24,8 @@ import com.google.inject.Module;
 
 /**
  * Both nodes on the Cassandra stores, Prosody reaching james.test only at node B: what node A did, node B finds in
- * Cassandra (the dialback secret, the stanzas the peer acknowledged), and threads need no shared state at all.
+ * Cassandra (the dialback secret, the stanzas the peer acknowledged); a reply mail node A sends threads at the peer
+ * with the stanza node B accepted (threads need no shared state: ids map by a fixed rule, docs/mapping.md).
  */
 class TwoNodesSharedStateTest extends TwoNodesCluster {
     private static final Duration WAIT = Duration.ofSeconds(40);
@@ -84,7 +86,7 @@ class TwoNodesSharedStateTest extends TwoNodesCluster {
     }
 
     @Test
-    void aReplyMailSentByNodeAShouldThreadWithAStanzaNodeBAccepted() throws Exception {
+    void aReplyMailSentByNodeAShouldThreadAtThePeerWithTheStanzaNodeBAccepted() throws Exception {
         String erin = usersOfNodeA().create("erin");
         usersOfNodeB().create("erin");
 
@@ -103,13 +105,19 @@ class TwoNodesSharedStateTest extends TwoNodesCluster {
             try (ImapMessages messages = usersOfNodeB().reader(erin)) {
                 first = messages.parsed(TestIMAPClient.INBOX, 1);
             }
+            String firstReferences = first.getHeader("References", null);
+            assertThat(firstReferences).as("the thread of alice's stanza").isNotNull();
 
+            // what a mail client writes when erin answers: In-Reply-To the first's id, References the first's plus it
             usersOfNodeA().submit(erin, "alice@a.test", "From: " + erin + "\r\nTo: alice@a.test\r\n"
                 + "Message-ID: <erin-reply-1@james.test>\r\nIn-Reply-To: " + first.getMessageID() + "\r\n"
-                + "References: " + first.getMessageID() + "\r\nSubject: Re: Accepted by node B\r\n\r\nnode A answers\r\n");
+                + "References: " + firstReferences.trim() + " " + first.getMessageID() + "\r\n"
+                + "Subject: Re: Accepted by node B\r\n\r\nnode A answers\r\n");
 
             Message reply = alice.awaitMessages(m -> "Re: Accepted by node B".equals(m.getSubject()), 1, WAIT).get(0);
             assertThat(reply.getThread()).isEqualTo("alice-thread-14");
+            assertThat(ReplyElement.from(reply)).map(ReplyElement::getId).contains("alice-first-1");
+            assertThat(reply.getStanzaId()).isEqualTo("erin-reply-1@james.test");
             try (TestIMAPClient imap = usersOfNodeA().imap(erin)) {
                 assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).as("node A never saw alice's message").isZero();
             }
