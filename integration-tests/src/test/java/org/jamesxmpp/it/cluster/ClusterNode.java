@@ -31,7 +31,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.inject.Module;
 
 /** One James node of a test cluster: the run command's server with the Cassandra stores, on its own addresses. */
-final class ClusterNode {
+public final class ClusterNode {
     private ClusterNode() {
     }
 
@@ -73,7 +73,7 @@ final class ClusterNode {
      * Every James in a JVM registers its components under the same JMX names, which a second James then finds taken:
      * once a node started, take its names out; put placeholders back before it stops, as James unregisters them.
      */
-    static Set<ObjectName> releaseJmxNames() throws JMException {
+    public static Set<ObjectName> releaseJmxNames() throws JMException {
         MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
         Set<ObjectName> names = platform.queryNames(new ObjectName("org.apache.james:*"), null);
         for (ObjectName name : names) {
@@ -82,7 +82,7 @@ final class ClusterNode {
         return names;
     }
 
-    static void restoreJmxNames(Set<ObjectName> names) throws JMException {
+    public static void restoreJmxNames(Set<ObjectName> names) throws JMException {
         MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
         for (ObjectName name : names) {
             if (!platform.isRegistered(name)) {
