@@ -1,8 +1,5 @@
 package org.jamesxmpp.guice;
 
-import org.jamesxmpp.core.store.DeliveryLedger;
-import org.jamesxmpp.core.store.MemoryDeliveryLedger;
-
 import com.google.inject.AbstractModule;
 
 /**
@@ -15,8 +12,6 @@ public class XmppCassandraExtensionModule extends AbstractModule {
     protected void configure() {
         install(new XmppConfigurationModule());
         install(new XmppCassandraStoresModule());
-        // Not shared yet: a mail the spool hands out again after this node's restart may be delivered twice (README).
-        bind(DeliveryLedger.class).toInstance(new MemoryDeliveryLedger());
         install(new XmppS2sModule());
         install(new XmppInboundModule());
         install(new XmppC2sModule());

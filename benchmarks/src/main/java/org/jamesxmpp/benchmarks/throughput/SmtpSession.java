@@ -37,6 +37,10 @@ final class SmtpSession implements AutoCloseable {
         expect("250");
     }
 
+    void noop() throws IOException {
+        command("NOOP", "250");
+    }
+
     void quit() throws IOException {
         command("QUIT", "221");
     }
