@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
  * Presence for a local user, from a local user or over s2s: our server as the contact's server (RFC 6121 3, 4). A
  * subscription request is remembered (unlisted, RFC 6121 3.1.3) and reaches the user's available resources (later
  * ones get it at their initial presence), or is approved at once when the requester is subscribed already; answers
- * change the user's roster only when they answer something (a {@code subscribed} without our request is ignored);
+ * change the user's roster only when they answer something (a {@code subscribed} without our request is ignored; an
+ * {@code unsubscribe} that only withdraws a request the user has not answered reaches no client);
  * a probe from a subscriber gets the presence of the user's available resources; the rest reaches the available
  * resources it is addressed to (RFC 6121 8.5).
  */
@@ -63,11 +64,10 @@ public class LocalPresences {
                 .then();
             case unsubscribe -> rosters.update(user, contact, before -> before
                     .map(item -> item.withSubscription(item.subscription().withFrom(false)).withPendingIn(false)))
-                .filter(RosterStore.RosterChange::changed)
+                .filter(change -> change.before().filter(item -> item.subscription().hasFrom()).isPresent())
                 .flatMap(change -> {
                     deliverToAvailable(user, presence);
-                    return change.before().filter(item -> item.subscription().hasFrom()).isPresent()
-                        ? sendFromAvailable(user, contact, Optional.of(Presence.Type.unavailable)) : Mono.empty();
+                    return sendFromAvailable(user, contact, Optional.of(Presence.Type.unavailable));
                 })
                 .then();
             case unsubscribed -> rosters.update(user, contact, before -> before
