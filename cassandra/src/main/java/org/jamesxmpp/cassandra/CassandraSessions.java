@@ -21,6 +21,9 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 public final class CassandraSessions {
     private static final Logger LOGGER = LoggerFactory.getLogger(CassandraSessions.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    // the driver's default waits up to a minute between attempts to reach a node that went down: inbound stanzas
+    // would be refused (wait) that long after Cassandra is back
+    private static final Duration RECONNECTION_MAX_DELAY = Duration.ofSeconds(5);
 
     private CassandraSessions() {
     }
@@ -95,6 +98,8 @@ public final class CassandraSessions {
             .withLocalDatacenter(configuration.localDatacenter())
             .withConfigLoader(DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT)
+                .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofSeconds(1))
+                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, RECONNECTION_MAX_DELAY)
                 .build());
         if (configuration.user().isPresent() && configuration.password().isPresent()) {
             builder = builder.withAuthCredentials(configuration.user().get(), configuration.password().get());

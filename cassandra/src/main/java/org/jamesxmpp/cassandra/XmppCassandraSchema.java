@@ -2,6 +2,7 @@ package org.jamesxmpp.cassandra;
 
 import java.util.List;
 
+import org.jamesxmpp.cassandra.tables.DeliveryLedgerTable;
 import org.jamesxmpp.cassandra.tables.DialbackSecretTable;
 import org.jamesxmpp.cassandra.tables.InboundDedupTable;
 import org.jamesxmpp.cassandra.tables.LateErrorTable;
@@ -29,7 +30,10 @@ public final class XmppCassandraSchema {
             + LateErrorTable.SENDER + " text, "
             + LateErrorTable.RECIPIENT + " text, "
             + LateErrorTable.RETRIES + " int, "
-            + LateErrorTable.RETURNED_HEADERS + " text)");
+            + LateErrorTable.RETURNED_HEADERS + " text)",
+        "CREATE TABLE IF NOT EXISTS " + DeliveryLedgerTable.TABLE_NAME + " ("
+            + DeliveryLedgerTable.KEY + " text PRIMARY KEY, "
+            + DeliveryLedgerTable.ATTEMPTED_AT + " timestamp)");
 
     private XmppCassandraSchema() {
     }

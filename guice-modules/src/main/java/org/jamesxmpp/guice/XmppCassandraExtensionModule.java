@@ -1,7 +1,5 @@
 package org.jamesxmpp.guice;
 
-import org.jamesxmpp.core.store.DeliveryLedger;
-import org.jamesxmpp.core.store.MemoryDeliveryLedger;
 import org.jamesxmpp.core.store.MemoryRosterStore;
 import org.jamesxmpp.core.store.RosterStore;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
@@ -20,14 +18,12 @@ public class XmppCassandraExtensionModule extends AbstractModule {
     protected void configure() {
         install(new XmppConfigurationModule());
         install(new XmppCassandraStoresModule());
-        // Not shared yet: a mail the spool hands out again after this node's restart may be delivered twice (README).
-        bind(DeliveryLedger.class).toInstance(new MemoryDeliveryLedger());
         install(new XmppS2sModule());
         install(new XmppInboundModule());
         install(new XmppC2sModule());
     }
 
-    /** Not shared yet either: each node keeps the rosters in its memory (README). */
+    /** Not shared yet: each node keeps the rosters in its memory (README). */
     @Provides
     @Singleton
     RosterStore rosterStore(C2sConfiguration configuration) {

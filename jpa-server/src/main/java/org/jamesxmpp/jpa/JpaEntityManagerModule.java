@@ -16,7 +16,8 @@ import com.google.inject.Singleton;
 
 /**
  * One OpenJPA {@link EntityManagerFactory} for every JPA store (persistence unit {@value #PERSISTENCE_UNIT} in our
- * {@code META-INF/persistence.xml}), on the database {@code james-database.properties} names.
+ * {@code META-INF/persistence.xml}), on the database {@code james-database.properties} names, its entities resolved at
+ * start ({@link EntityMetadata}).
  */
 public class JpaEntityManagerModule extends AbstractModule {
     public static final String PERSISTENCE_UNIT = "james-xmpp";
@@ -36,6 +37,7 @@ public class JpaEntityManagerModule extends AbstractModule {
     @Provides
     @Singleton
     EntityManagerFactory entityManagerFactory(DatabaseConfiguration configuration) {
-        return Persistence.createEntityManagerFactory(PERSISTENCE_UNIT, configuration.entityManagerFactoryProperties());
+        return EntityMetadata.resolvedAtStart(
+            Persistence.createEntityManagerFactory(PERSISTENCE_UNIT, configuration.entityManagerFactoryProperties()));
     }
 }

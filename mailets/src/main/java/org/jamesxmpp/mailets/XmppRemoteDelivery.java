@@ -32,6 +32,7 @@ import org.jamesxmpp.mailets.remote.delivery.FailureRoute;
 import org.jamesxmpp.mailets.remote.delivery.Fallback;
 import org.jamesxmpp.mailets.remote.delivery.LateFailures;
 import org.jamesxmpp.mailets.remote.delivery.LoopProtection;
+import org.jamesxmpp.mailets.remote.delivery.MulticastPeers;
 import org.jamesxmpp.mailets.remote.delivery.XmppDelivrer;
 import org.jamesxmpp.mailets.remote.delivery.XmppRemoteDeliveryConfiguration;
 import org.slf4j.Logger;
@@ -98,7 +99,8 @@ public class XmppRemoteDelivery extends GenericMailet {
             new DsnComposer(clock, limits.maxReturnedMessageSize()), metrics);
         LateFailures lateFailures = new LateFailures(queue, limits.lateErrorContentBudget());
         sender.routeLateErrors(lateFailures.route(), lateFailures);
-        XmppDelivrer delivrer = new XmppDelivrer(sender, lateFailures, mappingOptions);
+        XmppDelivrer delivrer = new XmppDelivrer(sender, lateFailures, mappingOptions, new MulticastPeers(sender,
+            limits.multicast(), limits.multicastDiscoveryTtl(), limits.multicastDiscoveryDomains()));
         deliveryRunnable = new DeliveryRunnable(queue, configuration, delivrer, failureRoute, metrics, clock,
             limits.concurrency());
         if (startThreads == ThreadState.START_THREADS) {

@@ -63,9 +63,12 @@ public final class EmbeddedCassandra {
 
     private static EmbeddedCassandra instance;
 
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
     private final Path directory;
     private final int nativePort;
-    private final Process process;
+    private final String classPath;
+    private volatile Process process;
 
     /** The running Cassandra, started by the first call. */
     public static synchronized EmbeddedCassandra instance() {
@@ -75,10 +78,10 @@ public final class EmbeddedCassandra {
         return instance;
     }
 
-    private EmbeddedCassandra(Path directory, int nativePort, Process process) {
+    private EmbeddedCassandra(Path directory, int nativePort, String classPath) {
         this.directory = directory;
         this.nativePort = nativePort;
-        this.process = process;
+        this.classPath = classPath;
     }
 
     /** Where CQL clients connect. */
@@ -102,21 +105,56 @@ public final class EmbeddedCassandra {
                 StandardCharsets.UTF_8);
             String classPath = Files.readString(classPathFile, StandardCharsets.UTF_8).trim()
                 + File.pathSeparator + launcherLocation();
-            Instant started = Instant.now();
-            Process process = new ProcessBuilder(command(directory, classPath))
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("output.log").toFile())
-                .start();
-            EmbeddedCassandra cassandra = new EmbeddedCassandra(directory, nativePort, process);
-            Runtime.getRuntime().addShutdownHook(new Thread(cassandra::stop, "embedded-cassandra-stop"));
-            cassandra.awaitStart();
-            LOGGER.info("Embedded Cassandra up on {}:{} in {} ms ({})", HOST, nativePort,
-                Duration.between(started, Instant.now()).toMillis(), directory);
+            EmbeddedCassandra cassandra = new EmbeddedCassandra(directory, nativePort, classPath);
+            Runtime.getRuntime().addShutdownHook(new Thread(cassandra::destroy, "embedded-cassandra-stop"));
+            cassandra.launch();
             return cassandra;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded Cassandra", e);
         }
+    }
+
+    /**
+     * Stops Cassandra as an operator does ({@code nodetool drain}, then the process ends): clients see it go away; its
+     * data and ports stay for {@link #startAgain()}. For failure tests: other test classes of the JVM share it.
+     */
+    public synchronized void stopKeepingData() {
+        try {
+            process.getOutputStream().write(EmbeddedCassandraLauncher.DRAIN_AND_EXIT);
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot ask the embedded Cassandra to drain", e);
+        }
+        if (!PeerProcesses.waitFor(process, DRAIN_TIMEOUT)) {
+            process.destroyForcibly();
+            PeerProcesses.waitFor(process);
+        }
+        LOGGER.info("Embedded Cassandra on {}:{} stopped (data kept)", HOST, nativePort);
+    }
+
+    public boolean running() {
+        return process.isAlive();
+    }
+
+    /** Starts Cassandra again on the data and ports it had, after {@link #stopKeepingData()}. */
+    public synchronized void startAgain() {
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded Cassandra again", e);
+        }
+    }
+
+    private void launch() throws IOException {
+        Instant started = Instant.now();
+        process = new ProcessBuilder(command(directory, classPath))
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("output.log").toFile()))
+            .start();
+        awaitStart();
+        LOGGER.info("Embedded Cassandra up on {}:{} in {} ms ({})", HOST, nativePort,
+            Duration.between(started, Instant.now()).toMillis(), directory);
     }
 
     private void awaitStart() {
@@ -127,7 +165,7 @@ public final class EmbeddedCassandra {
                     : "exited with " + process.exitValue();
                 // read the logs before stop() deletes them
                 String logs = tail(directory.resolve("output.log")) + tail(logFile());
-                stop();
+                destroy();
                 throw new IllegalStateException("Embedded Cassandra (cassandra-all, forked JVM) on " + HOST + ":"
                     + nativePort + " " + why + "; last lines of its output and log:\n" + logs);
             }
@@ -135,7 +173,7 @@ public final class EmbeddedCassandra {
         }
     }
 
-    private void stop() {
+    private void destroy() {
         // throwaway data: no need for Cassandra's own slow drain
         process.destroyForcibly();
         PeerProcesses.waitFor(process);

@@ -42,8 +42,12 @@ final class PeerProcesses {
     }
 
     static boolean waitFor(Process process) {
+        return waitFor(process, Duration.ofSeconds(10));
+    }
+
+    static boolean waitFor(Process process, Duration timeout) {
         try {
-            return process.waitFor(10, TimeUnit.SECONDS);
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

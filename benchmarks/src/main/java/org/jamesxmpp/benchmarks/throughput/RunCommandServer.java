@@ -88,6 +88,11 @@ final class RunCommandServer implements AutoCloseable {
         return server;
     }
 
+    /** The run command's JVM (bin/james-xmpp execs java). */
+    long pid() {
+        return process.pid();
+    }
+
     void put(String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webAdminPort + path))

@@ -1,16 +1,13 @@
 package org.jamesxmpp.benchmarks.throughput;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.IntFunction;
 
 /**
@@ -41,44 +38,54 @@ final class SmtpLoad {
         }
     }
 
-    private static int session(int port, int sessions, int count, int first, String sender, IntFunction<String> recipient,
-                               IntFunction<String> mail) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            expect(in, "220");
-            command(out, in, "EHLO load.test", "250");
-            int accepted = 0;
-            for (int i = first; i < count; i += sessions) {
-                command(out, in, "MAIL FROM:<" + sender + ">", "250");
-                command(out, in, "RCPT TO:<" + recipient.apply(i) + ">", "250");
-                command(out, in, "DATA", "354");
-                out.write((mail.apply(i) + "\r\n.\r\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                expect(in, "250");
-                accepted++;
+    /**
+     * Starts one mail every 1/perSecond s over {@code sessions} reused connections (a mail waits for a free one);
+     * returns when each was scheduled, once every mail got its 250; throws if any was refused.
+     */
+    static long[] sendAtRate(int port, int sessions, int perSecond, int count, String sender, IntFunction<String> recipient,
+                             IntFunction<String> mail) throws Exception {
+        BlockingQueue<Integer> next = new LinkedBlockingQueue<>();
+        ExecutorService executor = Executors.newFixedThreadPool(sessions);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int session = 0; session < sessions; session++) {
+                results.add(executor.submit(() -> {
+                    try (SmtpSession connection = SmtpSession.open(port)) {
+                        int accepted = 0;
+                        for (int i = next.take(); i >= 0; i = next.take()) {
+                            connection.send(sender, recipient.apply(i), mail.apply(i));
+                            accepted++;
+                        }
+                        connection.quit();
+                        return accepted;
+                    }
+                }));
             }
-            command(out, in, "QUIT", "221");
-            return accepted;
+            long[] scheduled = FixedRate.run(perSecond, count, next::add);
+            for (int session = 0; session < sessions; session++) {
+                next.add(-1);
+            }
+            int accepted = 0;
+            for (Future<Integer> result : results) {
+                accepted += result.get();
+            }
+            InboundThroughput.check(accepted, count, "SMTP accepted");
+            return scheduled;
+        } finally {
+            executor.shutdownNow();
         }
     }
 
-    private static void command(OutputStream out, BufferedReader in, String command, String code) throws IOException {
-        out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        expect(in, code);
-    }
-
-    private static void expect(BufferedReader in, String code) throws IOException {
-        String line;
-        do {
-            line = in.readLine();
-            if (line == null) {
-                throw new IOException("connection closed while waiting for " + code);
+    private static int session(int port, int sessions, int count, int first, String sender, IntFunction<String> recipient,
+                               IntFunction<String> mail) throws IOException {
+        try (SmtpSession session = SmtpSession.open(port)) {
+            int accepted = 0;
+            for (int i = first; i < count; i += sessions) {
+                session.send(sender, recipient.apply(i), mail.apply(i));
+                accepted++;
             }
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        if (!line.startsWith(code)) {
-            throw new IOException("expected " + code + ", got: " + line);
+            session.quit();
+            return accepted;
         }
     }
 }

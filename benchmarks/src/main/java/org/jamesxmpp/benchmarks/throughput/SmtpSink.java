@@ -18,6 +18,7 @@ final class SmtpSink implements AutoCloseable {
     private final ServerSocket socket;
     private final ExecutorService sessions = Executors.newCachedThreadPool();
     private final AtomicInteger received = new AtomicInteger();
+    private final Arrivals arrivals = new Arrivals();
 
     SmtpSink(String address, int port) throws IOException {
         this.socket = new ServerSocket();
@@ -27,6 +28,11 @@ final class SmtpSink implements AutoCloseable {
 
     int received() {
         return received.get();
+    }
+
+    /** When each mail's data ended, by subject. */
+    Arrivals arrivals() {
+        return arrivals;
     }
 
     private Void accept() {
@@ -53,9 +59,16 @@ final class SmtpSink implements AutoCloseable {
                     case "HELO", "MAIL", "RCPT", "RSET", "NOOP" -> reply(out, "250 OK");
                     case "DATA" -> {
                         reply(out, "354 go on");
+                        String subject = null;
+                        boolean inHeader = true;
                         for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
-                            // the content is not kept
+                            // the content is not kept, only the subject names the mail
+                            inHeader = inHeader && !data.isEmpty();
+                            if (inHeader && subject == null && data.startsWith("Subject: ")) {
+                                subject = data.substring("Subject: ".length());
+                            }
                         }
+                        arrivals.arrived(subject);
                         received.incrementAndGet();
                         reply(out, "250 OK");
                     }

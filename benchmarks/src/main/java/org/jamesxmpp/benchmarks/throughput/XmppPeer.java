@@ -25,6 +25,7 @@ import org.jivesoftware.smack.packet.Message;
 final class XmppPeer implements AutoCloseable {
     private final S2sServer server;
     private final AtomicInteger received = new AtomicInteger();
+    private final Arrivals arrivals = new Arrivals();
 
     XmppPeer(String domain, String address, String jamesDomain, String jamesAddress, boolean streamManagement) {
         S2sSettings settings = S2sSettings.builder()
@@ -33,7 +34,8 @@ final class XmppPeer implements AutoCloseable {
             .streamManagement(streamManagement)
             .build();
         this.server = new S2sServer(settings, LocalDomains.of(domain), stanza -> {
-            if (stanza.stanza() instanceof Message) {
+            if (stanza.stanza() instanceof Message message) {
+                arrivals.arrived(message.getSubject());
                 received.incrementAndGet();
             }
             return CompletableFuture.completedFuture(null);
@@ -51,8 +53,21 @@ final class XmppPeer implements AutoCloseable {
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
     }
 
+    /** Sends one stanza every 1/perSecond s; returns when each was scheduled, once all are acknowledged. */
+    long[] sendAtRate(int perSecond, int count, IntFunction<Message> stanza) throws Exception {
+        List<CompletableFuture<Void>> sends = new ArrayList<>(count);
+        long[] scheduled = FixedRate.run(perSecond, count, i -> sends.add(server.send(stanza.apply(i)).toCompletableFuture()));
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+        return scheduled;
+    }
+
     int received() {
         return received.get();
+    }
+
+    /** When each message stanza arrived, by subject. */
+    Arrivals arrivals() {
+        return arrivals;
     }
 
     @Override

@@ -31,7 +31,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.inject.Module;
 
 /** One James node of a test cluster: the run command's server with the Cassandra stores, on its own addresses. */
-final class ClusterNode {
+public final class ClusterNode {
     private ClusterNode() {
     }
 
@@ -48,13 +48,20 @@ final class ClusterNode {
      */
     static GuiceJamesServer server(Path workingDirectory, String xmppBind, CassandraStoresConfiguration cassandra,
                                    Module... overrides) throws ConfigurationException {
+        return server(workingDirectory, xmppBind, "127.0.0.2", cassandra, overrides);
+    }
+
+    /** As above, with a.test at {@code peerHost}:5269. */
+    static GuiceJamesServer server(Path workingDirectory, String xmppBind, String peerHost,
+                                   CassandraStoresConfiguration cassandra, Module... overrides)
+        throws ConfigurationException {
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
             .workingDirectory(workingDirectory.toFile())
             .configurationFromClasspath()
             .usersRepository(DEFAULT)
             .build();
         XmppConfiguration xmpp = xmpp("<xmpp><listener><bind>" + xmppBind + "</bind></listener>"
-            + "<routes><route domain=\"a.test\" host=\"127.0.0.2\" port=\"5269\"/></routes></xmpp>");
+            + "<routes><route domain=\"a.test\" host=\"" + peerHost + "\" port=\"5269\"/></routes></xmpp>");
         return JamesXmppMain.createServer(configuration, XmppModules.WITH_CASSANDRA_STORES)
             .overrideWith(binder -> binder.bind(CassandraStoresConfiguration.class).toInstance(cassandra),
                 binder -> binder.bind(XmppConfiguration.class).toInstance(xmpp),
@@ -66,7 +73,7 @@ final class ClusterNode {
      * Every James in a JVM registers its components under the same JMX names, which a second James then finds taken:
      * once a node started, take its names out; put placeholders back before it stops, as James unregisters them.
      */
-    static Set<ObjectName> releaseJmxNames() throws JMException {
+    public static Set<ObjectName> releaseJmxNames() throws JMException {
         MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
         Set<ObjectName> names = platform.queryNames(new ObjectName("org.apache.james:*"), null);
         for (ObjectName name : names) {
@@ -75,7 +82,7 @@ final class ClusterNode {
         return names;
     }
 
-    static void restoreJmxNames(Set<ObjectName> names) throws JMException {
+    public static void restoreJmxNames(Set<ObjectName> names) throws JMException {
         MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
         for (ObjectName name : names) {
             if (!platform.isRegistered(name)) {

@@ -51,7 +51,7 @@ abstract class TwoNodesCluster {
         jmxNamesOfNodeA = ClusterNode.releaseJmxNames();
         nodeB.start();
         usersOfNodeA().ensureDomain();
-        new JamesUsers(nodeB, JAMES_DOMAIN, PASSWORD).ensureDomain();
+        usersOfNodeB().ensureDomain();
         prosody = ProsodyPeer.builder("a.test", "127.0.0.2")
             .resolve(JAMES_DOMAIN, "127.0.0.3")
             .user("alice", PASSWORD)
@@ -74,6 +74,11 @@ abstract class TwoNodesCluster {
 
     JamesUsers usersOfNodeA() {
         return new JamesUsers(nodeA, JAMES_DOMAIN, PASSWORD);
+    }
+
+    /** In a real cluster both nodes share one mailbox and user base; here each node has its own (memory). */
+    JamesUsers usersOfNodeB() {
+        return new JamesUsers(nodeB, JAMES_DOMAIN, PASSWORD);
     }
 
     SmackClient alice() {

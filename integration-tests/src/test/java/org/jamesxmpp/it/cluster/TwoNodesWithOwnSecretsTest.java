@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.google.inject.Module;
 
-/** The control of {@link TwoNodesDialbackTest}: node B keeps a secret of its own, and node A's keys fail there. */
+/** The control of {@link TwoNodesSharedStateTest}: node B keeps a secret of its own, and node A's keys fail there. */
 class TwoNodesWithOwnSecretsTest extends TwoNodesCluster {
     @Override
     Module[] nodeBOverrides() {

@@ -17,20 +17,15 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.apache.commons.configuration2.HierarchicalConfiguration;
-import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
-import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.utils.SMTPMessageSender;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.jamesxmpp.guice.XmppProbe;
 import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.it.JamesXmppServerExtension;
-import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.jamesxmpp.testing.ProsodyPeer;
 import org.jamesxmpp.testing.SmackClient;
 import org.jivesoftware.smack.packet.Message;
@@ -38,10 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
 
 /**
  * A real Prosody killed (SIGKILL) while James sends it a burst of mails, then started again (issue 16). Prosody
@@ -49,6 +40,8 @@ import com.google.inject.Singleton;
  * under way when it dies) stores the mails in alice's offline storage; they are counted there while the burst runs,
  * and at the end by alice's client, which gets them all when she logs in. Every mail arrives; one Prosody stored
  * but whose acknowledgement the kill cut off is sent again and may arrive twice (at most the stanzas in flight).
+ * James runs with the default reconnect backoff (1 s doubling up to 1 m), longer than the test mailet's retries (2 s,
+ * 2 s, 4 s): a retry waits until the backoff lets the engine try Prosody again, so no retry is used up unanswered.
  */
 class OutboundProsodyKilledTest {
     private static final String JAMES_DOMAIN = "james.test";
@@ -61,23 +54,8 @@ class OutboundProsodyKilledTest {
     private static final int IN_FLIGHT_BOUND = 16;
     private static final Pattern SUBJECT = Pattern.compile("burst-(\\d+)-of-" + BURST);
 
-    /**
-     * The test xmpp.xml with a reconnect backoff (1 s doubling up to 1 m by default) shorter than the mailet's retries
-     * (2 s, 2 s, 4 s): a send the backoff refuses fails without a connection attempt, and uses up a retry.
-     */
-    private static final Module SHORT_BACKOFF = new AbstractModule() {
-        @Provides
-        @Singleton
-        XmppConfiguration xmppConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
-            HierarchicalConfiguration<ImmutableNode> xmpp = configurationProvider.getConfiguration("xmpp");
-            xmpp.setProperty("streams.reconnectBackoff", "200ms");
-            xmpp.setProperty("streams.reconnectBackoffCap", "1s");
-            return XmppConfiguration.from(xmpp);
-        }
-    };
-
     @RegisterExtension
-    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(SHORT_BACKOFF);
+    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build();
 
     private ProsodyPeer prosody;
 

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * XEP-0198 and records the messages James sends; {@link #sendToJames} opens a stream of its own to James (dialback,
  * James verifying against the listener) and sends stanzas on it, e.g. a late error for a stanza it acknowledged.
  */
-final class DialbackPeer implements AutoCloseable {
+public final class DialbackPeer implements AutoCloseable {
     private static final Pattern TAG = Pattern.compile("<(/?[A-Za-z:]+)");
     private static final Pattern ID = Pattern.compile("\\sid=['\"]([^'\"]+)['\"]");
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
@@ -40,7 +40,7 @@ final class DialbackPeer implements AutoCloseable {
         this.server = server;
     }
 
-    static DialbackPeer start(String domain, InetSocketAddress address) throws IOException {
+    public static DialbackPeer start(String domain, InetSocketAddress address) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(address);
@@ -50,17 +50,22 @@ final class DialbackPeer implements AutoCloseable {
     }
 
     /** The messages James sent, as written on the stream. */
-    List<String> received() {
+    public List<String> received() {
         return List.copyOf(received);
     }
 
-    static Optional<String> id(String element) {
+    public static Optional<String> id(String element) {
         Matcher matcher = ID.matcher(element.substring(0, element.indexOf('>') + 1));
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** Opens a stream from this domain to {@code jamesDomain} at {@code james}, authenticates it and sends {@code stanzas}. */
-    void sendToJames(InetSocketAddress james, String jamesDomain, String... stanzas) throws IOException {
+    public void sendToJames(InetSocketAddress james, String jamesDomain, String... stanzas) throws IOException {
+        openToJames(james, jamesDomain).send(stanzas);
+    }
+
+    /** As {@link #sendToJames}, keeping the stream for more stanzas. */
+    public StreamToJames openToJames(InetSocketAddress james, String jamesDomain) throws IOException {
         Socket socket = new Socket();
         open.add(socket);
         socket.connect(james);
@@ -71,7 +76,12 @@ final class DialbackPeer implements AutoCloseable {
         readUntil(in, "</stream:features>");
         write(out, "<db:result from='" + domain + "' to='" + jamesDomain + "'>any-key</db:result>");
         readUntil(in, "type='valid'");
-        write(out, String.join("", stanzas));
+        return stanzas -> write(out, String.join("", stanzas));
+    }
+
+    /** An authenticated stream from the peer to James. */
+    public interface StreamToJames {
+        void send(String... stanzas) throws IOException;
     }
 
     private static String header(String addressing) {

@@ -1,6 +1,8 @@
 package org.jamesxmpp.core.mapping;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,9 +23,11 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 
 /**
- * To, Cc and Reply-To of a mail as XEP-0033 addresses, all {@code delivered='true'} (each recipient gets its own
- * stanza). A recipient absent from To and Cc is a bcc recipient: its stanza lists its own address as {@code bcc},
- * and no other stanza mentions it.
+ * To, Cc and Reply-To of a mail as XEP-0033 addresses, all {@code delivered='true'} when each recipient gets its own
+ * stanza. A recipient absent from To and Cc is a bcc recipient: its stanza lists its own address as {@code bcc},
+ * and no other stanza mentions it. A multicast stanza to a peer domain has the same list, the recipients it is to
+ * deliver to without {@code delivered}; it never carries a bcc recipient (they keep stanzas of their own, so that
+ * their privacy does not depend on the peer stripping bcc addresses).
  */
 final class Addressing {
     private final List<AddressEntry> visible;
@@ -55,6 +59,27 @@ final class Addressing {
 
     boolean truncated(MailAddress recipient) {
         return visible.size() > maxAddresses - (isBcc(recipient) ? 1 : 0);
+    }
+
+    /** Whether the recipient is named in To or Cc within the address cap, so that a multicast stanza can serve it. */
+    boolean listed(EntityBareJid recipientJid) {
+        return visible.subList(0, Math.min(visible.size(), maxAddresses)).stream()
+            .anyMatch(entry -> entry.type() != AddressType.REPLYTO && entry.jid().map(recipientJid::equals).orElse(false));
+    }
+
+    /** The address list of a multicast stanza delivering to {@code recipients} (each {@link #listed}), once each. */
+    MultipleAddressesElement forMulticast(Collection<EntityBareJid> recipients) {
+        Set<EntityBareJid> pending = new HashSet<>(recipients);
+        List<AddressEntry> entries = new ArrayList<>();
+        for (AddressEntry entry : visible.subList(0, Math.min(visible.size(), maxAddresses))) {
+            boolean deliverHere = entry.type() != AddressType.REPLYTO && entry.jid()
+                .filter(EntityBareJid.class::isInstance)
+                .map(EntityBareJid.class::cast)
+                .map(pending::remove)
+                .orElse(false);
+            entries.add(new AddressEntry(entry.type(), entry.jid(), entry.uri(), entry.desc(), !deliverHere));
+        }
+        return new MultipleAddressesElement(entries);
     }
 
     Optional<MultipleAddressesElement> forRecipient(MailAddress recipient, EntityBareJid recipientJid) {

@@ -26,6 +26,7 @@ import org.jivesoftware.smackx.shim.packet.HeadersExtension;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jivesoftware.smackx.xhtmlim.packet.XHTMLExtension;
 import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
 
 import com.google.common.hash.Hashing;
 
@@ -104,7 +105,7 @@ final class OutboundPlan {
         }
     }
 
-    Message build(EntityBareJid to, Optional<MultipleAddressesElement> addresses, ShrinkLevel level) {
+    Message build(Jid to, Optional<MultipleAddressesElement> addresses, ShrinkLevel level) {
         AttachmentRenderer.Rendering rendering = attachments.render(level);
         MessageBuilder builder = StanzaBuilder.buildMessage(stanzaId)
             .from(from)

@@ -1,6 +1,7 @@
 package org.jamesxmpp.core.outgoing;
 
 import java.util.List;
+import java.util.Set;
 
 import javax.mail.internet.MimeMessage;
 
@@ -29,9 +30,21 @@ public final class MailEncoder {
         return fit(MimeToStanza.convert(message, sender, recipients, options));
     }
 
+    /** As above, with one XEP-0033 multicast stanza per domain of {@code multicastDomains} ({@link MappedMail#multicastTo}). */
+    public static EncodedMail encode(MimeMessage message, MailAddress sender, List<? extends MailAddress> recipients,
+                                     MappingOptions options, Set<String> multicastDomains) throws MappingException {
+        return fit(MimeToStanza.convert(message, sender, recipients, options).multicastTo(multicastDomains));
+    }
+
     public static EncodedMail encode(byte[] mime, MailAddress sender, List<? extends MailAddress> recipients,
                                      MappingOptions options) throws MappingException {
         return fit(MimeToStanza.convert(mime, sender, recipients, options));
+    }
+
+    /** As above, with one XEP-0033 multicast stanza per domain of {@code multicastDomains}. */
+    public static EncodedMail encode(byte[] mime, MailAddress sender, List<? extends MailAddress> recipients,
+                                     MappingOptions options, Set<String> multicastDomains) throws MappingException {
+        return fit(MimeToStanza.convert(mime, sender, recipients, options).multicastTo(multicastDomains));
     }
 
     private static EncodedMail fit(MappedMail mail) throws MappingException {
@@ -40,7 +53,8 @@ public final class MailEncoder {
             ImmutableList.Builder<EncodedMail.Recipient> encoded = ImmutableList.builder();
             largest = 0;
             for (OutboundStanza stanza : mail.stanzas(level)) {
-                EncodedMail.Recipient recipient = new EncodedMail.Recipient(stanza.recipient(), StanzaCodec.encode(stanza.message()));
+                EncodedMail.Recipient recipient = new EncodedMail.Recipient(stanza.recipient(),
+                    StanzaCodec.encode(stanza.message()), stanza.multicast());
                 largest = Math.max(largest, recipient.stanza().bytes());
                 encoded.add(recipient);
             }

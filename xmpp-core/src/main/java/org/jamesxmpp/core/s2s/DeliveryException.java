@@ -1,5 +1,6 @@
 package org.jamesxmpp.core.s2s;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,17 +29,32 @@ public class DeliveryException extends RuntimeException {
 
     private final Reason reason;
     private final Optional<StanzaErrorException> stanzaError;
+    private final Optional<Instant> notTriedBefore;
 
     public DeliveryException(Reason reason, String message) {
+        this(reason, message, Optional.empty());
+    }
+
+    private DeliveryException(Reason reason, String message, Optional<Instant> notTriedBefore) {
         super(reason + ": " + message);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.stanzaError = Optional.empty();
+        this.notTriedBefore = notTriedBefore;
+    }
+
+    /**
+     * No connection was attempted: one to the peer failed recently, and the engine does not try it again before
+     * {@code notTriedBefore}. A retry sooner would be refused the same way.
+     */
+    public static DeliveryException notTriedBefore(Reason reason, String message, Instant notTriedBefore) {
+        return new DeliveryException(reason, message, Optional.of(notTriedBefore));
     }
 
     public DeliveryException(StanzaErrorException stanzaError) {
         super(Reason.STANZA_ERROR + ": " + stanzaError.getMessage(), stanzaError);
         this.reason = Reason.STANZA_ERROR;
         this.stanzaError = Optional.of(stanzaError);
+        this.notTriedBefore = Optional.empty();
     }
 
     public Reason reason() {
@@ -47,6 +63,11 @@ public class DeliveryException extends RuntimeException {
 
     public Optional<StanzaErrorException> stanzaError() {
         return stanzaError;
+    }
+
+    /** Set when the engine refused to connect without trying: when it tries that peer again at the earliest. */
+    public Optional<Instant> notTriedBefore() {
+        return notTriedBefore;
     }
 
     /** Whether trying again later may succeed. */

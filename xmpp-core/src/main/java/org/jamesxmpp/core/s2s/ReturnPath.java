@@ -3,6 +3,8 @@ package org.jamesxmpp.core.s2s;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
+import org.jamesxmpp.core.s2s.codec.XmlElement;
+
 /**
  * What the inbound side needs from the outbound one: settling what we sent when the peer answers it, and sending
  * answers back. Inbound code sees this, never the outgoing streams themselves.
@@ -14,6 +16,15 @@ public interface ReturnPath {
      * @return whether it answered one of our pings (then it is nobody else's business)
      */
     boolean pingAnswered(String remoteDomain, String id);
+
+    /**
+     * An iq result or error came back from {@code remoteDomain}.
+     *
+     * @return whether it answered one of our disco#info questions (then it is nobody else's business)
+     */
+    default boolean iqAnswered(String remoteDomain, String id, XmlElement iq) {
+        return false;
+    }
 
     /**
      * An error stanza came back from {@code errorFrom} at {@code remoteDomain} for our stanza {@code id}.

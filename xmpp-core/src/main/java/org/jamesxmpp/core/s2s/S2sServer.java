@@ -3,8 +3,10 @@ package org.jamesxmpp.core.s2s;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -153,19 +155,58 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
      */
     @Override
     public CompletionStage<Void> send(EncodedStanza stanza, Optional<LateErrorTicket> lateErrors) {
+        Optional<String> invalid = invalidRemoteStanza(stanza);
+        if (invalid.isPresent()) {
+            return invalid(invalid.get());
+        }
+        String fromDomain = stanza.from().get().getDomain().toString().toLowerCase(Locale.ROOT);
+        String toDomain = stanza.to().get().getDomain().toString().toLowerCase(Locale.ROOT);
+        return outgoing.send(new DomainPair(fromDomain, toDomain), stanza.id(),
+            stanza.from().get().toString(), stanza.to().get().toString(), stanza.xml(), lateErrors);
+    }
+
+    @Override
+    public Map<String, CompletionStage<Void>> sendMulticast(EncodedStanza stanza,
+                                                            Map<String, Optional<LateErrorTicket>> recipients) {
+        Optional<String> invalid = invalidRemoteStanza(stanza);
+        if (invalid.isEmpty() && (stanza.id().isEmpty() || !stanza.to().get().isDomainBareJid())) {
+            invalid = Optional.of("a multicast stanza needs an id and a domain as to");
+        }
+        if (invalid.isPresent()) {
+            CompletionStage<Void> failed = invalid(invalid.get());
+            Map<String, CompletionStage<Void>> each = new LinkedHashMap<>();
+            recipients.keySet().forEach(recipient -> each.put(recipient, failed));
+            return each;
+        }
+        String fromDomain = stanza.from().get().getDomain().toString().toLowerCase(Locale.ROOT);
+        String toDomain = stanza.to().get().getDomain().toString().toLowerCase(Locale.ROOT);
+        return new LinkedHashMap<>(outgoing.sendMulticast(new DomainPair(fromDomain, toDomain), stanza.id().get(),
+            stanza.from().get().toString(), stanza.to().get().toString(), stanza.xml(), recipients));
+    }
+
+    @Override
+    public CompletionStage<Set<String>> discoFeatures(String localDomain, String remoteDomain) {
+        String local = localDomain.toLowerCase(Locale.ROOT);
+        String remote = remoteDomain.toLowerCase(Locale.ROOT);
+        if (!localDomains.isLocal(local) || localDomains.isLocal(remote)) {
+            return CompletableFuture.completedFuture(Set.of());
+        }
+        return outgoing.discoFeatures(new DomainPair(local, remote));
+    }
+
+    private Optional<String> invalidRemoteStanza(EncodedStanza stanza) {
         if (stanza.from().isEmpty() || stanza.to().isEmpty()) {
-            return invalid("a stanza needs from and to");
+            return Optional.of("a stanza needs from and to");
         }
         String fromDomain = stanza.from().get().getDomain().toString().toLowerCase(Locale.ROOT);
         String toDomain = stanza.to().get().getDomain().toString().toLowerCase(Locale.ROOT);
         if (!localDomains.isLocal(fromDomain)) {
-            return invalid("from " + fromDomain + " is not one of our domains");
+            return Optional.of("from " + fromDomain + " is not one of our domains");
         }
         if (localDomains.isLocal(toDomain)) {
-            return invalid("to " + toDomain + " is one of our domains");
+            return Optional.of("to " + toDomain + " is one of our domains");
         }
-        return outgoing.send(new DomainPair(fromDomain, toDomain), stanza.id(),
-            stanza.from().get().toString(), stanza.to().get().toString(), stanza.xml(), lateErrors);
+        return Optional.empty();
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.jamesxmpp.core.s2s;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.jamesxmpp.core.s2s.codec.EncodedStanza;
@@ -20,6 +24,29 @@ public interface StanzaSender {
      *     goes with it to the listener registered for its route
      */
     CompletionStage<Void> send(EncodedStanza stanza, Optional<LateErrorTicket> lateErrors);
+
+    /**
+     * Sends an XEP-0033 multicast stanza: its {@code to} is a remote domain whose server is a multicast service, its
+     * {@code <addresses/>} names {@code recipients} (bare JIDs of that domain) without {@code delivered}. One completion
+     * per recipient, failing with {@link DeliveryException.Reason#STANZA_ERROR} when that address (or the domain, for
+     * the whole stanza) answers an error; each recipient's ticket takes the late errors of its address.
+     */
+    default Map<String, CompletionStage<Void>> sendMulticast(EncodedStanza stanza,
+                                                             Map<String, Optional<LateErrorTicket>> recipients) {
+        CompletionStage<Void> sent = send(stanza);
+        Map<String, CompletionStage<Void>> each = new LinkedHashMap<>();
+        recipients.keySet().forEach(recipient -> each.put(recipient, sent));
+        return each;
+    }
+
+    /**
+     * The XEP-0030 disco#info features ({@code var}s) the server of {@code remoteDomain} announces to our
+     * {@code localDomain}; empty when it answers an error or nothing within the engine's response timeout. Asked anew
+     * at each call: callers cache.
+     */
+    default CompletionStage<Set<String>> discoFeatures(String localDomain, String remoteDomain) {
+        return CompletableFuture.completedFuture(Set.of());
+    }
 
     /** Sends a stanza; a stanza error returned after the acknowledgement goes to the inbound handler. */
     default CompletionStage<Void> send(EncodedStanza stanza) {

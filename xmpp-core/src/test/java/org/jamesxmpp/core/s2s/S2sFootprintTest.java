@@ -8,13 +8,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
-import org.jamesxmpp.testing.RawS2sStream;
+import org.jamesxmpp.testing.IdleS2sStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +29,15 @@ class S2sFootprintTest {
     static final int SOURCE_ADDRESSES = 20;
     static final String LOCAL_DOMAIN = "james.test";
     static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.126.250", 5269);
-    static final String FEATURES = "</stream:features>";
 
-    final List<RawS2sStream> streams = new ArrayList<>();
+    final IdleS2sStreams streams = new IdleS2sStreams(LOCAL, LOCAL_DOMAIN, IntStream.rangeClosed(1, SOURCE_ADDRESSES)
+        .mapToObj(i -> "127.0.126." + i)
+        .toList());
     S2sServer server;
 
     @AfterEach
     void tearDown() {
-        streams.forEach(RawS2sStream::close);
+        streams.close();
         if (server != null) {
             server.stop();
         }
@@ -53,32 +53,21 @@ class S2sFootprintTest {
             .build(), LocalDomains.of(LOCAL_DOMAIN), stanza -> CompletableFuture.completedFuture(null),
             new MemoryDialbackSecretStore(), Clock.systemUTC());
         server.start();
-        open(SOURCE_ADDRESSES);
+        streams.open(SOURCE_ADDRESSES);
         Footprint few = Footprint.now();
 
-        open(STREAMS - SOURCE_ADDRESSES);
+        streams.open(STREAMS - SOURCE_ADDRESSES);
         Footprint many = Footprint.now();
 
         System.out.printf("S2sFootprintTest: %d open streams: heap %d MiB, %d threads, %d fds; %d streams: heap %d MiB,"
                 + " %d threads, %d fds (max heap %d MiB, ulimit -n %d)%n", SOURCE_ADDRESSES, few.heapMiB(), few.threads(),
             few.fileDescriptors(), STREAMS, many.heapMiB(), many.threads(), many.fileDescriptors(),
             Runtime.getRuntime().maxMemory() >> 20, openFileLimit());
-        assertThat(streams).hasSize(STREAMS)
-            .allSatisfy(stream -> assertThat(stream.available()).as("still open").doesNotContain("</stream:stream>"));
+        assertThat(streams.size()).isEqualTo(STREAMS);
+        assertThat(streams.stillOpen()).as("still open").isEqualTo(STREAMS);
         assertThat(many.threads() - few.threads()).as("threads added for %s more streams", STREAMS - SOURCE_ADDRESSES)
             .isLessThan(20);
         assertThat(many.fileDescriptors() - few.fileDescriptors()).isGreaterThanOrEqualTo(STREAMS - SOURCE_ADDRESSES);
-    }
-
-    /** {@code count} more streams, spread over the source addresses, each answered with the features. */
-    private void open(int count) {
-        for (int i = 0; i < count; i++) {
-            int index = streams.size();
-            String from = "127.0.126." + (1 + index % SOURCE_ADDRESSES);
-            RawS2sStream stream = RawS2sStream.connect(LOCAL, from);
-            streams.add(stream);
-            stream.send(RawS2sStream.streamHeader("peer" + index + ".test", LOCAL_DOMAIN)).await(FEATURES);
-        }
     }
 
     private record Footprint(long heapMiB, int threads, long fileDescriptors) {

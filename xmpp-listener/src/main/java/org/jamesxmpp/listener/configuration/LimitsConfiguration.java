@@ -27,6 +27,7 @@ final class LimitsConfiguration {
         "limits.maxBytesPerSecond", "limits.maxInFlightBytes", "limits.maxInFlightStanzas",
         "limits.maxStreamHeaderSize", "limits.maxElementDepth", "limits.maxAttributes",
         "delivery", "delivery.lateErrorContentBudget", "delivery.concurrency", "delivery.maxReturnedMessageSize",
+        "delivery.multicast", "delivery.multicastDiscoveryTtl", "delivery.multicastDiscoveryDomains",
         "dns", "dns.lookupTimeout", "dns.maxCacheTtl", "dns.negativeCacheTtl", "dns.resolverThreads", "dns.maxQueuedResolutions",
         "dns.server", "dns.allowedPrivateNetworks", "dialback.verificationBackoff", "dialback.verificationBackoffCap",
         "dialback.maxBackoffDomains");
@@ -56,7 +57,10 @@ final class LimitsConfiguration {
         return new DeliveryLimits(
             values.size("delivery.lateErrorContentBudget", Math.toIntExact(DeliveryLimits.DEFAULT_LATE_ERROR_CONTENT_BUDGET)),
             values.positiveInt("delivery.concurrency", DeliveryLimits.DEFAULT_CONCURRENCY),
-            values.size("delivery.maxReturnedMessageSize", Math.toIntExact(DeliveryLimits.DEFAULT_MAX_RETURNED_MESSAGE_SIZE)));
+            values.size("delivery.maxReturnedMessageSize", Math.toIntExact(DeliveryLimits.DEFAULT_MAX_RETURNED_MESSAGE_SIZE)),
+            values.bool("delivery.multicast", true),
+            values.duration("delivery.multicastDiscoveryTtl", DeliveryLimits.DEFAULT_MULTICAST_DISCOVERY_TTL),
+            values.positiveInt("delivery.multicastDiscoveryDomains", DeliveryLimits.DEFAULT_MULTICAST_DISCOVERY_DOMAINS));
     }
 
     static DnsTimes dns(ConfigurationValues values) throws ConfigurationException {

@@ -2,6 +2,9 @@ package org.jamesxmpp.mailets.remote.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,7 +204,8 @@ public class DeliveryRunnable implements Disposable {
 
     private void reEnqueue(Mail mail, List<MailAddress> recipients, int retry, Map<MailAddress, DeliveryFailure> failures)
         throws MailQueue.MailQueueException {
-        Duration delay = configuration.delaysAndMaxRetry().delayBeforeRetry(retry);
+        Duration delay = notSoonerThanThePeerIsTriedAgain(configuration.delaysAndMaxRetry().delayBeforeRetry(retry),
+            failures.values());
         LOGGER.info("Mail {} to {} failed over XMPP ({}); retry {} of {} in {}", mail.getName(), recipients,
             LogSafe.of(failures.values()), retry, configuration.delaysAndMaxRetry().maxRetries(), delay);
         mail.setRecipients(recipients);
@@ -210,6 +214,21 @@ public class DeliveryRunnable implements Disposable {
         mail.setLastUpdated(Date.from(clock.instant()));
         metrics.retried(recipients.size());
         queue.enQueue(mail, delay);
+    }
+
+    /**
+     * A retry before the engine tries a peer again after a failed connection would be refused without an attempt and
+     * use up a retry for nothing: retry delays shorter than {@code streams/reconnectBackoff} would bounce mail to a
+     * peer that came back.
+     */
+    private Duration notSoonerThanThePeerIsTriedAgain(Duration retryDelay, Collection<DeliveryFailure> failures) {
+        Instant now = clock.instant();
+        return failures.stream()
+            .flatMap(failure -> failure.notTriedBefore().stream())
+            .map(notTriedBefore -> Duration.between(now, notTriedBefore))
+            .filter(untilTriedAgain -> untilTriedAgain.compareTo(retryDelay) > 0)
+            .max(Comparator.naturalOrder())
+            .orElse(retryDelay);
     }
 
     @Override

@@ -42,7 +42,8 @@ public final class DeliveryStatusMapping {
         String message = Optional.ofNullable(exception.getMessage()).orElse("");
         String diagnostic = exception.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')
             + ": " + (message.startsWith(prefix) ? message.substring(prefix.length()) : message);
-        return new DeliveryFailure(new DsnStatus(statusClass, subjectDetail.subject(), subjectDetail.detail()), diagnostic);
+        return new DeliveryFailure(new DsnStatus(statusClass, subjectDetail.subject(), subjectDetail.detail()), diagnostic,
+            exception.notTriedBefore());
     }
 
     /** A mail the mapping refused: permanent, with the status the mapping names. */

@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
+import org.jamesxmpp.core.address.AddressMapper;
+import org.jamesxmpp.core.address.UnmappableAddressException;
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mapping.MappingException;
 import org.jamesxmpp.core.mapping.MappingOptions;
@@ -25,13 +28,16 @@ import org.slf4j.LoggerFactory;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One delivery attempt of a mail: maps it to one stanza per recipient and sends them over the s2s engine. Never
- * fails: every recipient ends with an {@link ExecutionResult}.
+ * One delivery attempt of a mail: maps it to one stanza per recipient, or one XEP-0033 multicast stanza for the
+ * recipients of a peer that is a multicast service ({@link MulticastPeers}; bcc recipients keep their own), and sends
+ * them over the s2s engine. Never fails: every recipient ends with an {@link ExecutionResult}, its own even when it
+ * shared a multicast stanza (an error from its address fails it alone).
  */
 public class XmppDelivrer {
     private static final Logger LOGGER = LoggerFactory.getLogger(XmppDelivrer.class);
@@ -41,11 +47,18 @@ public class XmppDelivrer {
     private final StanzaSender sender;
     private final LateFailures lateFailures;
     private final MappingOptions mappingOptions;
+    private final MulticastPeers multicastPeers;
 
     public XmppDelivrer(StanzaSender sender, LateFailures lateFailures, MappingOptions mappingOptions) {
+        this(sender, lateFailures, mappingOptions, MulticastPeers.disabled(sender));
+    }
+
+    public XmppDelivrer(StanzaSender sender, LateFailures lateFailures, MappingOptions mappingOptions,
+                        MulticastPeers multicastPeers) {
         this.sender = sender;
         this.lateFailures = lateFailures;
         this.mappingOptions = mappingOptions;
+        this.multicastPeers = multicastPeers;
     }
 
     public Mono<DeliveryOutcome> deliver(Mail mail) {
@@ -57,12 +70,18 @@ public class XmppDelivrer {
         if (sender.isEmpty()) {
             return Mono.just(DeliveryOutcome.allFailed(recipients, NO_SENDER));
         }
+        return multicastPeers.multicastDomains(sender.get(), recipients)
+            .flatMap(multicastDomains -> deliver(mail, sender.get(), recipients, multicastDomains));
+    }
+
+    private Mono<DeliveryOutcome> deliver(Mail mail, MailAddress sender, List<MailAddress> recipients,
+                                          Set<String> multicastDomains) {
         Map<MailAddress, ExecutionResult> refused = new LinkedHashMap<>();
         List<EncodedMail.Recipient> stanzas;
         ReturnedHeaders returned;
         try {
-            stanzas = map(mail, sender.get(), recipients, refused);
-            returned = ReturnedHeaders.of(sender.get(), mail.getMessage());
+            stanzas = map(mail, sender, recipients, multicastDomains, refused);
+            returned = ReturnedHeaders.of(sender, mail.getMessage());
         } catch (MessagingException e) {
             return Mono.just(DeliveryOutcome.allFailed(recipients, new DeliveryFailure(DsnStatus.transientFailure(3, 0),
                 "the mail could not be read: " + e.getMessage())));
@@ -71,7 +90,9 @@ public class XmppDelivrer {
             lateFailures.keepContent(mail);
         }
         return Flux.fromIterable(stanzas)
-            .flatMap(stanza -> send(stanza, lateFailures.ticketFor(mail, stanza.recipient(), returned)))
+            .flatMap(stanza -> stanza.multicast().isEmpty()
+                ? send(stanza, lateFailures.ticketFor(mail, stanza.recipient(), returned))
+                : sendMulticast(mail, stanza, returned))
             .collectMap(Map.Entry::getKey, Map.Entry::getValue)
             .map(results -> {
                 if (results.values().stream().noneMatch(result -> result.state() == ExecutionResult.ExecutionState.SUCCESS)) {
@@ -88,16 +109,17 @@ public class XmppDelivrer {
      * form fails alone: the others are mapped one by one.
      */
     private List<EncodedMail.Recipient> map(Mail mail, MailAddress sender, List<MailAddress> recipients,
-                                     Map<MailAddress, ExecutionResult> refused) throws MessagingException {
+                                            Set<String> multicastDomains, Map<MailAddress, ExecutionResult> refused)
+        throws MessagingException {
         try {
-            EncodedMail mapping = MailEncoder.encode(mail.getMessage(), sender, recipients, mappingOptions);
+            EncodedMail mapping = MailEncoder.encode(mail.getMessage(), sender, recipients, mappingOptions, multicastDomains);
             mapping.notes().forEach(note -> LOGGER.info("Mail {} over XMPP: {}", mail.getName(), LogSafe.of(note)));
             return mapping.stanzas();
         } catch (MappingException e) {
             if (e.getReason() == MappingException.Reason.UNMAPPABLE_RECIPIENT && recipients.size() > 1) {
                 List<EncodedMail.Recipient> stanzas = new ArrayList<>();
                 for (MailAddress recipient : recipients) {
-                    stanzas.addAll(map(mail, sender, ImmutableList.of(recipient), refused));
+                    stanzas.addAll(map(mail, sender, ImmutableList.of(recipient), ImmutableSet.of(), refused));
                 }
                 return stanzas;
             }
@@ -110,9 +132,31 @@ public class XmppDelivrer {
 
     private Mono<Map.Entry<MailAddress, ExecutionResult>> send(EncodedMail.Recipient stanza,
                                                                Optional<LateErrorTicket> ticket) {
-        MailAddress recipient = stanza.recipient();
         EncodedStanza encoded = stanza.stanza();
-        return Mono.fromCompletionStage(() -> sender.send(encoded, ticket))
+        return outcome(stanza.recipient(), Mono.fromCompletionStage(() -> sender.send(encoded, ticket)));
+    }
+
+    /** One multicast stanza, one outcome per recipient it serves. */
+    private Flux<Map.Entry<MailAddress, ExecutionResult>> sendMulticast(Mail mail, EncodedMail.Recipient stanza,
+                                                                        ReturnedHeaders returned) {
+        Map<String, MailAddress> byJid = new LinkedHashMap<>();
+        Map<String, Optional<LateErrorTicket>> tickets = new LinkedHashMap<>();
+        for (MailAddress recipient : stanza.multicast()) {
+            try {
+                String jid = AddressMapper.toJid(recipient).toString();
+                byJid.put(jid, recipient);
+                tickets.put(jid, lateFailures.ticketFor(mail, recipient, returned));
+            } catch (UnmappableAddressException e) {
+                throw new IllegalStateException("a multicast recipient was mapped before: " + recipient, e);
+            }
+        }
+        return Mono.fromCallable(() -> sender.sendMulticast(stanza.stanza(), tickets))
+            .flatMapMany(results -> Flux.fromIterable(byJid.entrySet())
+                .flatMap(entry -> outcome(entry.getValue(), Mono.fromCompletionStage(results.get(entry.getKey())))));
+    }
+
+    private static Mono<Map.Entry<MailAddress, ExecutionResult>> outcome(MailAddress recipient, Mono<Void> sent) {
+        return sent
             .then(Mono.fromCallable(ExecutionResult::success))
             .onErrorResume(error -> Mono.just(result(error)))
             .map(result -> Map.entry(recipient, result));

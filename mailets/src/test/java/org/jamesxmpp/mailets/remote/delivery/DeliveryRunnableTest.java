@@ -36,6 +36,7 @@ import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.routing.StaticRoute;
+import org.jamesxmpp.core.s2s.DeliveryException;
 import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
@@ -158,6 +159,30 @@ class DeliveryRunnableTest {
         assertThat(XmppDeliveryAttributes.retries(queued.getMail())).isEqualTo(2);
         assertThat(queued.getNextDelivery()).hasValueSatisfying(next ->
             assertThat(next.toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(10))));
+    }
+
+    @Test
+    void retryShouldWaitUntilThePeerIsTriedAgainWhenTheEngineRefusedToConnectWithoutTrying() throws Exception {
+        DeliveryFailure refused = DeliveryStatusMapping.forDeliveryException(DeliveryException.notTriedBefore(
+            DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND, "not trying a.test again", NOW.plus(Duration.ofMinutes(3))));
+
+        testee(config()).handle(mail(carol), new DeliveryOutcome(ImmutableMap.of(carol, ExecutionResult.temporaryFailure(refused))));
+
+        ManageableMailQueue.MailQueueItemView queued = queue.browse().next();
+        assertThat(XmppDeliveryAttributes.retries(queued.getMail())).isEqualTo(1);
+        assertThat(queued.getNextDelivery()).hasValueSatisfying(next ->
+            assertThat(next.toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(3))));
+    }
+
+    @Test
+    void retryShouldKeepItsDelayWhenThePeerIsTriedAgainSooner() throws Exception {
+        DeliveryFailure refused = DeliveryStatusMapping.forDeliveryException(DeliveryException.notTriedBefore(
+            DeliveryException.Reason.REMOTE_SERVER_NOT_FOUND, "not trying a.test again", NOW.plus(Duration.ofSeconds(5))));
+
+        testee(config()).handle(mail(carol), new DeliveryOutcome(ImmutableMap.of(carol, ExecutionResult.temporaryFailure(refused))));
+
+        assertThat(queue.browse().next().getNextDelivery()).hasValueSatisfying(next ->
+            assertThat(next.toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(1))));
     }
 
     @Test

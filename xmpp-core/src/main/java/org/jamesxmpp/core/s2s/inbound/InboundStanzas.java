@@ -74,6 +74,10 @@ public class InboundStanzas {
             && outgoing.pingAnswered(fromDomain, stanza.getStanzaId())) {
             return CompletableFuture.completedFuture(null);
         }
+        if (isIq(element, "result", "error") && stanza.getStanzaId() != null
+            && outgoing.iqAnswered(fromDomain, stanza.getStanzaId(), element)) {
+            return CompletableFuture.completedFuture(null);
+        }
         if (isIq(element, "get") && element.child(StreamXml.PING_NAMESPACE, "ping").isPresent()
             && stanza.getStanzaId() != null) {
             outgoing.answer(new DomainPair(toDomain, fromDomain), to.toString(), from.toString(),

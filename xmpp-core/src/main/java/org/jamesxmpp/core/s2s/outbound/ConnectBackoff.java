@@ -39,8 +39,9 @@ public class ConnectBackoff {
         Instant now = clock.instant();
         return Optional.ofNullable(failures.get(remoteDomain))
             .filter(state -> now.isBefore(state.until()))
-            .map(state -> new DeliveryException(state.reason(), "not trying " + remoteDomain + " again before "
-                + state.until() + " after " + state.count() + " failed connection attempt(s); last: " + state.message()));
+            .map(state -> DeliveryException.notTriedBefore(state.reason(), "not trying " + remoteDomain + " again before "
+                + state.until() + " after " + state.count() + " failed connection attempt(s); last: " + state.message(),
+                state.until()));
     }
 
     /** Only connection failures count: {@code REMOTE_SERVER_NOT_FOUND} and {@code REMOTE_SERVER_TIMEOUT}. */

@@ -1,6 +1,7 @@
 package org.jamesxmpp.core.s2s.outbound;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.jamesxmpp.core.s2s.LateErrorListener;
 import org.jamesxmpp.core.s2s.ReturnPath;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
+import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jamesxmpp.core.store.LateErrorRetention;
 import org.jamesxmpp.core.store.LateErrorStore;
 import org.jamesxmpp.core.store.LateErrorTicket;
@@ -31,6 +33,7 @@ import io.netty.channel.EventLoopGroup;
 public class OutgoingStreams implements ReturnPath {
     private final Map<DomainPair, OutgoingStream> streams = new ConcurrentHashMap<>();
     private final PendingSends pendingSends;
+    private final DiscoQueries discoQueries;
     private final EventLoopGroup group;
     private final OutboundConnector connector;
     private final Set<String> refusingPiggyback = ConcurrentHashMap.newKeySet();
@@ -63,6 +66,7 @@ public class OutgoingStreams implements ReturnPath {
         this.backoff = new ConnectBackoff(settings.reconnectBackoffBase(), settings.reconnectBackoffCap(),
             settings.dialOut().maxBackoffDomains(), clock);
         this.pendingSends = new PendingSends(lateErrors);
+        this.discoQueries = new DiscoQueries(settings.responseTimeout());
     }
 
     @Override
@@ -84,6 +88,44 @@ public class OutgoingStreams implements ReturnPath {
      * Sends the answer to a peer's ping: nobody waits for it, and towards a peer without XEP-0198 it is settled once
      * written (it asks for no acknowledgement, or two engines would ping each other forever).
      */
+    /**
+     * Sends an XEP-0033 multicast stanza (to the remote domain) that delivers to each of {@code recipients} (bare JIDs),
+     * one completion each: the peer's acknowledgement completes them all, an error from the domain before it fails
+     * them all, an error from one of the addresses (same id) fails that recipient's only, and once acknowledged each
+     * recipient's ticket takes its late errors, as for a stanza of its own.
+     */
+    public Map<String, CompletableFuture<Void>> sendMulticast(DomainPair pair, String id, String from, String to,
+                                                              String xml, Map<String, Optional<LateErrorTicket>> recipients) {
+        CompletableFuture<Void> delivery = new CompletableFuture<>();
+        PendingStanza stanza = new PendingStanza(pair, Optional.of(id), from, to, xml, delivery);
+        pendingSends.track(stanza, Optional.empty());
+        Map<String, CompletableFuture<Void>> each = new LinkedHashMap<>();
+        recipients.forEach((recipient, ticket) -> {
+            CompletableFuture<Void> own = new CompletableFuture<>();
+            pendingSends.track(new PendingStanza(pair, Optional.of(id), from, recipient, xml, own), ticket);
+            each.put(recipient, own);
+        });
+        delivery.whenComplete((any, failure) -> each.values().forEach(own -> {
+            if (failure == null) {
+                own.complete(null);
+            } else {
+                own.completeExceptionally(failure);
+            }
+        }));
+        submit(stanza);
+        return each;
+    }
+
+    /** The XEP-0030 disco#info features the remote domain's server announces to our local domain; empty if it does not answer. */
+    public CompletableFuture<Set<String>> discoFeatures(DomainPair pair) {
+        return discoQueries.ask(pair, (id, xml) -> send(pair, Optional.of(id), pair.local(), pair.remote(), xml));
+    }
+
+    @Override
+    public boolean iqAnswered(String remoteDomain, String id, XmlElement iq) {
+        return discoQueries.answered(remoteDomain, id, iq);
+    }
+
     @Override
     public void answer(DomainPair pair, String from, String to, String xml) {
         submit(new PendingStanza(pair, Optional.empty(), from, to, xml, new CompletableFuture<>(), 0, false));

@@ -35,6 +35,16 @@ class ConnectBackoffTest {
     }
 
     @Test
+    void refusalShouldSayWhenThePeerIsTriedAgain() {
+        Instant failedAt = clock.instant();
+        testee.failed(REMOTE, REFUSED);
+        testee.failed(REMOTE, REFUSED);
+
+        assertThat(testee.refusal(REMOTE)).hasValueSatisfying(error ->
+            assertThat(error.notTriedBefore()).contains(failedAt.plus(Duration.ofSeconds(2))));
+    }
+
+    @Test
     void refusalShouldEndWhenTheBaseDelayElapsed() {
         testee.failed(REMOTE, REFUSED);
 
