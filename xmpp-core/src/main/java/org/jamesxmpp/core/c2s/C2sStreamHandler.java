@@ -234,7 +234,10 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
                 ctx.pipeline().get(XmppStreamDecoder.class).restart();
                 headerSent = false;
             }
-            case CLOSED -> session.ifPresent(context.sessions()::unbind);
+            case CLOSED -> session.ifPresent(bound -> {
+                context.sessions().unbind(bound);
+                context.router().ended(bound);
+            });
             default -> {
                 // BOUND: the session was registered by the binding
             }
