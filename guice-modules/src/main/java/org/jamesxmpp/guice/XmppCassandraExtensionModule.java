@@ -1,6 +1,12 @@
 package org.jamesxmpp.guice;
 
+import org.jamesxmpp.core.store.MemoryRosterStore;
+import org.jamesxmpp.core.store.RosterStore;
+import org.jamesxmpp.listener.configuration.C2sConfiguration;
+
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 
 /**
  * {@link XmppExtensionModule} with the state the nodes of a cluster share in Cassandra instead of this node's memory:
@@ -15,5 +21,12 @@ public class XmppCassandraExtensionModule extends AbstractModule {
         install(new XmppS2sModule());
         install(new XmppInboundModule());
         install(new XmppC2sModule());
+    }
+
+    /** Not shared yet: each node keeps the rosters in its memory (README). */
+    @Provides
+    @Singleton
+    RosterStore rosterStore(C2sConfiguration configuration) {
+        return new MemoryRosterStore(configuration.maxRosterItems());
     }
 }

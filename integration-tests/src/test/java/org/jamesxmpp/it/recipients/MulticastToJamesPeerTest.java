@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.inject.Provider;
 import javax.management.ObjectName;
 
 import org.apache.commons.configuration2.XMLConfiguration;
@@ -61,7 +62,7 @@ class MulticastToJamesPeerTest {
     static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(new AbstractModule() {
         @Provides
         @Singleton
-        StanzaSender recordingSender(S2sServer engine) {
+        StanzaSender recordingSender(Provider<S2sServer> engine) {
             return new RecordingStanzaSender(engine, SENT);
         }
     });

@@ -1,7 +1,9 @@
 package org.jamesxmpp.core.s2s.outbound;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jamesxmpp.core.log.LogSafe;
@@ -61,6 +63,31 @@ public class PendingSends {
                 .subscribe(done -> { }, failure -> LOGGER.warn("Cannot keep stanza {} to {} for a late error: {}",
                     LogSafe.of(key.stanzaId()), LogSafe.of(key.bareRecipient()), LogSafe.of(failure.getMessage())));
         });
+    }
+
+    /**
+     * Tracks an XEP-0033 multicast stanza (to the remote domain) and, under the same id, each recipient it delivers to
+     * (bare JIDs), one completion each: the stanza's acknowledgement completes them all, an error from the domain
+     * before it fails them all, an error from one of the addresses fails that recipient's only; once acknowledged,
+     * each recipient's ticket takes the late errors of its address.
+     */
+    public Map<String, CompletableFuture<Void>> trackMulticast(PendingStanza stanza,
+                                                               Map<String, Optional<LateErrorTicket>> recipients) {
+        track(stanza, Optional.empty());
+        Map<String, CompletableFuture<Void>> each = new LinkedHashMap<>();
+        recipients.forEach((recipient, ticket) -> {
+            CompletableFuture<Void> own = new CompletableFuture<>();
+            track(new PendingStanza(stanza.pair(), stanza.id(), stanza.from(), recipient, stanza.xml(), own), ticket);
+            each.put(recipient, own);
+        });
+        stanza.delivery().whenComplete((any, failure) -> each.values().forEach(own -> {
+            if (failure == null) {
+                own.complete(null);
+            } else {
+                own.completeExceptionally(failure);
+            }
+        }));
+        return each;
     }
 
     /**
