@@ -2,6 +2,7 @@ package org.jamesxmpp.cassandra;
 
 import java.util.List;
 
+import org.jamesxmpp.cassandra.tables.DeliveryLedgerTable;
 import org.jamesxmpp.cassandra.tables.DialbackSecretTable;
 import org.jamesxmpp.cassandra.tables.InboundDedupTable;
 import org.jamesxmpp.cassandra.tables.LateErrorTable;
@@ -16,9 +17,12 @@ import reactor.core.publisher.Mono;
 public final class XmppCassandraSchema {
     public static final List<String> TABLES = ImmutableList.of(
         "CREATE TABLE IF NOT EXISTS " + DialbackSecretTable.TABLE_NAME + " ("
-            + DialbackSecretTable.NAME + " text PRIMARY KEY, "
+            + DialbackSecretTable.RING + " text, "
+            + DialbackSecretTable.GENERATION + " int, "
             + DialbackSecretTable.SECRET + " text, "
-            + DialbackSecretTable.CREATED_AT + " timestamp)",
+            + DialbackSecretTable.CREATED_AT + " timestamp, "
+            + "PRIMARY KEY (" + DialbackSecretTable.RING + ", " + DialbackSecretTable.GENERATION + ")) "
+            + "WITH CLUSTERING ORDER BY (" + DialbackSecretTable.GENERATION + " DESC)",
         "CREATE TABLE IF NOT EXISTS " + InboundDedupTable.TABLE_NAME + " ("
             + InboundDedupTable.KEY + " text PRIMARY KEY, "
             + InboundDedupTable.CLAIMED_AT + " timestamp)",
@@ -29,7 +33,10 @@ public final class XmppCassandraSchema {
             + LateErrorTable.SENDER + " text, "
             + LateErrorTable.RECIPIENT + " text, "
             + LateErrorTable.RETRIES + " int, "
-            + LateErrorTable.RETURNED_HEADERS + " text)");
+            + LateErrorTable.RETURNED_HEADERS + " text)",
+        "CREATE TABLE IF NOT EXISTS " + DeliveryLedgerTable.TABLE_NAME + " ("
+            + DeliveryLedgerTable.KEY + " text PRIMARY KEY, "
+            + DeliveryLedgerTable.ATTEMPTED_AT + " timestamp)");
 
     private XmppCassandraSchema() {
     }

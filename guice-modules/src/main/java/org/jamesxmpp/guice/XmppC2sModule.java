@@ -12,10 +12,14 @@ import org.jamesxmpp.listener.c2s.CarbonCopies;
 import org.jamesxmpp.listener.c2s.ClientMailSubmission;
 import org.jamesxmpp.listener.c2s.ClientMessageMapping;
 import org.jamesxmpp.listener.c2s.InboundOnlineDelivery;
+import org.jamesxmpp.listener.c2s.LocalPresences;
 import org.jamesxmpp.listener.c2s.MailPushListener;
 import org.jamesxmpp.listener.c2s.MailboxArchive;
 import org.jamesxmpp.listener.c2s.OnlineResources;
+import org.jamesxmpp.listener.c2s.PresenceOut;
+import org.jamesxmpp.listener.c2s.Rosters;
 import org.jamesxmpp.listener.c2s.SentHistory;
+import org.jamesxmpp.listener.c2s.UserPresences;
 import org.jamesxmpp.listener.c2s.UsersRepositoryAuthenticator;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jamesxmpp.listener.configuration.C2sSettingsFactory;
@@ -41,6 +45,10 @@ public class XmppC2sModule extends AbstractModule {
         bind(MailPushListener.class).in(Singleton.class);
         bind(MailboxArchive.class).in(Singleton.class);
         bind(InboundOnlineDelivery.class).in(Singleton.class);
+        bind(Rosters.class).in(Singleton.class);
+        bind(PresenceOut.class).in(Singleton.class);
+        bind(LocalPresences.class).in(Singleton.class);
+        bind(UserPresences.class).in(Singleton.class);
         bind(C2sSettingsFactory.class).in(Singleton.class);
         bind(C2sListener.class).in(Singleton.class);
     }

@@ -1,9 +1,12 @@
 package org.jamesxmpp.guice;
 
-import org.jamesxmpp.core.store.DeliveryLedger;
-import org.jamesxmpp.core.store.MemoryDeliveryLedger;
+import org.jamesxmpp.core.store.MemoryRosterStore;
+import org.jamesxmpp.core.store.RosterStore;
+import org.jamesxmpp.listener.configuration.C2sConfiguration;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 
 /**
  * {@link XmppExtensionModule} with the state the nodes of a cluster share in Cassandra instead of this node's memory:
@@ -15,10 +18,15 @@ public class XmppCassandraExtensionModule extends AbstractModule {
     protected void configure() {
         install(new XmppConfigurationModule());
         install(new XmppCassandraStoresModule());
-        // Not shared yet: a mail the spool hands out again after this node's restart may be delivered twice (README).
-        bind(DeliveryLedger.class).toInstance(new MemoryDeliveryLedger());
         install(new XmppS2sModule());
         install(new XmppInboundModule());
         install(new XmppC2sModule());
+    }
+
+    /** Not shared yet: each node keeps the rosters in its memory (README). */
+    @Provides
+    @Singleton
+    RosterStore rosterStore(C2sConfiguration configuration) {
+        return new MemoryRosterStore(configuration.maxRosterItems());
     }
 }

@@ -7,11 +7,13 @@ import javax.inject.Named;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.utils.PropertiesProvider;
+import org.jamesxmpp.cassandra.CassandraDeliveryLedger;
 import org.jamesxmpp.cassandra.CassandraDialbackSecretStore;
 import org.jamesxmpp.cassandra.CassandraInboundDedupStore;
 import org.jamesxmpp.cassandra.CassandraLateErrorStore;
 import org.jamesxmpp.cassandra.CassandraSessions;
 import org.jamesxmpp.cassandra.CassandraStoresConfiguration;
+import org.jamesxmpp.core.store.DeliveryLedger;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jamesxmpp.core.store.LateErrorStore;
@@ -63,8 +65,8 @@ public class XmppCassandraStoresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DialbackSecretStore dialbackSecretStore(@Named(SESSION) CqlSession session, Clock clock) {
-        return new CassandraDialbackSecretStore(session, clock);
+    DialbackSecretStore dialbackSecretStore(@Named(SESSION) CqlSession session) {
+        return new CassandraDialbackSecretStore(session);
     }
 
     @Provides
@@ -78,5 +80,11 @@ public class XmppCassandraStoresModule extends AbstractModule {
     @Singleton
     LateErrorStore lateErrorStore(@Named(SESSION) CqlSession session, XmppConfiguration configuration) {
         return new CassandraLateErrorStore(session, configuration.lateErrors());
+    }
+
+    @Provides
+    @Singleton
+    DeliveryLedger deliveryLedger(@Named(SESSION) CqlSession session) {
+        return new CassandraDeliveryLedger(session);
     }
 }

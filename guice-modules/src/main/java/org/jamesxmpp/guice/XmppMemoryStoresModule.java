@@ -10,6 +10,9 @@ import org.jamesxmpp.core.store.MemoryDeliveryLedger;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
 import org.jamesxmpp.core.store.MemoryInboundDedupStore;
 import org.jamesxmpp.core.store.MemoryLateErrorStore;
+import org.jamesxmpp.core.store.MemoryRosterStore;
+import org.jamesxmpp.core.store.RosterStore;
+import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import com.google.inject.AbstractModule;
@@ -36,5 +39,11 @@ public class XmppMemoryStoresModule extends AbstractModule {
     @Singleton
     LateErrorStore lateErrorStore(XmppConfiguration configuration, Clock clock) {
         return new MemoryLateErrorStore(configuration.lateErrors(), clock);
+    }
+
+    @Provides
+    @Singleton
+    RosterStore rosterStore(C2sConfiguration configuration) {
+        return new MemoryRosterStore(configuration.maxRosterItems());
     }
 }

@@ -11,6 +11,8 @@ import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.store.FileDialbackSecretStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jamesxmpp.core.store.LateErrorStore;
+import org.jamesxmpp.core.store.RosterStore;
+import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
 import com.google.inject.AbstractModule;
@@ -20,7 +22,7 @@ import com.google.inject.Singleton;
 /**
  * The XMPP extension's state that must outlive a restart on the persistent single node: the dialback secret (unless
  * {@code xmpp.xml} sets one) in a file below the working directory; the inbound duplicate claims and the late-error
- * registry (stanzas peers acknowledged, for their late stanza errors) and the local delivery ledger in the JPA database. Overrides {@code XmppMemoryStoresModule}'s bindings.
+ * registry (stanzas peers acknowledged, for their late stanza errors) and the local delivery ledger and the users' rosters in the JPA database. Overrides {@code XmppMemoryStoresModule}'s bindings.
  */
 public class XmppPersistentStoresModule extends AbstractModule {
     public static final String DIALBACK_SECRET = "file://var/store/xmpp/dialback-secret";
@@ -48,5 +50,11 @@ public class XmppPersistentStoresModule extends AbstractModule {
     @Singleton
     DeliveryLedger deliveryLedger(EntityManagerFactory entityManagerFactory) {
         return new JpaDeliveryLedger(entityManagerFactory);
+    }
+
+    @Provides
+    @Singleton
+    RosterStore rosterStore(EntityManagerFactory entityManagerFactory, C2sConfiguration configuration) {
+        return new JpaRosterStore(entityManagerFactory, configuration.maxRosterItems());
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -19,6 +21,7 @@ import org.apache.james.JamesServerExtension;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.jamesxmpp.core.xep.oob.OutOfBandDataElement;
+import org.jamesxmpp.core.xep.sims.MediaSharingElement;
 import org.jamesxmpp.it.ImapMessages;
 import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.it.JamesXmppServerExtension;
@@ -53,6 +56,7 @@ class InboundLinksTest {
     private static ProsodyPeer prosody;
     private static HttpServer files;
     private static final byte[] PDF = pdf();
+    private static final byte[] PHOTO = "\u00ff\u00d8 JFIF the summit".getBytes(StandardCharsets.ISO_8859_1);
 
     @BeforeAll
     static void start() throws IOException {
@@ -66,6 +70,13 @@ class InboundLinksTest {
             exchange.sendResponseHeaders(200, PDF.length);
             try (OutputStream body = exchange.getResponseBody()) {
                 body.write(PDF);
+            }
+        });
+        files.createContext("/share/summit.jpg", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, PHOTO.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(PHOTO);
             }
         });
         files.createContext("/share/moved", exchange -> {
@@ -132,6 +143,37 @@ class InboundLinksTest {
             byte[] received = ByteStreams.toByteArray(attachment.getInputStream());
             assertThat(MessageDigest.getInstance("SHA-256").digest(received))
                 .isEqualTo(MessageDigest.getInstance("SHA-256").digest(PDF));
+        }
+    }
+
+    @Test
+    void simsFileShouldArriveAttachedFromItsHttpSource(GuiceJamesServer server) throws Exception {
+        JamesUsers users = new JamesUsers(server, JAMES_DOMAIN, PASSWORD).ensureDomain();
+        String bob = users.create("bob-sims");
+        String url = "http://127.0.145.6:" + files.getAddress().getPort() + "/share/summit.jpg";
+        Message stanza = StanzaBuilder.buildMessage("sims-1")
+            .to(JidCreate.from(bob))
+            .ofType(Message.Type.normal)
+            .setBody("the summit")
+            .addExtension(new MediaSharingElement(Optional.of("summit.jpg"), Optional.of("image/jpeg"),
+                Optional.of((long) PHOTO.length), List.of("xmpp:alice@" + PEER_DOMAIN + "/phone?jingle;id=1", url)))
+            .build();
+
+        try (SmackClient alice = SmackClient.login(PEER_DOMAIN, prosody.c2sAddress(), "alice", PASSWORD)) {
+            alice.send(stanza);
+
+            try (TestIMAPClient imap = users.imap(bob)) {
+                imap.select(TestIMAPClient.INBOX).awaitMessageCount(Awaitility.await().atMost(Duration.ofSeconds(40)), 1);
+            }
+        }
+        try (ImapMessages reader = users.reader(bob)) {
+            Multipart mixed = (Multipart) reader.parsed(TestIMAPClient.INBOX, 1).getContent();
+            assertThat((String) mixed.getBodyPart(0).getContent()).contains("the summit", "summit.jpg: " + url)
+                .doesNotContain("Link not attached");
+            Part attachment = mixed.getBodyPart(1);
+            assertThat(attachment.getFileName()).isEqualTo("summit.jpg");
+            assertThat(attachment.getContentType()).startsWith("image/jpeg");
+            assertThat(ByteStreams.toByteArray(attachment.getInputStream())).isEqualTo(PHOTO);
         }
     }
 }

@@ -1,10 +1,17 @@
 package org.jamesxmpp.core.c2s;
 
 import java.net.InetSocketAddress;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
+
+import com.google.common.collect.ImmutableSet;
 
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
@@ -18,6 +25,9 @@ final class ChannelSession implements ClientSession {
     private final Channel channel;
     private final EntityFullJid jid;
     private volatile boolean carbons;
+    private volatile Optional<Presence> presence = Optional.empty();
+    private volatile boolean rosterRequested;
+    private final Set<Jid> directedPresences = new LinkedHashSet<>();
 
     ChannelSession(Channel channel, EntityFullJid jid) {
         this.channel = channel;
@@ -63,6 +73,46 @@ final class ChannelSession implements ClientSession {
     @Override
     public void carbonsEnabled(boolean enabled) {
         carbons = enabled;
+    }
+
+    @Override
+    public Optional<Presence> presence() {
+        return presence;
+    }
+
+    @Override
+    public void presence(Optional<Presence> presence) {
+        this.presence = presence;
+    }
+
+    @Override
+    public boolean rosterRequested() {
+        return rosterRequested;
+    }
+
+    @Override
+    public void rosterRequested(boolean requested) {
+        rosterRequested = requested;
+    }
+
+    @Override
+    public synchronized boolean directedPresence(Jid jid, Presence.Type type, int max) {
+        if (type == Presence.Type.unavailable) {
+            directedPresences.remove(jid);
+            return true;
+        }
+        if (directedPresences.size() >= max && !directedPresences.contains(jid)) {
+            return false;
+        }
+        directedPresences.add(jid);
+        return true;
+    }
+
+    @Override
+    public synchronized Set<Jid> takeDirectedPresences() {
+        Set<Jid> taken = ImmutableSet.copyOf(directedPresences);
+        directedPresences.clear();
+        return taken;
     }
 
     @Override

@@ -1,7 +1,12 @@
 package org.jamesxmpp.core.c2s;
 
+import java.util.Optional;
+import java.util.Set;
+
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
 
 /** A bound resource of a logged-in user. Thread-safe: stanzas may be delivered from any thread. */
 public interface ClientSession {
@@ -23,4 +28,26 @@ public interface ClientSession {
     boolean carbonsEnabled();
 
     void carbonsEnabled(boolean enabled);
+
+    /**
+     * The resource's last broadcast presence (RFC 6121 4.2, 4.4): empty before its initial presence and after it went
+     * unavailable; only then is the resource "available" and gets presence and subscription requests.
+     */
+    Optional<Presence> presence();
+
+    void presence(Optional<Presence> presence);
+
+    /** Whether the client asked for its roster: only such "interested" resources get roster pushes (RFC 6121 2.1.6). */
+    boolean rosterRequested();
+
+    void rosterRequested(boolean requested);
+
+    /**
+     * Remembers that the resource sent available presence straight to {@code jid} (RFC 6121 4.6), so that it goes
+     * unavailable there too; false when {@code max} addresses are remembered already. Unavailable forgets it.
+     */
+    boolean directedPresence(Jid jid, Presence.Type type, int max);
+
+    /** The addresses the resource sent directed available presence to, forgotten as they are returned. */
+    Set<Jid> takeDirectedPresences();
 }

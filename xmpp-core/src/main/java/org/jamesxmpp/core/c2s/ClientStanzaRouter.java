@@ -2,6 +2,8 @@ package org.jamesxmpp.core.c2s;
 
 import java.util.Optional;
 
+import org.jamesxmpp.core.s2s.codec.XmlElement;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 
 /**
@@ -19,5 +21,20 @@ public interface ClientStanzaRouter {
      */
     default void queryArchive(ClientSession session, String id, ArchiveQuery query) {
         session.deliver(ClientStreamXml.stanzaError("iq", id, Optional.empty(), "cancel", "service-unavailable"));
+    }
+
+    /** A roster get or set of the user (iq {@code id}, its {@code <query/>}). Without a roster store: an empty roster. */
+    default void roster(ClientSession session, String id, String type, XmlElement query) {
+        session.deliver("get".equals(type)
+            ? ClientStreamXml.iqResult(id, Optional.empty(), "<query xmlns='" + RosterXml.NAMESPACE + "'/>")
+            : ClientStreamXml.stanzaError("iq", id, Optional.empty(), "cancel", "service-unavailable"));
+    }
+
+    /** A presence the client broadcast (no {@code to}, RFC 6121 4.2, 4.4, 4.5), stamped with its full JID. */
+    default void broadcast(ClientSession session, Presence presence) {
+    }
+
+    /** The session's stream ended, after it was unbound: an available resource goes unavailable (RFC 6121 4.5.2). */
+    default void ended(ClientSession session) {
     }
 }

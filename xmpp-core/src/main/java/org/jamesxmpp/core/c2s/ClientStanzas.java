@@ -53,20 +53,38 @@ final class ClientStanzas {
         if ("iq".equals(element.name()) && addressedToServer(to, session, domain) && archiveQuery(ctx, element, session)) {
             return;
         }
+        if ("iq".equals(element.name()) && addressedToServer(to, session, domain) && roster(element, session)) {
+            return;
+        }
         if ("iq".equals(element.name()) && addressedToServer(to, session, domain)) {
             ServerIqs.answer(element, session).ifPresent(ctx::writeAndFlush);
             return;
         }
-        if ("presence".equals(element.name()) && to.isEmpty()) {
-            // broadcast presence: no roster to broadcast to yet
+        Stanza stanza = StanzaCodec.parse(element);
+        if (stanza instanceof Presence presence && to.isEmpty()) {
+            presence.setFrom(session.jid());
+            context.router().broadcast(session, presence);
             return;
         }
-        Stanza stanza = StanzaCodec.parse(element);
         stanza.setFrom(isSubscription(stanza) ? session.jid().asEntityBareJid() : session.jid());
+        if (isSubscription(stanza)) {
+            stanza.setTo(to.orElseThrow().asBareJid());
+        }
         if (stanza.getTo() == null && stanza instanceof Message) {
             stanza.setTo(session.jid().asEntityBareJid());
         }
         context.router().route(session, stanza);
+    }
+
+    /** Whether {@code iq} is a roster get or set (RFC 6121 2.1.3, 2.3); if so it went to the router. */
+    private boolean roster(XmlElement iq, ClientSession session) {
+        String type = iq.attribute("type").orElse("");
+        Optional<XmlElement> query = iq.child(RosterXml.NAMESPACE, "query");
+        if (query.isEmpty() || !("get".equals(type) || "set".equals(type))) {
+            return false;
+        }
+        context.router().roster(session, iq.attribute("id").orElse(""), type, query.get());
+        return true;
     }
 
     /** Whether {@code iq} is an XEP-0313 query of the user's archive; if so it went to the router (or was refused). */

@@ -34,7 +34,7 @@ public final class ClientStreamXml {
 
     static String bindFeatures() {
         return "<stream:features><bind xmlns='" + BIND_NAMESPACE + "'/><session xmlns='" + SESSION_NAMESPACE
-            + "'><optional/></session></stream:features>";
+            + "'><optional/></session><sm xmlns='" + StreamXml.SM_NAMESPACE + "'/></stream:features>";
     }
 
     static String emptyFeatures() {
@@ -68,7 +68,7 @@ public final class ClientStreamXml {
     }
 
     /** An iq result from the server: {@code from} is the request's {@code to}, absent when it had none (RFC 6120 8.1.2.1). */
-    static String iqResult(String id, Optional<String> from, String payload) {
+    public static String iqResult(String id, Optional<String> from, String payload) {
         return "<iq type='result' id='" + Xml.escapeAttribute(id) + "'" + fromAttribute(from) + ">" + payload + "</iq>";
     }
 

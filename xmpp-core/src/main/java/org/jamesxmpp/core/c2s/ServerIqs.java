@@ -7,12 +7,11 @@ import org.jamesxmpp.core.s2s.codec.XmlElement;
 
 /**
  * Answers the iqs a client addresses to its own server (or to its own bare JID): XEP-0199 ping, the legacy session
- * establishment, an XEP-0030 disco#info of the server, the XEP-0313 form and preferences, XEP-0280 carbons on and off for the session and, until rosters
- * are stored, an empty roster. Anything else
+ * establishment, an XEP-0030 disco#info of the server, the XEP-0313 form and preferences, XEP-0280 carbons on and off for the session (the roster
+ * goes to the router). Anything else
  * that asks ({@code get}/{@code set}) gets {@code service-unavailable}; results and errors need no answer.
  */
 final class ServerIqs {
-    static final String ROSTER_NAMESPACE = "jabber:iq:roster";
     static final String DISCO_INFO_NAMESPACE = "http://jabber.org/protocol/disco#info";
     static final String CARBONS_NAMESPACE = "urn:xmpp:carbons:2";
 
@@ -42,9 +41,6 @@ final class ServerIqs {
         Optional<String> archive = payload.flatMap(element -> ArchiveIqs.answer(type, id, from, element));
         if (archive.isPresent()) {
             return archive;
-        }
-        if ("get".equals(type) && ROSTER_NAMESPACE.equals(namespace)) {
-            return Optional.of(ClientStreamXml.iqResult(id, from, "<query xmlns='" + ROSTER_NAMESPACE + "'/>"));
         }
         if ("get".equals(type) && DISCO_INFO_NAMESPACE.equals(namespace) && payload.get().attribute("node").isEmpty()) {
             return Optional.of(ClientStreamXml.iqResult(id, from, "<query xmlns='" + DISCO_INFO_NAMESPACE + "'>"

@@ -13,6 +13,7 @@ import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
 import org.jamesxmpp.core.xep.mime.OriginalMimeElement;
 import org.jamesxmpp.core.xep.oob.OutOfBandDataElement;
 import org.jamesxmpp.core.xep.sfs.FileSharingElement;
+import org.jamesxmpp.core.xep.sims.MediaSharingElement;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smackx.bob.element.BoBDataExtension;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
@@ -156,6 +157,10 @@ public final class StanzaToMime {
         for (FileSharingElement file : FileSharingElement.from(stanza)) {
             appendLink(text, Texts.singleLine(file.name(), 200) + ": ", file.url());
         }
+        for (MediaSharingElement file : MediaSharingElement.from(stanza)) {
+            file.webSource().ifPresent(url -> appendLink(text,
+                file.name().map(name -> Texts.singleLine(name, 200) + ": ").orElse(""), url));
+        }
         for (LinkFetch link : links) {
             if (link instanceof LinkFetch.Failed failed) {
                 text.append(text.length() > 0 ? "\n\n" : "").append("[Link not attached: ").append(failed.url())
@@ -181,6 +186,7 @@ public final class StanzaToMime {
             || !stanza.getExtensions(BoBDataExtension.class).isEmpty()
             || !OutOfBandDataElement.from(stanza).isEmpty()
             || !FileSharingElement.from(stanza).isEmpty()
+            || MediaSharingElement.from(stanza).stream().anyMatch(file -> file.webSource().isPresent())
             || !stanza.getExtensions(Forwarded.class).isEmpty();
     }
 

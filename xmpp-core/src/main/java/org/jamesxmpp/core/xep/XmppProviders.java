@@ -12,6 +12,8 @@ import org.jamesxmpp.core.xep.reply.ReplyElement;
 import org.jamesxmpp.core.xep.reply.provider.ReplyProvider;
 import org.jamesxmpp.core.xep.sfs.FileSharingElement;
 import org.jamesxmpp.core.xep.sfs.provider.FileSharingProvider;
+import org.jamesxmpp.core.xep.sims.MediaSharingElement;
+import org.jamesxmpp.core.xep.sims.provider.MediaSharingProvider;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StreamOpen;
 import org.jivesoftware.smack.provider.BodyElementProvider;
@@ -43,6 +45,7 @@ public final class XmppProviders {
         ProviderManager.addExtensionProvider(ReplyElement.ELEMENT, ReplyElement.NAMESPACE, ReplyProvider.INSTANCE);
         ProviderManager.addExtensionProvider(OutOfBandDataElement.ELEMENT, OutOfBandDataElement.NAMESPACE, OutOfBandDataProvider.INSTANCE);
         ProviderManager.addExtensionProvider(FileSharingElement.ELEMENT, FileSharingElement.NAMESPACE, FileSharingProvider.INSTANCE);
+        ProviderManager.addExtensionProvider(MediaSharingElement.ELEMENT, MediaSharingElement.NAMESPACE, MediaSharingProvider.INSTANCE);
         ProviderManager.addExtensionProvider(OriginalMimeElement.ELEMENT, OriginalMimeElement.NAMESPACE, OriginalMimeProvider.INSTANCE);
     }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +25,15 @@ import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * Serves stored attachments over HTTP: {@code GET}/{@code HEAD} of {@code <any prefix>/<token>/<file name>}, with
  * Content-Type, Content-Length, Content-Disposition (the file name), single byte ranges, and 404 for anything
  * else, an unknown token or an expired one. Files are never rendered by a browser as a page of this origin
- * ({@code nosniff}, a sandboxing Content-Security-Policy). TLS is for a reverse proxy in front (see
- * {@code attachments/baseUrl}).
+ * ({@code nosniff}, a sandboxing Content-Security-Policy). With an {@link SSLContext} it speaks HTTPS
+ * ({@code attachments/https}); otherwise TLS is for a reverse proxy in front (see {@code attachments/baseUrl}).
  */
 public class AttachmentHttpServer {
     private static final Logger LOGGER = LoggerFactory.getLogger(AttachmentHttpServer.class);
@@ -39,18 +43,25 @@ public class AttachmentHttpServer {
     private final InetSocketAddress bind;
     private final int threads;
     private final Clock clock;
+    private final Optional<SSLContext> tls;
     private Optional<HttpServer> server = Optional.empty();
     private Optional<ExecutorService> executor = Optional.empty();
 
     public AttachmentHttpServer(AttachmentDirectory directory, InetSocketAddress bind, int threads, Clock clock) {
+        this(directory, bind, threads, clock, Optional.empty());
+    }
+
+    public AttachmentHttpServer(AttachmentDirectory directory, InetSocketAddress bind, int threads, Clock clock,
+                                Optional<SSLContext> tls) {
         this.directory = directory;
         this.bind = bind;
         this.threads = threads;
         this.clock = clock;
+        this.tls = tls;
     }
 
     public synchronized void start() throws IOException {
-        HttpServer http = HttpServer.create(bind, 0);
+        HttpServer http = create();
         ExecutorService pool = Executors.newFixedThreadPool(threads,
             new ThreadFactoryBuilder().setNameFormat("xmpp-attachments-http-%d").setDaemon(true).build());
         http.setExecutor(pool);
@@ -58,7 +69,16 @@ public class AttachmentHttpServer {
         http.start();
         server = Optional.of(http);
         executor = Optional.of(pool);
-        LOGGER.info("XMPP attachment links served on {}", http.getAddress());
+        LOGGER.info("XMPP attachment links served on {} ({})", http.getAddress(), tls.isPresent() ? "HTTPS" : "HTTP");
+    }
+
+    private HttpServer create() throws IOException {
+        if (tls.isEmpty()) {
+            return HttpServer.create(bind, 0);
+        }
+        HttpsServer https = HttpsServer.create(bind, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+        return https;
     }
 
     public synchronized Optional<InetSocketAddress> address() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import javax.net.ssl.SSLContext;
 
 import org.apache.james.filesystem.api.FileSystem;
 import org.jamesxmpp.core.mapping.AttachmentLinkProvider;
@@ -38,7 +39,18 @@ public class AttachmentLinks {
         InetSocketAddress bind = configuration.bind()
             .map(hostPort -> new InetSocketAddress(hostPort.host(), hostPort.port()))
             .orElseThrow();
-        server = Optional.of(new AttachmentHttpServer(directory, bind, configuration.threads(), clock));
+        server = Optional.of(new AttachmentHttpServer(directory, bind, configuration.threads(), clock,
+            configuration.https().map(https -> sslContext(fileSystem, https))));
+    }
+
+    // read at start: a keystore that cannot be used stops the start naming it
+    private static SSLContext sslContext(FileSystem fileSystem, AttachmentsConfiguration.Https https) {
+        try {
+            return AttachmentTls.serverContext(fileSystem.getFile(https.keystore()).toPath(), https.keystoreType(),
+                https.secret());
+        } catch (FileNotFoundException e) {
+            throw new IllegalStateException("xmpp.xml: the keystore '" + https.keystore() + "' of attachments/https is not found", e);
+        }
     }
 
     private static File directory(FileSystem fileSystem, String location) {

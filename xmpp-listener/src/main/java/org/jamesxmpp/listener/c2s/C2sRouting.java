@@ -17,6 +17,7 @@ import org.jamesxmpp.core.s2s.DeliveryException;
 import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.s2s.StanzaSender;
+import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
@@ -33,6 +34,7 @@ import reactor.core.publisher.Mono;
  * domain that declares an XMPP server (static route or SRV), our s2s engine; to any other domain, a mail from the
  * user (messages only). Failures come back to the client as stanza errors. A message that went is kept in the
  * sender's mailbox ({@link SentHistory}); one that was refused is not. The sender's other resources get carbons.
+ * Presence and the roster are {@link UserPresences}' and {@link Rosters}' business.
  */
 public class C2sRouting implements ClientStanzaRouter {
     private static final Logger LOGGER = LoggerFactory.getLogger(C2sRouting.class);
@@ -46,11 +48,13 @@ public class C2sRouting implements ClientStanzaRouter {
     private final SentHistory sentHistory;
     private final CarbonCopies carbons;
     private final MailboxArchive archive;
+    private final Rosters rosters;
+    private final UserPresences presences;
 
     @Inject
     public C2sRouting(LocalDomains localDomains, UsersRepository usersRepository, OnlineResources onlineResources,
                       ClientMailSubmission mailSubmission, S2sRouter router, StanzaSender sender, SentHistory sentHistory,
-                      CarbonCopies carbons, MailboxArchive archive) {
+                      CarbonCopies carbons, MailboxArchive archive, Rosters rosters, UserPresences presences) {
         this.localDomains = localDomains;
         this.usersRepository = usersRepository;
         this.onlineResources = onlineResources;
@@ -60,6 +64,27 @@ public class C2sRouting implements ClientStanzaRouter {
         this.sentHistory = sentHistory;
         this.carbons = carbons;
         this.archive = archive;
+        this.rosters = rosters;
+        this.presences = presences;
+    }
+
+    @Override
+    public void roster(ClientSession session, String id, String type, XmlElement query) {
+        rosters.handle(session, id, type, query);
+    }
+
+    @Override
+    public void broadcast(ClientSession session, Presence presence) {
+        presences.broadcast(session, presence).subscribe(any -> { }, error -> logPresenceFailure(session, error));
+    }
+
+    @Override
+    public void ended(ClientSession session) {
+        presences.ended(session).subscribe(any -> { }, error -> logPresenceFailure(session, error));
+    }
+
+    private static void logPresenceFailure(ClientSession session, Throwable error) {
+        LOGGER.info("Presence of client {} failed: {}", LogSafe.of(session.jid()), LogSafe.of(error));
     }
 
     @Override
@@ -69,6 +94,10 @@ public class C2sRouting implements ClientStanzaRouter {
 
     @Override
     public void route(ClientSession session, Stanza stanza) {
+        if (stanza instanceof Presence presence) {
+            presences.outbound(session, presence).subscribe(any -> { }, error -> logPresenceFailure(session, error));
+            return;
+        }
         if (stanza instanceof Message message) {
             carbons.sent(session, message);
         }

@@ -23,15 +23,29 @@ import com.google.common.collect.ImmutableSet;
  * @param expiry how long a link works
  * @param maxFileSize larger attachments get no link (a note instead)
  * @param threads requests served at once
+ * @param https when present the server speaks HTTPS (TLS from the first byte) with this keystore
  */
 public record AttachmentsConfiguration(Optional<HostPort> bind, URI baseUrl, String directory, Duration expiry,
-                                       int maxFileSize, int threads) {
+                                       int maxFileSize, int threads, Optional<Https> https) {
+    /**
+     * The certificate of the HTTPS server: {@code attachments/keystore}, else {@code tls/keystore} of the file, else
+     * the bundled {@code conf/keystore}, as James's file system names them.
+     */
+    public record Https(String keystore, String keystoreType, String secret) {
+    }
+
     public static final String DEFAULT_DIRECTORY = "file://var/xmpp-files/";
     public static final Duration DEFAULT_EXPIRY = Duration.ofDays(7);
     public static final int DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
     public static final int DEFAULT_THREADS = 4;
     static final Set<String> KEYS = ImmutableSet.of("attachments", "attachments.bind", "attachments.baseUrl",
-        "attachments.directory", "attachments.expiry", "attachments.maxFileSize", "attachments.threads");
+        "attachments.directory", "attachments.expiry", "attachments.maxFileSize", "attachments.threads",
+        "attachments.https", "attachments.keystore", "attachments.keystoreType", "attachments.secret");
+
+    public AttachmentsConfiguration(Optional<HostPort> bind, URI baseUrl, String directory, Duration expiry,
+                                    int maxFileSize, int threads) {
+        this(bind, baseUrl, directory, expiry, maxFileSize, threads, Optional.empty());
+    }
 
     public static AttachmentsConfiguration disabled() {
         return new AttachmentsConfiguration(Optional.empty(), URI.create("http://localhost/xmpp-files/"), DEFAULT_DIRECTORY,
@@ -45,19 +59,36 @@ public record AttachmentsConfiguration(Optional<HostPort> bind, URI baseUrl, Str
             return disabled();
         }
         HostPort bind = HostPort.parse(bindValue.get(), "attachments/bind");
-        URI baseUrl = baseUrl(values, bind);
+        Optional<Https> https = values.bool("attachments.https", false) ? Optional.of(https(values)) : Optional.empty();
+        URI baseUrl = baseUrl(values, bind, https.isPresent());
         return new AttachmentsConfiguration(Optional.of(bind), baseUrl,
             values.string("attachments.directory").orElse(DEFAULT_DIRECTORY),
             values.duration("attachments.expiry", DEFAULT_EXPIRY),
             values.size("attachments.maxFileSize", DEFAULT_MAX_FILE_SIZE),
-            values.positiveInt("attachments.threads", DEFAULT_THREADS));
+            values.positiveInt("attachments.threads", DEFAULT_THREADS),
+            https);
     }
 
-    private static URI baseUrl(ConfigurationValues values, HostPort bind) throws ConfigurationException {
+    private static Https https(ConfigurationValues values) {
+        Optional<String> own = values.string("attachments.keystore");
+        if (own.isPresent()) {
+            return new Https(own.get(), values.string("attachments.keystoreType").orElse(TlsConfiguration.DEFAULT_STORE_TYPE),
+                values.string("attachments.secret").orElse(""));
+        }
+        Optional<String> s2s = values.string("tls.keystore");
+        if (s2s.isPresent()) {
+            return new Https(s2s.get(), values.string("tls.keystoreType").orElse(TlsConfiguration.DEFAULT_STORE_TYPE),
+                values.string("tls.secret").orElse(""));
+        }
+        return new Https(C2sConfiguration.BUNDLED_KEYSTORE, TlsConfiguration.DEFAULT_STORE_TYPE,
+            values.string("attachments.secret").orElse(C2sConfiguration.BUNDLED_KEYSTORE_SECRET));
+    }
+
+    private static URI baseUrl(ConfigurationValues values, HostPort bind, boolean https) throws ConfigurationException {
         Optional<String> value = values.string("attachments.baseUrl");
         if (value.isEmpty()) {
             String host = bind.host().contains(":") ? "[" + bind.host() + "]" : bind.host();
-            return URI.create("http://" + host + ":" + bind.port() + "/xmpp-files/");
+            return URI.create((https ? "https://" : "http://") + host + ":" + bind.port() + "/xmpp-files/");
         }
         try {
             URI uri = new URI(value.get().endsWith("/") ? value.get() : value.get() + "/");

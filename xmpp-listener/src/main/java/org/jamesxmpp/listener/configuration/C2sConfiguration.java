@@ -19,6 +19,9 @@ import com.google.common.collect.ImmutableSet;
  * {@code <c2s>} of {@code xmpp.xml}: the client listener. Absent means the defaults (enabled on {@code 0.0.0.0:5222},
  * STARTTLS required). Without {@code c2s/tls/keystore} the certificate is {@code tls/keystore} of the file, else the
  * bundled {@code conf/keystore} that submission and IMAP use.
+ *
+ * @param maxRosterItems items of one user's roster (listed or remembered requests), also the directed presences one
+ *     resource is remembered to have sent
  */
 public record C2sConfiguration(boolean enabled,
                                List<HostPort> binds,
@@ -27,6 +30,7 @@ public record C2sConfiguration(boolean enabled,
                                String keystoreType,
                                Optional<String> secret,
                                C2sLimits limits,
+                               int maxRosterItems,
                                WorkerPool authenticators,
                                WorkerPool domainLookups) {
     /** The password check is a deliberately slow hash: a few threads, a bounded wait. */
@@ -34,13 +38,14 @@ public record C2sConfiguration(boolean enabled,
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", C2sSettings.DEFAULT_PORT);
     public static final String BUNDLED_KEYSTORE = "file://conf/keystore";
     public static final String BUNDLED_KEYSTORE_SECRET = "james-xmpp";
+    public static final int DEFAULT_MAX_ROSTER_ITEMS = 1_000;
 
     private static final String PREFIX = "c2s";
     private static final Set<String> KNOWN_KEYS = ImmutableSet.of(
         "c2s", "c2s[@enabled]", "c2s.bind",
         "c2s.tls", "c2s.tls.required", "c2s.tls.keystore", "c2s.tls.keystoreType", "c2s.tls.secret",
         "c2s.limits", "c2s.limits.maxStanzaSize", "c2s.limits.authenticationTimeout", "c2s.limits.maxAuthenticationFailures",
-        "c2s.limits.failureDelay", "c2s.limits.maxConnections", "c2s.limits.maxResourcesPerUser",
+        "c2s.limits.failureDelay", "c2s.limits.maxConnections", "c2s.limits.maxResourcesPerUser", "c2s.limits.maxRosterItems",
         "c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
         "c2s.limits.domainLookupThreads", "c2s.limits.maxQueuedDomainLookups",
         "c2s.streams", "c2s.streams.idleTimeout", MailPushConfiguration.KEY);
@@ -51,7 +56,8 @@ public record C2sConfiguration(boolean enabled,
 
     public static C2sConfiguration defaults() {
         return new C2sConfiguration(true, ImmutableList.of(DEFAULT_BIND), true, Optional.empty(),
-            TlsConfiguration.DEFAULT_STORE_TYPE, Optional.empty(), C2sLimits.defaults(), DEFAULT_AUTHENTICATORS,
+            TlsConfiguration.DEFAULT_STORE_TYPE, Optional.empty(), C2sLimits.defaults(), DEFAULT_MAX_ROSTER_ITEMS,
+            DEFAULT_AUTHENTICATORS,
             C2sSettings.DEFAULT_DOMAIN_LOOKUPS);
     }
 
@@ -84,6 +90,7 @@ public record C2sConfiguration(boolean enabled,
                 values.duration("c2s.limits.failureDelay", C2sLimits.DEFAULT_FAILURE_DELAY),
                 values.positiveInt("c2s.limits.maxConnections", C2sLimits.DEFAULT_MAX_CONNECTIONS),
                 values.positiveInt("c2s.limits.maxResourcesPerUser", C2sLimits.DEFAULT_MAX_RESOURCES_PER_USER)),
+            values.positiveInt("c2s.limits.maxRosterItems", DEFAULT_MAX_ROSTER_ITEMS),
             values.workerPool("c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
                 DEFAULT_AUTHENTICATORS),
             values.workerPool("c2s.limits.domainLookupThreads", "c2s.limits.maxQueuedDomainLookups",
@@ -106,6 +113,7 @@ public record C2sConfiguration(boolean enabled,
     public String toString() {
         return "C2sConfiguration{enabled=" + enabled + ", binds=" + binds + ", tlsRequired=" + tlsRequired
             + ", keystore=" + keystore + ", keystoreType=" + keystoreType + ", limits=" + limits
+            + ", maxRosterItems=" + maxRosterItems
             + ", authenticators=" + authenticators + ", domainLookups=" + domainLookups + "}";
     }
 }

@@ -7,27 +7,31 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
+import org.apache.http.Header;
+import org.apache.http.HttpEntity;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mapping.LinkFetch;
 import org.jamesxmpp.listener.configuration.LinkFetchConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.common.annotations.VisibleForTesting;
 import com.google.common.io.ByteStreams;
 
 import reactor.core.publisher.Flux;
@@ -42,6 +46,11 @@ import reactor.core.scheduler.Schedulers;
  * come, a timeout per download, at most {@code maxLinks} per stanza. Each failure is a {@link LinkFetch.Failed}
  * saying why; the mapping keeps the link in the body with that note. Downloads run on a bounded scheduler of their
  * own, never on an event loop.
+ *
+ * <p>The host is resolved once, by the HTTP client's resolver, which refuses the name unless every address is allowed
+ * and hands the client exactly the addresses it checked: the connection goes to a checked address, so a DNS answer that
+ * changes between the check and the connection (DNS rebinding) cannot lead it elsewhere. TLS still checks the
+ * certificate against the name of the link.
  */
 @Singleton
 public class LinkFetcher {
@@ -49,18 +58,50 @@ public class LinkFetcher {
     private static final Pattern FILE_NAME = Pattern.compile("filename\\s*=\\s*\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
     private static final int CONCURRENCY = 4;
 
+    /** How a host name becomes addresses: the system resolver, or a test's. */
+    @FunctionalInterface
+    public interface HostResolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /** A name with an address that is not allowed: the client never connects. */
+    private static final class RefusedAddress extends UnknownHostException {
+        RefusedAddress(String reason) {
+            super(reason);
+        }
+    }
+
     private final LinkFetchConfiguration configuration;
     private final AddressPolicy addressPolicy;
-    private final HttpClient client;
+    private final HostResolver resolver;
+    private final CloseableHttpClient client;
     private final Scheduler scheduler;
 
     @Inject
     public LinkFetcher(LinkFetchConfiguration configuration) {
+        this(configuration, InetAddress::getAllByName);
+    }
+
+    @VisibleForTesting
+    LinkFetcher(LinkFetchConfiguration configuration, HostResolver resolver) {
         this.configuration = configuration;
         this.addressPolicy = new AddressPolicy(configuration.allowedAddresses());
-        this.client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(configuration.timeout())
+        this.resolver = resolver;
+        int timeout = Math.toIntExact(configuration.timeout().toMillis());
+        this.client = HttpClients.custom()
+            .setDnsResolver(this::checkedAddresses)
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableContentCompression()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .setMaxConnTotal(CONCURRENCY * 4)
+            .setMaxConnPerRoute(CONCURRENCY)
+            .setDefaultRequestConfig(RequestConfig.custom()
+                .setConnectTimeout(timeout)
+                .setSocketTimeout(timeout)
+                .setConnectionRequestTimeout(timeout)
+                .build())
             .build();
         this.scheduler = Schedulers.newBoundedElastic(CONCURRENCY * 4, 1000, "xmpp-link-fetch", 60, true);
     }
@@ -90,7 +131,7 @@ public class LinkFetcher {
             });
     }
 
-    private LinkFetch download(String url) throws InterruptedException {
+    private LinkFetch download(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -104,57 +145,64 @@ public class LinkFetcher {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             return new LinkFetch.Failed(url, "the link names no plain host");
         }
-        Optional<String> refused = refusal(uri.getHost());
-        if (refused.isPresent()) {
-            return new LinkFetch.Failed(url, refused.get());
-        }
         Instant deadline = Instant.now().plus(configuration.timeout());
-        try {
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).timeout(configuration.timeout()).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    return new LinkFetch.Failed(url, "the server answered " + response.statusCode()
-                        + (response.statusCode() / 100 == 3 ? " (redirects are not followed)" : ""));
-                }
-                OptionalLong length = response.headers().firstValueAsLong("Content-Length");
-                if (length.isPresent() && length.getAsLong() > configuration.maxFileSize()) {
-                    return new LinkFetch.Failed(url, "the file is larger than " + configuration.maxFileSize() + " bytes");
-                }
-                byte[] content = ByteStreams.toByteArray(ByteStreams.limit(body, configuration.maxFileSize() + 1L));
-                if (content.length > configuration.maxFileSize()) {
-                    return new LinkFetch.Failed(url, "the file is larger than " + configuration.maxFileSize() + " bytes");
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    return new LinkFetch.Failed(url, "the download took too long");
-                }
-                String contentType = response.headers().firstValue("Content-Type").map(type -> type.split(";")[0].trim())
-                    .orElse("application/octet-stream");
-                return new LinkFetch.Fetched(url, fileName(uri, response), contentType, content);
+        HttpGet request = new HttpGet(uri);
+        try (CloseableHttpResponse response = client.execute(request)) {
+            int status = response.getStatusLine().getStatusCode();
+            if (status != 200) {
+                return new LinkFetch.Failed(url, "the server answered " + status
+                    + (status / 100 == 3 ? " (redirects are not followed)" : ""));
             }
+            HttpEntity entity = response.getEntity();
+            if (entity == null) {
+                return new LinkFetch.Failed(url, "the server answered no content");
+            }
+            long length = entity.getContentLength();
+            if (length > configuration.maxFileSize()) {
+                return new LinkFetch.Failed(url, "the file is larger than " + configuration.maxFileSize() + " bytes");
+            }
+            byte[] content;
+            try (InputStream body = entity.getContent()) {
+                content = ByteStreams.toByteArray(ByteStreams.limit(body, configuration.maxFileSize() + 1L));
+            }
+            if (content.length > configuration.maxFileSize()) {
+                return new LinkFetch.Failed(url, "the file is larger than " + configuration.maxFileSize() + " bytes");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return new LinkFetch.Failed(url, "the download took too long");
+            }
+            String contentType = Optional.ofNullable(response.getFirstHeader("Content-Type")).map(Header::getValue)
+                .map(type -> type.split(";")[0].trim())
+                .orElse("application/octet-stream");
+            return new LinkFetch.Fetched(url, fileName(uri, response), contentType, content);
+        } catch (RefusedAddress e) {
+            return new LinkFetch.Failed(url, e.getMessage());
+        } catch (UnknownHostException e) {
+            return new LinkFetch.Failed(url, "the host name does not resolve");
         } catch (IOException e) {
+            request.abort();
             return new LinkFetch.Failed(url, "the download failed (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    // every address the name has must be allowed: the client connects to one of them
-    private Optional<String> refusal(String host) {
-        try {
-            InetAddress[] addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-            for (InetAddress address : addresses) {
-                Optional<String> refusal = addressPolicy.refusal(address);
-                if (refusal.isPresent()) {
-                    return refusal;
-                }
-            }
-            return Optional.empty();
-        } catch (UnknownHostException e) {
-            return Optional.of("the host name does not resolve");
+    // every address the name has must be allowed; the client connects only to these, so what was checked is what is used
+    private InetAddress[] checkedAddresses(String host) throws UnknownHostException {
+        InetAddress[] addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+        if (addresses.length == 0) {
+            throw new UnknownHostException(host);
         }
+        for (InetAddress address : addresses) {
+            Optional<String> refusal = addressPolicy.refusal(address);
+            if (refusal.isPresent()) {
+                throw new RefusedAddress(refusal.get());
+            }
+        }
+        return addresses.clone();
     }
 
-    private static String fileName(URI uri, HttpResponse<?> response) {
-        Optional<String> fromHeader = response.headers().firstValue("Content-Disposition")
+    private static String fileName(URI uri, CloseableHttpResponse response) {
+        Optional<String> fromHeader = Optional.ofNullable(response.getFirstHeader("Content-Disposition"))
+            .map(Header::getValue)
             .map(FILE_NAME::matcher)
             .filter(Matcher::find)
             .map(matcher -> matcher.group(1).trim());
@@ -166,5 +214,10 @@ public class LinkFetcher {
 
     public void dispose() {
         scheduler.dispose();
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOGGER.debug("closing the link fetch client", e);
+        }
     }
 }

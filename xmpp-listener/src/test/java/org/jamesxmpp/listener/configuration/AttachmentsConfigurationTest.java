@@ -49,6 +49,24 @@ class AttachmentsConfigurationTest {
     }
 
     @Test
+    void httpsShouldUseTheS2sKeystoreUnlessItHasItsOwnAndChangeTheDefaultBaseUrl() throws Exception {
+        AttachmentsConfiguration s2s = AttachmentsConfiguration.from(xml("<xmpp><tls><keystore>file://conf/xmpp.p12</keystore>"
+            + "<secret>s2s-secret</secret></tls><attachments><bind>127.0.145.4:8443</bind><https>true</https></attachments></xmpp>"));
+        AttachmentsConfiguration own = AttachmentsConfiguration.from(xml("<xmpp><tls><keystore>file://conf/xmpp.p12</keystore>"
+            + "</tls><attachments><bind>127.0.145.4:8443</bind><https>true</https><keystore>file://conf/files.jks</keystore>"
+            + "<keystoreType>JKS</keystoreType><secret>files</secret></attachments></xmpp>"));
+        AttachmentsConfiguration bundled = AttachmentsConfiguration.from(xml(
+            "<xmpp><attachments><bind>127.0.145.4:8443</bind><https>true</https></attachments></xmpp>"));
+
+        assertThat(s2s.https()).contains(new AttachmentsConfiguration.Https("file://conf/xmpp.p12", "PKCS12", "s2s-secret"));
+        assertThat(s2s.baseUrl()).isEqualTo(URI.create("https://127.0.145.4:8443/xmpp-files/"));
+        assertThat(own.https()).contains(new AttachmentsConfiguration.Https("file://conf/files.jks", "JKS", "files"));
+        assertThat(bundled.https()).contains(new AttachmentsConfiguration.Https("file://conf/keystore", "PKCS12", "james-xmpp"));
+        assertThat(AttachmentsConfiguration.from(xml("<xmpp><attachments><bind>127.0.145.4:8095</bind></attachments></xmpp>"))
+            .https()).isEmpty();
+    }
+
+    @Test
     void baseUrlThatIsNoHttpUrlShouldNameTheSetting() {
         assertThatThrownBy(() -> AttachmentsConfiguration.from(xml("<xmpp><attachments><bind>127.0.0.1:8095</bind>"
             + "<baseUrl>ftp://files.example.org/</baseUrl></attachments></xmpp>")))

@@ -52,14 +52,14 @@ class C2sConfigurationTest {
             + "<authenticationTimeout>5s</authenticationTimeout><maxAuthenticationFailures>1</maxAuthenticationFailures>"
             + "<failureDelay>100ms</failureDelay><authenticationThreads>2</authenticationThreads>"
             + "<maxQueuedAuthentications>20</maxQueuedAuthentications><domainLookupThreads>3</domainLookupThreads>"
-            + "<maxQueuedDomainLookups>30</maxQueuedDomainLookups></limits>"
+            + "<maxQueuedDomainLookups>30</maxQueuedDomainLookups><maxRosterItems>50</maxRosterItems></limits>"
             + "<streams><idleTimeout>2m</idleTimeout></streams>"
             + "</c2s></xmpp>"));
 
         assertThat(testee).isEqualTo(new C2sConfiguration(false,
             List.of(new HostPort("127.0.62.1", 5222), new HostPort("::1", 5223)), false,
             Optional.of("file://conf/c2s.p12"), "JKS", Optional.of("s3cret"), new C2sLimits(64 * 1024, Duration.ofMinutes(2),
-            Duration.ofSeconds(5), 1, Duration.ofMillis(100), 5, 2), new WorkerPool(2, 20), new WorkerPool(3, 30)));
+            Duration.ofSeconds(5), 1, Duration.ofMillis(100), 5, 2), 50, new WorkerPool(2, 20), new WorkerPool(3, 30)));
     }
 
     @Test

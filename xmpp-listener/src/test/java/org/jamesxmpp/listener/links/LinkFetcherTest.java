@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jamesxmpp.core.mapping.LinkFetch;
 import org.jamesxmpp.listener.configuration.LinkFetchConfiguration;
@@ -136,5 +138,47 @@ class LinkFetcherTest {
 
         assertThat(fetched).hasSize(4);
         assertThat(reason(fetched.get(3))).contains("more than 3 links");
+    }
+
+    @Test
+    void theAddressCheckedShouldBeTheOneConnectedToWhenTheDnsAnswerChangesAfterwards() throws Exception {
+        HttpServer internal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        internal.createContext("/report.pdf", exchange -> answer(exchange, 200, "text/plain", "internal secret".getBytes(StandardCharsets.US_ASCII)));
+        internal.start();
+        HttpServer checked = HttpServer.create(new InetSocketAddress("127.0.145.6", internal.getAddress().getPort()), 0);
+        checked.createContext("/report.pdf", exchange -> {
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            answer(exchange, 200, "text/plain", ("public for " + host).getBytes(StandardCharsets.US_ASCII));
+        });
+        checked.start();
+        AtomicInteger lookups = new AtomicInteger();
+        LinkFetcher rebound = new LinkFetcher(new LinkFetchConfiguration(true, 1024, 3, Duration.ofSeconds(5), true,
+            List.of("127.0.145.6")), host -> new InetAddress[] {InetAddress.getByName(lookups.getAndIncrement() == 0
+            ? "127.0.145.6" : "127.0.0.1")});
+        try {
+            LinkFetch fetched = fetch(rebound, "http://files.rebind.test:" + internal.getAddress().getPort() + "/report.pdf").get(0);
+
+            assertThat(fetched).isInstanceOf(LinkFetch.Fetched.class);
+            assertThat(new String(((LinkFetch.Fetched) fetched).content(), StandardCharsets.US_ASCII))
+                .isEqualTo("public for files.rebind.test:" + internal.getAddress().getPort());
+            assertThat(lookups.get()).isEqualTo(1);
+        } finally {
+            rebound.dispose();
+            checked.stop(0);
+            internal.stop(0);
+        }
+    }
+
+    @Test
+    void aNameWithOneInternalAddressAmongPublicOnesShouldBeRefused() {
+        LinkFetcher mixed = new LinkFetcher(new LinkFetchConfiguration(true, 1024, 3, Duration.ofSeconds(5), true,
+            List.of("127.0.145.6")), host -> new InetAddress[] {InetAddress.getByName("127.0.145.6"),
+            InetAddress.getByName("127.0.0.1")});
+        try {
+            assertThat(reason(fetch(mixed, "http://files.rebind.test:" + server.getAddress().getPort() + "/report.pdf").get(0)))
+                .contains("127.0.0.1").contains("loopback");
+        } finally {
+            mixed.dispose();
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.routing.S2sRoute;
@@ -113,7 +114,9 @@ public class OutboundConnector {
         List<InetSocketAddress> addresses = route.addresses();
         if (index >= addresses.size()) {
             attempt.unreachable().accept(new TerminationCause(Reason.REMOTE_SERVER_NOT_FOUND, "cannot connect to "
-                + attempt.pair().remote() + " at " + addresses));
+                + attempt.pair().remote() + " at " + addresses.stream()
+                .map(address -> address.getHostString() + ":" + address.getPort())
+                .collect(Collectors.joining(", "))));
             return;
         }
         InetSocketAddress unresolved = addresses.get(index);
