@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
@@ -99,6 +101,28 @@ class C2sClientTest {
 
         try (SmackClient client = login(server, bob, "phone")) {
             assertThat(client.fullJid()).isEqualTo(bob + "/phone");
+        }
+    }
+
+    @Test
+    void smackShouldEnableStreamManagementAndGetItsStanzasAcknowledged(GuiceJamesServer server) throws Exception {
+        String bob = users(server).create("bob-sm");
+
+        try (SmackClient client = login(server, bob, "phone")) {
+            XMPPTCPConnection connection = client.connection();
+            assertThat(connection.isSmEnabled()).isTrue();
+            assertThat(connection.isSmResumptionPossible()).as("no resumption offered").isFalse();
+            List<String> acknowledged = new CopyOnWriteArrayList<>();
+            connection.addStanzaAcknowledgedListener(stanza -> acknowledged.add(stanza.getStanzaId()));
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sent.add(client.sendMessage(bob, "note " + i).getStanzaId());
+            }
+
+            connection.requestSmAcknowledgement();
+
+            AWAIT.untilAsserted(() -> assertThat(acknowledged).containsAll(sent));
+            assertThat(client.isConnected()).as("our counts agree with Smack's").isTrue();
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
+import javax.inject.Provider;
+
 import org.jamesxmpp.core.s2s.LateErrorListener;
 import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.StanzaSender;
@@ -19,11 +21,12 @@ class RecordingStanzaSender implements StanzaSender {
     record Sent(String to, List<String> multicastRecipients) {
     }
 
-    private final S2sServer engine;
+    // a provider: the engine is built with the inbound handler, which sends through this
+    private final Provider<S2sServer> engine;
     private final List<Sent> sent;
 
     /** @param sent where each message stanza sent is noted */
-    RecordingStanzaSender(S2sServer engine, List<Sent> sent) {
+    RecordingStanzaSender(Provider<S2sServer> engine, List<Sent> sent) {
         this.engine = engine;
         this.sent = sent;
     }
@@ -33,23 +36,23 @@ class RecordingStanzaSender implements StanzaSender {
         if (stanza.kind().equals("message") && !stanza.xml().contains("type='error'")) {
             sent.add(new Sent(stanza.to().map(Object::toString).orElse(""), ImmutableList.of()));
         }
-        return engine.send(stanza, lateErrors);
+        return engine.get().send(stanza, lateErrors);
     }
 
     @Override
     public Map<String, CompletionStage<Void>> sendMulticast(EncodedStanza stanza,
                                                             Map<String, Optional<LateErrorTicket>> recipients) {
         sent.add(new Sent(stanza.to().map(Object::toString).orElse(""), ImmutableList.copyOf(recipients.keySet())));
-        return engine.sendMulticast(stanza, recipients);
+        return engine.get().sendMulticast(stanza, recipients);
     }
 
     @Override
     public CompletionStage<Set<String>> discoFeatures(String localDomain, String remoteDomain) {
-        return engine.discoFeatures(localDomain, remoteDomain);
+        return engine.get().discoFeatures(localDomain, remoteDomain);
     }
 
     @Override
     public void routeLateErrors(String route, LateErrorListener listener) {
-        engine.routeLateErrors(route, listener);
+        engine.get().routeLateErrors(route, listener);
     }
 }

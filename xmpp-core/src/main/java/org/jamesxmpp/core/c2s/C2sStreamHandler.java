@@ -29,7 +29,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 
 /**
  * Our side of a client stream (RFC 6120): header checks, STARTTLS, SASL PLAIN, resource binding, then the bound
- * client's stanzas. One state, changed only by {@link #transition}; one close path, {@link #close}. One per
+ * client's stanzas, counted for XEP-0198 acknowledgements ({@link ClientStreamManagement}). One state, changed only by {@link #transition}; one close path, {@link #close}. One per
  * channel, event-loop confined.
  */
 public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
@@ -43,6 +43,7 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
     private final SaslNegotiation sasl;
     private final ClientStanzas stanzas;
     private final LocalDomainLookup lookup;
+    private final ClientStreamManagement streamManagement = new ClientStreamManagement();
     private State state = State.CONNECTED;
     private boolean tls;
     private boolean headerSent;
@@ -183,8 +184,21 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
                 }
                 sasl.onAuth(ctx, element, domain.orElseThrow(), true);
             }
-            case AUTHENTICATED -> onBind(ctx, element);
-            case BOUND -> stanzas.onStanza(ctx, element, session.orElseThrow(), domain.orElseThrow());
+            case AUTHENTICATED -> {
+                if (ClientStreamManagement.isStreamManagement(element)) {
+                    streamManagement.onElement(element, false).ifPresent(ctx::writeAndFlush);
+                } else {
+                    onBind(ctx, element);
+                }
+            }
+            case BOUND -> {
+                if (ClientStreamManagement.isStreamManagement(element)) {
+                    streamManagement.onElement(element, true).ifPresent(ctx::writeAndFlush);
+                } else {
+                    stanzas.onStanza(ctx, element, session.orElseThrow(), domain.orElseThrow());
+                    streamManagement.handledStanza();
+                }
+            }
             case CLOSED -> {
                 // nothing more is read
             }

@@ -34,7 +34,7 @@ public final class ClientStreamXml {
 
     static String bindFeatures() {
         return "<stream:features><bind xmlns='" + BIND_NAMESPACE + "'/><session xmlns='" + SESSION_NAMESPACE
-            + "'><optional/></session></stream:features>";
+            + "'><optional/></session><sm xmlns='" + StreamXml.SM_NAMESPACE + "'/></stream:features>";
     }
 
     static String emptyFeatures() {

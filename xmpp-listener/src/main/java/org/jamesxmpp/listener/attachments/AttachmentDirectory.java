@@ -24,11 +24,18 @@ import org.jamesxmpp.core.mapping.Attachment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+
 /**
  * Keeps attachments as files of one directory, each under a capability token: 32 random bytes (base64url, 43
  * characters), the only way to find it. {@code <token>.data} holds the bytes, {@code <token>.properties} name, type
  * and expiry. Expired files are not served and are deleted at most once a minute, when a new one is stored. A file
  * shared by several James nodes works as long as they share the directory.
+ *
+ * <p>The same file (same bytes, name and type) is kept once: {@code <SHA-256>.ref} names its token, and storing it
+ * again while it is still served (a delivery retried, a mail pushed to a client as well) returns that token and only
+ * moves its expiry later. Whoever holds one link to it holds the same bytes anyway.
  */
 public class AttachmentDirectory {
     private static final Logger LOGGER = LoggerFactory.getLogger(AttachmentDirectory.class);
@@ -36,6 +43,7 @@ public class AttachmentDirectory {
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final String DATA = ".data";
     private static final String META = ".properties";
+    private static final String REF = ".ref";
 
     private final Path directory;
     private final Clock clock;
@@ -53,27 +61,69 @@ public class AttachmentDirectory {
     }
 
     /** @return the token the file is found by */
-    public String store(Attachment attachment, Instant expires) throws IOException {
+    public synchronized String store(Attachment attachment, Instant expires) throws IOException {
         purgeExpiredIfDue();
+        Path ref = directory.resolve(digest(attachment) + REF);
+        Optional<String> existing = readRef(ref).filter(token -> find(token).isPresent());
+        if (existing.isPresent()) {
+            StoredAttachment stored = find(existing.get()).orElseThrow();
+            if (expires.isAfter(stored.expires())) {
+                writeMeta(existing.get(), attachment, expires);
+            }
+            return existing.get();
+        }
+        String token = storeNew(attachment, expires);
+        Path refTemporary = Files.createTempFile(directory, "incoming-", ".tmp");
+        Files.writeString(refTemporary, token, StandardCharsets.US_ASCII);
+        Files.move(refTemporary, ref, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return token;
+    }
+
+    private String storeNew(Attachment attachment, Instant expires) throws IOException {
         String token = newToken();
         Path temporary = Files.createTempFile(directory, "incoming-", ".tmp");
         try {
             Files.write(temporary, attachment.content());
             Files.move(temporary, directory.resolve(token + DATA), StandardCopyOption.ATOMIC_MOVE);
-            Properties meta = new Properties();
-            meta.setProperty("name", attachment.displayName());
-            meta.setProperty("type", attachment.contentType());
-            meta.setProperty("size", Long.toString(attachment.size()));
-            meta.setProperty("expires", expires.toString());
-            Path metaTemporary = Files.createTempFile(directory, "incoming-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(metaTemporary)) {
-                meta.store(out, null);
-            }
-            Files.move(metaTemporary, directory.resolve(token + META), StandardCopyOption.ATOMIC_MOVE);
+            writeMeta(token, attachment, expires);
         } finally {
             Files.deleteIfExists(temporary);
         }
         return token;
+    }
+
+    private void writeMeta(String token, Attachment attachment, Instant expires) throws IOException {
+        Properties meta = new Properties();
+        meta.setProperty("name", attachment.displayName());
+        meta.setProperty("type", attachment.contentType());
+        meta.setProperty("size", Long.toString(attachment.size()));
+        meta.setProperty("expires", expires.toString());
+        Path metaTemporary = Files.createTempFile(directory, "incoming-", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(metaTemporary)) {
+                meta.store(out, null);
+            }
+            Files.move(metaTemporary, directory.resolve(token + META), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(metaTemporary);
+        }
+    }
+
+    private static String digest(Attachment attachment) {
+        Hasher hasher = Hashing.sha256().newHasher();
+        for (String part : new String[] {attachment.displayName(), attachment.contentType()}) {
+            hasher.putInt(part.length()).putString(part, StandardCharsets.UTF_8);
+        }
+        return hasher.putBytes(attachment.content()).hash().toString();
+    }
+
+    private static Optional<String> readRef(Path ref) {
+        try {
+            return Optional.of(Files.readString(ref, StandardCharsets.US_ASCII).trim()).filter(token -> TOKEN.matcher(token).matches());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The file of {@code token}, unless it is unknown, malformed or expired. */
@@ -124,6 +174,15 @@ public class AttachmentDirectory {
             }
         } catch (IOException e) {
             LOGGER.warn("Could not purge expired attachments in {}: {}", directory, e.toString());
+        }
+        try (DirectoryStream<Path> refs = Files.newDirectoryStream(directory, "*" + REF)) {
+            for (Path ref : refs) {
+                if (readRef(ref).flatMap(this::find).isEmpty()) {
+                    Files.deleteIfExists(ref);
+                }
+            }
+        } catch (IOException e) {
+            LOGGER.warn("Could not purge expired attachment references in {}: {}", directory, e.toString());
         }
     }
 }

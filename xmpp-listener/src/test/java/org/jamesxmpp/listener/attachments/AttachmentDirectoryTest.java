@@ -44,8 +44,43 @@ class AttachmentDirectoryTest {
     }
 
     @Test
-    void tokensShouldDifferForTheSameFile() throws Exception {
-        assertThat(testee.store(REPORT, NOW.plusSeconds(60))).isNotEqualTo(testee.store(REPORT, NOW.plusSeconds(60)));
+    void theSameFileStoredAgainShouldKeepItsTokenAndOnlyMoveItsExpiryLater() throws Exception {
+        String first = testee.store(REPORT, NOW.plus(Duration.ofHours(1)));
+        clock.now = NOW.plus(Duration.ofMinutes(30));
+
+        String again = testee.store(REPORT, clock.now.plus(Duration.ofHours(1)));
+        String earlier = testee.store(REPORT, NOW.plus(Duration.ofMinutes(45)));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(earlier).isEqualTo(first);
+        assertThat(testee.find(first).orElseThrow().expires()).isEqualTo(NOW.plus(Duration.ofMinutes(90)));
+        try (var files = Files.list(directory)) {
+            assertThat(files.filter(file -> file.toString().endsWith(".data")).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anotherNameTypeOrContentShouldBeAnotherFile() throws Exception {
+        String token = testee.store(REPORT, NOW.plusSeconds(60));
+
+        assertThat(testee.store(new Attachment(Optional.of("other.pdf"), "application/pdf", Optional.empty(), new byte[] {1, 2, 3, 4}),
+            NOW.plusSeconds(60))).isNotEqualTo(token);
+        assertThat(testee.store(new Attachment(Optional.of("report é.pdf"), "text/plain", Optional.empty(), new byte[] {1, 2, 3, 4}),
+            NOW.plusSeconds(60))).isNotEqualTo(token);
+        assertThat(testee.store(new Attachment(Optional.of("report é.pdf"), "application/pdf", Optional.empty(), new byte[] {1, 2, 3, 5}),
+            NOW.plusSeconds(60))).isNotEqualTo(token);
+    }
+
+    @Test
+    void theSameFileAfterItsLinkExpiredShouldGetANewToken() throws Exception {
+        String first = testee.store(REPORT, NOW.plus(Duration.ofHours(1)));
+        clock.now = NOW.plus(Duration.ofHours(2));
+
+        String second = testee.store(REPORT, clock.now.plus(Duration.ofHours(1)));
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(testee.find(first)).isEmpty();
+        assertThat(testee.find(second)).isPresent();
     }
 
     @Test

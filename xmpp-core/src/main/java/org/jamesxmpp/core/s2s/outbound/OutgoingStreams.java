@@ -1,7 +1,6 @@
 package org.jamesxmpp.core.s2s.outbound;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -90,28 +89,12 @@ public class OutgoingStreams implements ReturnPath {
      */
     /**
      * Sends an XEP-0033 multicast stanza (to the remote domain) that delivers to each of {@code recipients} (bare JIDs),
-     * one completion each: the peer's acknowledgement completes them all, an error from the domain before it fails
-     * them all, an error from one of the addresses (same id) fails that recipient's only, and once acknowledged each
-     * recipient's ticket takes its late errors, as for a stanza of its own.
+     * one completion each ({@link PendingSends#trackMulticast}).
      */
     public Map<String, CompletableFuture<Void>> sendMulticast(DomainPair pair, String id, String from, String to,
                                                               String xml, Map<String, Optional<LateErrorTicket>> recipients) {
-        CompletableFuture<Void> delivery = new CompletableFuture<>();
-        PendingStanza stanza = new PendingStanza(pair, Optional.of(id), from, to, xml, delivery);
-        pendingSends.track(stanza, Optional.empty());
-        Map<String, CompletableFuture<Void>> each = new LinkedHashMap<>();
-        recipients.forEach((recipient, ticket) -> {
-            CompletableFuture<Void> own = new CompletableFuture<>();
-            pendingSends.track(new PendingStanza(pair, Optional.of(id), from, recipient, xml, own), ticket);
-            each.put(recipient, own);
-        });
-        delivery.whenComplete((any, failure) -> each.values().forEach(own -> {
-            if (failure == null) {
-                own.complete(null);
-            } else {
-                own.completeExceptionally(failure);
-            }
-        }));
+        PendingStanza stanza = new PendingStanza(pair, Optional.of(id), from, to, xml, new CompletableFuture<>());
+        Map<String, CompletableFuture<Void>> each = pendingSends.trackMulticast(stanza, recipients);
         submit(stanza);
         return each;
     }

@@ -159,4 +159,52 @@ class PendingSendsTest {
         assertThat(testee.peerError("peer.test", "m1", "alice@peer.test", NOT_FOUND)).isTrue();
         assertThat(lateErrors).isEmpty();
     }
+
+    @Test
+    void multicastShouldGiveEachRecipientItsOwnOutcomeAndLateErrors() {
+        LateErrorTicket carolTicket = new LateErrorTicket(ROUTE, "mail-1", "bob@james.test", "carol@peer.test", 0,
+            "Subject: Lunch?\r\n");
+        LateErrorTicket daveTicket = new LateErrorTicket(ROUTE, "mail-1", "bob@james.test", "dave@peer.test", 0,
+            "Subject: Lunch?\r\n");
+        PendingStanza multicast = stanza("m1", "peer.test");
+        Map<String, CompletableFuture<Void>> each = testee.trackMulticast(multicast, Map.of("alice@peer.test",
+            Optional.of(TICKET), "carol@peer.test", Optional.of(carolTicket), "dave@peer.test", Optional.of(daveTicket)));
+
+        assertThat(testee.peerError("peer.test", "m1", "alice@peer.test", NOT_FOUND)).isTrue();
+        multicast.delivery().complete(null);
+        assertThat(testee.peerError("peer.test", "m1", "carol@peer.test", NOT_FOUND)).isTrue();
+
+        assertThat(each.get("alice@peer.test")).isCompletedExceptionally();
+        assertThat(each.get("carol@peer.test")).isCompletedWithValue(null);
+        assertThat(each.get("dave@peer.test")).isCompletedWithValue(null);
+        assertThat(lateErrors).containsExactly(Map.entry(carolTicket, NOT_FOUND));
+    }
+
+    @Test
+    void multicastShouldFailEveryRecipientWhenTheDomainRefusesItBeforeTheAcknowledgement() {
+        PendingStanza multicast = stanza("m1", "peer.test");
+        Map<String, CompletableFuture<Void>> each = testee.trackMulticast(multicast, Map.of("alice@peer.test",
+            Optional.of(TICKET), "carol@peer.test", Optional.empty()));
+
+        assertThat(testee.peerError("peer.test", "m1", "peer.test", NOT_FOUND)).isTrue();
+
+        assertThat(each.values()).allSatisfy(outcome -> assertThat(outcome).isCompletedExceptionally());
+        assertThat(lateErrors).isEmpty();
+    }
+
+    @Test
+    void aLateErrorOfTheDomainForAWholeMulticastStanzaShouldGoWithEveryRecipientsTicket() {
+        LateErrorTicket carolTicket = new LateErrorTicket(ROUTE, "mail-1", "bob@james.test", "carol@peer.test", 0,
+            "Subject: Lunch?\r\n");
+        PendingStanza multicast = stanza("m1", "peer.test");
+        Map<String, CompletableFuture<Void>> each = testee.trackMulticast(multicast, Map.of("alice@peer.test",
+            Optional.of(TICKET), "carol@peer.test", Optional.of(carolTicket)));
+        multicast.delivery().complete(null);
+
+        assertThat(testee.peerError("peer.test", "m1", "peer.test", NOT_FOUND)).isTrue();
+        assertThat(testee.peerError("peer.test", "m1", "peer.test", NOT_FOUND)).isFalse();
+
+        assertThat(each.values()).allSatisfy(outcome -> assertThat(outcome).isCompletedWithValue(null));
+        assertThat(lateErrors).containsExactlyInAnyOrder(Map.entry(TICKET, NOT_FOUND), Map.entry(carolTicket, NOT_FOUND));
+    }
 }
