@@ -1,74 +1,85 @@
 package org.jamesxmpp.cassandra;
 
+import static org.jamesxmpp.cassandra.tables.DialbackSecretTable.CLUSTER;
 import static org.jamesxmpp.cassandra.tables.DialbackSecretTable.CREATED_AT;
-import static org.jamesxmpp.cassandra.tables.DialbackSecretTable.CURRENT;
-import static org.jamesxmpp.cassandra.tables.DialbackSecretTable.NAME;
+import static org.jamesxmpp.cassandra.tables.DialbackSecretTable.GENERATION;
+import static org.jamesxmpp.cassandra.tables.DialbackSecretTable.RING;
 import static org.jamesxmpp.cassandra.tables.DialbackSecretTable.SECRET;
 import static org.jamesxmpp.cassandra.tables.DialbackSecretTable.TABLE_NAME;
 
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
+import org.jamesxmpp.core.store.DialbackSecret;
 import org.jamesxmpp.core.store.DialbackSecretStore;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.Statement;
-
-import reactor.core.publisher.Mono;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.google.common.collect.ImmutableList;
 
 /**
- * One dialback secret for the whole cluster. The first node to start writes its candidate with a lightweight
- * transaction ({@code IF NOT EXISTS}); every other node, racing or later, reads that one back, so a key generated on
- * any node verifies on every node.
+ * The dialback secret's generations shared by the cluster. A node that finds none, or the newest due, writes the next
+ * generation with a lightweight transaction ({@code IF NOT EXISTS} on that generation's row); of nodes racing, one
+ * wins and all read the winner back (reads are {@code SERIAL}, so they see what a transaction wrote). Generations
+ * older than the {@link #KEPT} newest are deleted after a rotation. Blocking: called by the rotation's own thread.
  */
 public class CassandraDialbackSecretStore implements DialbackSecretStore {
     private final CqlSession session;
-    private final Clock clock;
     private final PreparedStatement select;
     private final PreparedStatement insertIfAbsent;
+    private final PreparedStatement deleteOlder;
 
-    public CassandraDialbackSecretStore(CqlSession session, Clock clock) {
+    public CassandraDialbackSecretStore(CqlSession session) {
         this.session = session;
-        this.clock = clock;
-        this.select = session.prepare("SELECT " + SECRET + " FROM " + TABLE_NAME + " WHERE " + NAME + " = :" + NAME);
-        this.insertIfAbsent = session.prepare("INSERT INTO " + TABLE_NAME + " (" + NAME + ", " + SECRET + ", "
-            + CREATED_AT + ") VALUES (:" + NAME + ", :" + SECRET + ", :" + CREATED_AT + ") IF NOT EXISTS");
+        this.select = session.prepare("SELECT " + GENERATION + ", " + SECRET + ", " + CREATED_AT + " FROM " + TABLE_NAME
+            + " WHERE " + RING + " = :" + RING + " LIMIT " + KEPT);
+        this.insertIfAbsent = session.prepare("INSERT INTO " + TABLE_NAME + " (" + RING + ", " + GENERATION + ", "
+            + SECRET + ", " + CREATED_AT + ") VALUES (:" + RING + ", :" + GENERATION + ", :" + SECRET + ", :"
+            + CREATED_AT + ") IF NOT EXISTS");
+        this.deleteOlder = session.prepare("DELETE FROM " + TABLE_NAME + " WHERE " + RING + " = :" + RING + " AND "
+            + GENERATION + " <= :" + GENERATION);
     }
 
-    /** Blocks: the s2s engine asks once, while it starts. */
     @Override
-    public String retrieveOrStore(Supplier<String> candidate) {
-        return retrieveOrStoreReactive(candidate).block();
-    }
-
-    public Mono<String> retrieveOrStoreReactive(Supplier<String> candidate) {
-        return retrieve()
-            .switchIfEmpty(Mono.defer(() -> storeIfAbsent(candidate.get())));
-    }
-
-    private Mono<String> retrieve() {
-        return execute(select.bind()
-                .setString(NAME, CURRENT)
-                .setConsistencyLevel(DefaultConsistencyLevel.SERIAL))
-            .flatMap(result -> Mono.justOrEmpty(result.one()))
-            .map(row -> row.getString(SECRET));
-    }
-
-    /** The candidate when it was written, else the secret another node wrote first (the LWT returns it). */
-    private Mono<String> storeIfAbsent(String candidate) {
-        return execute(insertIfAbsent.bind()
-                .setString(NAME, CURRENT)
-                .setString(SECRET, candidate)
-                .setInstant(CREATED_AT, clock.instant())
+    public List<DialbackSecret> rotate(Instant now, Duration interval, Supplier<String> candidate) {
+        List<DialbackSecret> current = read();
+        if (!DialbackSecretStore.due(current, now, interval)) {
+            return current;
+        }
+        DialbackSecret next = current.isEmpty()
+            ? new DialbackSecret(1, candidate.get(), now)
+            : current.get(0).next(candidate.get(), now);
+        boolean written = session.execute(insertIfAbsent.bind()
+                .setString(RING, CLUSTER)
+                .setInt(GENERATION, next.generation())
+                .setString(SECRET, next.secret())
+                .setInstant(CREATED_AT, next.createdAt())
                 .setConsistencyLevel(DefaultConsistencyLevel.QUORUM)
                 .setSerialConsistencyLevel(DefaultConsistencyLevel.SERIAL))
-            .map(result -> result.wasApplied() ? candidate : result.one().getString(SECRET));
+            .wasApplied();
+        if (written && next.generation() > KEPT) {
+            session.execute(deleteOlder.bind()
+                .setString(RING, CLUSTER)
+                .setInt(GENERATION, next.generation() - KEPT)
+                .setConsistencyLevel(DefaultConsistencyLevel.QUORUM));
+        }
+        return read();
     }
 
-    private Mono<AsyncResultSet> execute(Statement<?> statement) {
-        return Mono.fromCompletionStage(() -> session.executeAsync(statement));
+    private List<DialbackSecret> read() {
+        return session.execute(select.bind()
+                .setString(RING, CLUSTER)
+                .setConsistencyLevel(DefaultConsistencyLevel.SERIAL))
+            .all().stream()
+            .map(CassandraDialbackSecretStore::secret)
+            .collect(ImmutableList.toImmutableList());
+    }
+
+    private static DialbackSecret secret(Row row) {
+        return new DialbackSecret(row.getInt(GENERATION), row.getString(SECRET), row.getInstant(CREATED_AT));
     }
 }

@@ -17,9 +17,12 @@ import reactor.core.publisher.Mono;
 public final class XmppCassandraSchema {
     public static final List<String> TABLES = ImmutableList.of(
         "CREATE TABLE IF NOT EXISTS " + DialbackSecretTable.TABLE_NAME + " ("
-            + DialbackSecretTable.NAME + " text PRIMARY KEY, "
+            + DialbackSecretTable.RING + " text, "
+            + DialbackSecretTable.GENERATION + " int, "
             + DialbackSecretTable.SECRET + " text, "
-            + DialbackSecretTable.CREATED_AT + " timestamp)",
+            + DialbackSecretTable.CREATED_AT + " timestamp, "
+            + "PRIMARY KEY (" + DialbackSecretTable.RING + ", " + DialbackSecretTable.GENERATION + ")) "
+            + "WITH CLUSTERING ORDER BY (" + DialbackSecretTable.GENERATION + " DESC)",
         "CREATE TABLE IF NOT EXISTS " + InboundDedupTable.TABLE_NAME + " ("
             + InboundDedupTable.KEY + " text PRIMARY KEY, "
             + InboundDedupTable.CLAIMED_AT + " timestamp)",

@@ -2,8 +2,6 @@ package org.jamesxmpp.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-
 import org.jamesxmpp.core.store.DialbackSecretStore;
 import org.jamesxmpp.core.store.DialbackSecretStoreContract;
 import org.jamesxmpp.testing.CassandraKeyspaceExtension;
@@ -26,7 +24,7 @@ class CassandraDialbackSecretStoreTest implements DialbackSecretStoreContract {
     @BeforeEach
     void setUp() {
         cassandra.truncateTables();
-        testee = new CassandraDialbackSecretStore(cassandra.session(), Clock.systemUTC());
+        testee = new CassandraDialbackSecretStore(cassandra.session());
     }
 
     @Override
@@ -38,7 +36,7 @@ class CassandraDialbackSecretStoreTest implements DialbackSecretStoreContract {
     void anotherNodeShouldReadTheSecretTheFirstNodeStored() {
         testee.retrieveOrStore(() -> "node-a-secret");
 
-        CassandraDialbackSecretStore nodeB = new CassandraDialbackSecretStore(cassandra.newSession(), Clock.systemUTC());
+        CassandraDialbackSecretStore nodeB = new CassandraDialbackSecretStore(cassandra.newSession());
 
         assertThat(nodeB.retrieveOrStore(() -> "node-b-secret")).isEqualTo("node-a-secret");
     }

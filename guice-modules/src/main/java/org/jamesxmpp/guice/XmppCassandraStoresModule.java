@@ -65,8 +65,8 @@ public class XmppCassandraStoresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DialbackSecretStore dialbackSecretStore(@Named(SESSION) CqlSession session, Clock clock) {
-        return new CassandraDialbackSecretStore(session, clock);
+    DialbackSecretStore dialbackSecretStore(@Named(SESSION) CqlSession session) {
+        return new CassandraDialbackSecretStore(session);
     }
 
     @Provides

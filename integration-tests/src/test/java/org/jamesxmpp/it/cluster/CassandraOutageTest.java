@@ -28,6 +28,12 @@ import org.jamesxmpp.testing.EmbeddedCassandra;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 /**
  * Cassandra (holding the inbound duplicate claims) stopped and started while a peer keeps sending: a stanza James
@@ -53,6 +59,10 @@ class CassandraOutageTest {
     void stanzasShouldWaitWhileCassandraIsDownAndNoneBeLostOrDeliveredTwice(@TempDir Path workingDirectory)
         throws Exception {
         EmbeddedCassandra embedded = EmbeddedCassandra.instance();
+        Logger extensionLogger = (Logger) LoggerFactory.getLogger("org.jamesxmpp");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        extensionLogger.addAppender(log);
         try (DialbackPeer peer = DialbackPeer.start("a.test", new InetSocketAddress(PEER_HOST, 5269))) {
             GuiceJamesServer server = ClusterNode.server(workingDirectory, "127.0.140.1:5269", PEER_HOST,
                 ClusterNode.cassandraOf(cassandra));
@@ -94,13 +104,37 @@ class CassandraOutageTest {
                 AWAIT.during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                     .until(() -> deliveredList(users, bob).size() == sent.size());
                 assertThat(deliveredList(users, bob)).doesNotHaveDuplicates().hasSameSizeAs(sent);
+                assertOneLinePerRefusal(log, refused);
             } finally {
                 if (!embedded.running()) {
                     embedded.startAgain();
                 }
                 server.stop();
             }
+        } finally {
+            extensionLogger.detachAppender(log);
         }
+    }
+
+    /** While Cassandra is down every stanza fails alike: one WARN line each, no stack trace. */
+    private static void assertOneLinePerRefusal(ListAppender<ILoggingEvent> log, Set<Integer> refused) {
+        List<ILoggingEvent> events;
+        synchronized (log) {
+            events = List.copyOf(log.list);
+        }
+        assertThat(events)
+            .filteredOn(event -> event.getFormattedMessage().startsWith("Refused XMPP message stanza-"))
+            .as("one line per refused stanza")
+            .hasSize(refused.size())
+            .allSatisfy(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getThrowableProxy()).isNull();
+                assertThat(event.getFormattedMessage()).contains("(wait)", "NoNodeAvailableException");
+            });
+        assertThat(events)
+            .filteredOn(event -> event.getLoggerName().contains(".inbound."))
+            .as("no stack trace for a stanza")
+            .allSatisfy(event -> assertThat(event.getThrowableProxy()).isNull());
     }
 
     /** One stanza every {@link #PACE} on one stream, numbered from 1, each with its own origin-id. */

@@ -41,7 +41,7 @@ class CassandraStoresServerTest {
 
             assertThat(server.getProbe(XmppProbe.class).boundAddresses())
                 .containsExactly(new InetSocketAddress("127.0.0.3", 5269));
-            assertThat(cassandra.session().execute("SELECT secret FROM xmpp_dialback_secret").all())
+            assertThat(cassandra.session().execute("SELECT secret FROM xmpp_dialback_secrets").all())
                 .singleElement()
                 .satisfies(row -> assertThat(row.getString("secret")).hasSize(64));
         } finally {

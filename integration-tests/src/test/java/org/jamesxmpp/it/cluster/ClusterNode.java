@@ -55,13 +55,20 @@ public final class ClusterNode {
     static GuiceJamesServer server(Path workingDirectory, String xmppBind, String peerHost,
                                    CassandraStoresConfiguration cassandra, Module... overrides)
         throws ConfigurationException {
+        return server(workingDirectory, xmppBind, peerHost, "", cassandra, overrides);
+    }
+
+    /** As above, with {@code moreXmpp} (elements of {@code xmpp.xml}) added to its configuration. */
+    static GuiceJamesServer server(Path workingDirectory, String xmppBind, String peerHost, String moreXmpp,
+                                   CassandraStoresConfiguration cassandra, Module... overrides)
+        throws ConfigurationException {
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
             .workingDirectory(workingDirectory.toFile())
             .configurationFromClasspath()
             .usersRepository(DEFAULT)
             .build();
         XmppConfiguration xmpp = xmpp("<xmpp><listener><bind>" + xmppBind + "</bind></listener>"
-            + "<routes><route domain=\"a.test\" host=\"" + peerHost + "\" port=\"5269\"/></routes></xmpp>");
+            + "<routes><route domain=\"a.test\" host=\"" + peerHost + "\" port=\"5269\"/></routes>" + moreXmpp + "</xmpp>");
         return JamesXmppMain.createServer(configuration, XmppModules.WITH_CASSANDRA_STORES)
             .overrideWith(binder -> binder.bind(CassandraStoresConfiguration.class).toInstance(cassandra),
                 binder -> binder.bind(XmppConfiguration.class).toInstance(xmpp),

@@ -50,10 +50,10 @@ class JamesCqlSessionReuseTest {
         assertThat(cassandra.session().execute(
                 "SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?", cassandra.keyspace()).all())
             .extracting(row -> row.getString("table_name"))
-            .containsExactlyInAnyOrder("schemaversion", "xmpp_dialback_secret", "xmpp_inbound_dedup",
+            .containsExactlyInAnyOrder("schemaversion", "xmpp_dialback_secrets", "xmpp_inbound_dedup",
                 "xmpp_late_error", "xmpp_delivery_ledger");
         String secret = extension.getInstance(DialbackSecretStore.class).retrieveOrStore(() -> "written-by-the-extension");
-        assertThat(cassandra.session().execute("SELECT secret FROM xmpp_dialback_secret").one().getString("secret"))
+        assertThat(cassandra.session().execute("SELECT secret FROM xmpp_dialback_secrets").one().getString("secret"))
             .isEqualTo(secret)
             .isEqualTo("written-by-the-extension");
         assertThat(extension.getInstance(InboundDedupStore.class)).isNotNull();

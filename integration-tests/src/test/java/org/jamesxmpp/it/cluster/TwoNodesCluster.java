@@ -38,22 +38,33 @@ abstract class TwoNodesCluster {
     private GuiceJamesServer nodeB;
     private Set<ObjectName> jmxNamesOfNodeA = ImmutableSet.of();
 
+    /** A second domain of both nodes, which Prosody also finds at node B: mail from it needs a stream of its own. */
+    static final String OTHER_DOMAIN = "other.test";
+
     /** What node B binds differently. */
     abstract Module[] nodeBOverrides();
 
+    /** Elements added to the {@code xmpp.xml} of both nodes. */
+    String moreXmpp() {
+        return "";
+    }
+
     @BeforeAll
     void startCluster(@TempDir Path workingDirectory) throws Exception {
-        nodeA = ClusterNode.server(Files.createDirectory(workingDirectory.resolve("a")), "127.0.0.4:5269",
-            ClusterNode.cassandraOf(cassandra));
-        nodeB = ClusterNode.server(Files.createDirectory(workingDirectory.resolve("b")), "127.0.0.3:5269",
-            ClusterNode.cassandraOf(cassandra), nodeBOverrides());
+        nodeA = ClusterNode.server(Files.createDirectory(workingDirectory.resolve("a")), "127.0.0.4:5269", "127.0.0.2",
+            moreXmpp(), ClusterNode.cassandraOf(cassandra));
+        nodeB = ClusterNode.server(Files.createDirectory(workingDirectory.resolve("b")), "127.0.0.3:5269", "127.0.0.2",
+            moreXmpp(), ClusterNode.cassandraOf(cassandra), nodeBOverrides());
         nodeA.start();
         jmxNamesOfNodeA = ClusterNode.releaseJmxNames();
         nodeB.start();
         usersOfNodeA().ensureDomain();
         usersOfNodeB().ensureDomain();
+        new JamesUsers(nodeA, OTHER_DOMAIN, PASSWORD).ensureDomain();
+        new JamesUsers(nodeB, OTHER_DOMAIN, PASSWORD).ensureDomain();
         prosody = ProsodyPeer.builder("a.test", "127.0.0.2")
             .resolve(JAMES_DOMAIN, "127.0.0.3")
+            .resolve(OTHER_DOMAIN, "127.0.0.3")
             .user("alice", PASSWORD)
             .start();
     }
@@ -74,6 +85,10 @@ abstract class TwoNodesCluster {
 
     JamesUsers usersOfNodeA() {
         return new JamesUsers(nodeA, JAMES_DOMAIN, PASSWORD);
+    }
+
+    JamesUsers otherDomainUsersOfNodeA() {
+        return new JamesUsers(nodeA, OTHER_DOMAIN, PASSWORD);
     }
 
     /** In a real cluster both nodes share one mailbox and user base; here each node has its own (memory). */

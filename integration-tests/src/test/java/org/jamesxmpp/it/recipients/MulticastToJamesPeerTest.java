@@ -111,6 +111,18 @@ class MulticastToJamesPeerTest {
         }
     }
 
+    /** Every message of the INBOX, one after the other. */
+    private static String inboxTexts(JamesUsers users, String user) throws Exception {
+        long messages = count(users, user);
+        StringBuilder all = new StringBuilder();
+        try (ImapMessages reader = users.reader(user)) {
+            for (int i = 1; i <= messages; i++) {
+                all.append(reader.text(TestIMAPClient.INBOX, i)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
     private static long count(JamesUsers users, String user) throws Exception {
         try (TestIMAPClient imap = users.imap(user)) {
             return imap.getMessageCount(TestIMAPClient.INBOX);
@@ -126,6 +138,7 @@ class MulticastToJamesPeerTest {
         String yvonne = peerUsers().create("yvonne");
         String zoe = peerUsers().create("zoe");
         String ghost = "ghost@" + PEER_DOMAIN;
+        SENT.clear();
 
         try (SMTPMessageSender smtp = new SMTPMessageSender(JAMES_DOMAIN)) {
             smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
@@ -157,5 +170,28 @@ class MulticastToJamesPeerTest {
             assertThat(count(peerUsers(), recipient)).as(recipient).isEqualTo(1);
         }
         assertThat(count(james, bob)).isEqualTo(1);
+    }
+
+    @Test
+    void aMulticastStanzaThePeerRefusesAsAWholeShouldBounceEveryRecipient(GuiceJamesServer server) throws Exception {
+        JamesUsers james = new JamesUsers(server, JAMES_DOMAIN, PASSWORD).ensureDomain();
+        String bob = james.create("bob-nobody");
+        String ghost = "ghost-a@" + PEER_DOMAIN;
+        String spectre = "ghost-b@" + PEER_DOMAIN;
+        SENT.clear();
+
+        try (SMTPMessageSender smtp = new SMTPMessageSender(JAMES_DOMAIN)) {
+            smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+                .authenticate(bob, PASSWORD)
+                .sendMessageWithHeaders(bob, List.of(ghost, spectre),
+                    "From: " + bob + "\r\nTo: " + ghost + ", " + spectre
+                        + "\r\nSubject: Anyone?\r\nMessage-ID: <nobody-mc@james.test>\r\n\r\nHello?\r\n");
+        }
+
+        AWAIT.untilAsserted(() -> assertThat(inboxTexts(james, bob))
+            .contains("Final-Recipient: rfc822; " + ghost)
+            .contains("Final-Recipient: rfc822; " + spectre)
+            .contains("service-unavailable"));
+        assertThat(SENT).containsExactly(new RecordingStanzaSender.Sent(PEER_DOMAIN, List.of(ghost, spectre)));
     }
 }

@@ -19,6 +19,7 @@ import org.apache.james.core.Domain;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.s2s.codec.EncodedStanza;
 import org.jamesxmpp.core.s2s.dialback.DialbackKeys;
+import org.jamesxmpp.core.s2s.dialback.DialbackSecretRotator;
 import org.jamesxmpp.core.s2s.inbound.InboundChannelInitializer;
 import org.jamesxmpp.core.s2s.inbound.InboundContext;
 import org.jamesxmpp.core.s2s.inbound.InboundStanzas;
@@ -68,6 +69,8 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
     private final OutgoingStreams outgoing;
     private final InboundContext inboundContext;
     private final List<Channel> serverChannels = new CopyOnWriteArrayList<>();
+    /** Absent when {@code xmpp.xml} sets the secret: then it is never rotated. */
+    private final Optional<DialbackSecretRotator> secretRotator;
 
     public S2sServer(S2sSettings settings, LocalDomains localDomains, InboundStanzaHandler handler,
                      DialbackSecretStore secretStore, Clock clock) {
@@ -94,8 +97,13 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
         this.settings = settings;
         this.localDomains = localDomains;
         this.router = router;
-        String secret = settings.dialbackSecret().orElseGet(() -> secretStore.retrieveOrStore(S2sServer::newSecret));
-        DialbackKeys keys = new DialbackKeys(secret);
+        this.secretRotator = settings.dialbackSecret().isPresent()
+            ? Optional.empty()
+            : Optional.of(new DialbackSecretRotator(secretStore, settings.secretRotation(), clock, S2sServer::newSecret)
+                .start());
+        DialbackKeys keys = settings.dialbackSecret()
+            .map(DialbackKeys::new)
+            .orElseGet(() -> new DialbackKeys(secretRotator.get(), clock));
         Optional<TlsContexts> tls = settings.tls();
         this.bossGroup = new NioEventLoopGroup(1, new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-accept-%d").build());
         this.workerGroup = new NioEventLoopGroup(0, new ThreadFactoryBuilder().setNameFormat("xmpp-s2s-%d").build());
@@ -241,6 +249,7 @@ public class S2sServer implements StanzaSender, XmppDomainLookup, AutoCloseable 
         addressResolver.shutdownNow();
         verificationResolver.shutdownNow();
         stanzaHandlers.shutdown();
+        secretRotator.ifPresent(DialbackSecretRotator::close);
     }
 
     @Override

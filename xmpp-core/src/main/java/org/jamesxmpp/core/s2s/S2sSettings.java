@@ -11,6 +11,7 @@ import org.jamesxmpp.core.routing.DnsTimes;
 import org.jamesxmpp.core.routing.S2sRouter;
 import org.jamesxmpp.core.routing.StaticRoute;
 import org.jamesxmpp.core.s2s.codec.XmlLimits;
+import org.jamesxmpp.core.s2s.dialback.SecretRotation;
 import org.jamesxmpp.core.s2s.tls.TlsContexts;
 
 import com.google.common.base.Preconditions;
@@ -50,6 +51,7 @@ import com.google.common.collect.ImmutableList;
  * @param xmlLimits the shape of XML a peer may send on our streams, either way
  * @param dialOut what a peer's claim may make us connect to: backoff of unreachable claimed domains, private
  *     addresses from DNS
+ * @param secretRotation how the generated dialback secret is rotated (not a configured one)
  */
 public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           Optional<TlsContexts> tls,
@@ -71,7 +73,8 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
                           WorkerPool inboundHandlers,
                           WorkerPool addressResolvers,
                           XmlLimits xmlLimits,
-                          DialOutPolicy dialOut) {
+                          DialOutPolicy dialOut,
+                          SecretRotation secretRotation) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 512 * 1024;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
@@ -94,6 +97,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         Objects.requireNonNull(dns, "dns");
         Objects.requireNonNull(xmlLimits, "xmlLimits");
         Objects.requireNonNull(dialOut, "dialOut");
+        Objects.requireNonNull(secretRotation, "secretRotation");
         Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
         Preconditions.checkArgument(maxQueuedStanzas > 0, "maxQueuedStanzas must be positive: %s", maxQueuedStanzas);
         Preconditions.checkArgument(maxPendingVerifications > 0, "maxPendingVerifications must be positive: %s",
@@ -127,7 +131,8 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             + ", maxPendingVerificationsPerStream=" + maxPendingVerificationsPerStream + ", routeCacheSize=" + routeCacheSize
             + ", dns=" + dns
             + ", inboundLimits=" + inboundLimits + ", inboundHandlers=" + inboundHandlers
-            + ", addressResolvers=" + addressResolvers + ", xmlLimits=" + xmlLimits + ", dialOut=" + dialOut + "]";
+            + ", addressResolvers=" + addressResolvers + ", xmlLimits=" + xmlLimits + ", dialOut=" + dialOut
+            + ", secretRotation=" + secretRotation + "]";
     }
 
     public static class Builder {
@@ -152,6 +157,7 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
         private WorkerPool addressResolvers = DEFAULT_ADDRESS_RESOLVERS;
         private XmlLimits xmlLimits = XmlLimits.DEFAULT;
         private DialOutPolicy dialOut = DialOutPolicy.defaults();
+        private SecretRotation secretRotation = SecretRotation.defaults();
 
         public Builder bind(InetSocketAddress address) {
             bindAddresses.add(address);
@@ -251,12 +257,17 @@ public record S2sSettings(List<InetSocketAddress> bindAddresses,
             return this;
         }
 
+        public Builder secretRotation(SecretRotation secretRotation) {
+            this.secretRotation = secretRotation;
+            return this;
+        }
+
         public S2sSettings build() {
             return new S2sSettings(bindAddresses.build(), tls, maxStanzaSize, connectTimeout, responseTimeout,
                 idleTimeout, maxQueuedStanzas, staticRoutes.build(), dialbackSecret,
                 streamManagement, reconnectBackoffBase, reconnectBackoffCap, maxPendingVerifications,
                 maxPendingVerificationsPerStream, routeCacheSize, dns, inboundLimits, inboundHandlers,
-                addressResolvers, xmlLimits, dialOut);
+                addressResolvers, xmlLimits, dialOut, secretRotation);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
@@ -64,5 +65,19 @@ class FileDialbackSecretStoreTest implements DialbackSecretStoreContract {
         Files.writeString(file, "\n");
 
         assertThat(new FileDialbackSecretStore(file).retrieveOrStore(() -> "fresh")).isEqualTo("fresh");
+    }
+
+    @Test
+    void secretWrittenBeforeRotationExistedShouldBeTheFirstGenerationAndStillVerifyAfterARotation() throws IOException {
+        Path file = directory.resolve("secret");
+        Files.writeString(file, "0123abcd\n");
+        Files.setLastModifiedTime(file, FileTime.from(FIRST));
+        FileDialbackSecretStore store = new FileDialbackSecretStore(file);
+
+        assertThat(store.rotate(FIRST.plus(INTERVAL), INTERVAL, () -> "next"))
+            .containsExactly(new DialbackSecret(2, "next", FIRST.plus(INTERVAL)), new DialbackSecret(1, "0123abcd", FIRST));
+        assertThat(new FileDialbackSecretStore(file).rotate(FIRST.plus(INTERVAL), INTERVAL, () -> "unused"))
+            .extracting(DialbackSecret::secret)
+            .containsExactly("next", "0123abcd");
     }
 }

@@ -42,7 +42,8 @@ public class S2sSettingsFactory {
             .inboundHandlers(configuration.inboundHandlers())
             .addressResolvers(configuration.addressResolvers())
             .xmlLimits(configuration.xmlLimits())
-            .dialOut(configuration.dialOut());
+            .dialOut(configuration.dialOut())
+            .secretRotation(configuration.secretRotation());
         if (configuration.enabled()) {
             configuration.binds().forEach(bind -> builder.bind(bind.toSocketAddress()));
         }

@@ -21,6 +21,7 @@ import org.jamesxmpp.core.s2s.DialOutPolicy;
 import org.jamesxmpp.core.s2s.InboundLimits;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.codec.XmlLimits;
+import org.jamesxmpp.core.s2s.dialback.SecretRotation;
 import org.jamesxmpp.core.store.LateErrorRetention;
 import org.jamesxmpp.core.store.MemoryInboundDedupStore;
 import org.jivesoftware.smack.packet.Message;
@@ -61,7 +62,8 @@ public record XmppConfiguration(boolean enabled,
                                 DnsTimes dns,
                                 LateErrorRetention lateErrors,
                                 XmlLimits xmlLimits,
-                                DialOutPolicy dialOut) {
+                                DialOutPolicy dialOut,
+                                SecretRotation secretRotation) {
 
     public static final int DEFAULT_PORT = S2sRouter.DEFAULT_PORT;
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", DEFAULT_PORT);
@@ -78,11 +80,11 @@ public record XmppConfiguration(boolean enabled,
         "[@enabled]",
         "listener", "listener.bind",
         "tls", "tls.keystore", "tls.keystoreType", "tls.secret", "tls.truststore", "tls.truststoreType",
-        "tls.truststoreSecret", "tls.required", "tls.verifyCertificates",
+        "tls.truststoreSecret", "tls.required", "tls.verifyCertificates", "tls.reloadInterval",
         "routes", "routes.route", "routes.route[@domain]", "routes.route[@host]", "routes.route[@port]",
         "limits", "limits.maxStanzaSize", "limits.maxPendingVerifications", "limits.maxPendingVerificationsPerStream",
         "limits.routeCacheSize", "limits.maxQueuedOutgoingStanzas",
-        "dialback", "dialback.secret",
+        "dialback", "dialback.secret", "dialback.secretRotation", "dialback.secretGracePeriod",
         "streams", "streams.idleTimeout", "streams.streamManagement", "streams.reconnectBackoff", "streams.reconnectBackoffCap",
         "streams.connectTimeout", "streams.responseTimeout",
         "inbound", "inbound.acceptedTypes", "inbound.dedupWindow", "inbound.dedupMaxEntries", "inbound.originalMimeFrom", "inbound.handlerThreads",
@@ -98,7 +100,7 @@ public record XmppConfiguration(boolean enabled,
             S2sSettings.DEFAULT_CONNECT_TIMEOUT, S2sSettings.DEFAULT_RESPONSE_TIMEOUT, S2sSettings.DEFAULT_MAX_QUEUED_STANZAS,
             S2sSettings.DEFAULT_INBOUND_HANDLERS, DEFAULT_SPOOL_WRITERS,
             S2sSettings.DEFAULT_ADDRESS_RESOLVERS, DeliveryLimits.defaults(), DnsTimes.defaults(),
-            LateErrorRetention.defaults(), XmlLimits.DEFAULT, DialOutPolicy.defaults());
+            LateErrorRetention.defaults(), XmlLimits.DEFAULT, DialOutPolicy.defaults(), SecretRotation.defaults());
     }
 
     public static XmppConfiguration from(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -141,7 +143,19 @@ public record XmppConfiguration(boolean enabled,
             LimitsConfiguration.dns(values),
             LateErrorConfiguration.parse(values),
             LimitsConfiguration.xml(values),
-            LimitsConfiguration.dialOut(values));
+            LimitsConfiguration.dialOut(values),
+            parseSecretRotation(values));
+    }
+
+    private static SecretRotation parseSecretRotation(ConfigurationValues values) throws ConfigurationException {
+        Duration interval = values.duration("dialback.secretRotation", SecretRotation.DEFAULT_INTERVAL);
+        Duration grace = values.duration("dialback.secretGracePeriod", SecretRotation.DEFAULT_GRACE_PERIOD);
+        try {
+            return new SecretRotation(interval, grace);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("xmpp.xml: dialback/secretRotation '" + interval
+                + "', dialback/secretGracePeriod '" + grace + "': " + e.getMessage(), e);
+        }
     }
 
     public XmppConfiguration {
@@ -186,7 +200,8 @@ public record XmppConfiguration(boolean enabled,
             values.string("tls.truststoreType").orElse(TlsConfiguration.DEFAULT_STORE_TYPE),
             values.string("tls.truststoreSecret"),
             required,
-            values.bool("tls.verifyCertificates", true));
+            values.bool("tls.verifyCertificates", true),
+            values.duration("tls.reloadInterval", TlsConfiguration.DEFAULT_RELOAD_INTERVAL));
     }
 
     private static List<StaticRoute> parseRoutes(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
@@ -253,6 +268,7 @@ public record XmppConfiguration(boolean enabled,
             + ", inboundLimits=" + inboundLimits + ", mappingOptions=" + mappingOptions + ", connectTimeout=" + connectTimeout
             + ", responseTimeout=" + responseTimeout + ", maxQueuedOutgoingStanzas=" + maxQueuedOutgoingStanzas
             + ", inboundHandlers=" + inboundHandlers + ", spoolWriters=" + spoolWriters + ", addressResolvers=" + addressResolvers
-            + ", delivery=" + delivery + ", dns=" + dns + ", lateErrors=" + lateErrors + ", dialOut=" + dialOut + "}";
+            + ", delivery=" + delivery + ", dns=" + dns + ", lateErrors=" + lateErrors + ", dialOut=" + dialOut
+            + ", secretRotation=" + secretRotation + "}";
     }
 }

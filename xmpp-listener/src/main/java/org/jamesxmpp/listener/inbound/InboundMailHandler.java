@@ -109,6 +109,7 @@ public class InboundMailHandler implements InboundStanzaHandler {
         }
         DedupKey key = dedupKey.get();
         return dedupStore.claim(key)
+            .onErrorMap(error -> !(error instanceof StanzaErrorException), error -> storeUnavailable(message, error))
             .flatMap(first -> {
                 if (!first) {
                     LOGGER.info("Dropped duplicate XMPP message {} from {} to {}", LogSafe.of(key.stanzaId()),
@@ -118,6 +119,13 @@ public class InboundMailHandler implements InboundStanzaHandler {
                 return deliver(mail, message, inbound)
                     .onErrorResume(error -> dedupStore.release(key).then(Mono.error(error)));
             });
+    }
+
+    /** One line per stanza, no stack trace: while the store is down every stanza fails alike (the peer retries). */
+    private static StanzaErrorException storeUnavailable(Message message, Throwable error) {
+        LOGGER.warn("Refused XMPP message {} from {} for now (wait): the duplicate store is unavailable: {}",
+            LogSafe.of(message.getStanzaId()), LogSafe.of(message.getFrom()), LogSafe.of(error));
+        return new StanzaErrorException(StanzaError.Condition.internal_server_error, StanzaError.Type.WAIT);
     }
 
     private Mono<Void> deliver(InboundMail mapped, Message message, InboundStanza inbound) {

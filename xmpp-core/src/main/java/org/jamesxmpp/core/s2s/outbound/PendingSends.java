@@ -1,6 +1,9 @@
 package org.jamesxmpp.core.s2s.outbound;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +18,10 @@ import org.jamesxmpp.core.store.LateErrorTicket;
 import org.jamesxmpp.core.store.SentStanzaKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.collect.ImmutableList;
 
 /**
  * The one registry that matches a peer's error stanza to what we sent. A send is keyed by remote domain, stanza id
@@ -32,7 +39,16 @@ public class PendingSends {
     private record Tracked(PendingStanza stanza, Optional<LateErrorTicket> ticket) {
     }
 
+    /** How long, and for how many stanzas, the recipients of an acknowledged multicast stanza are remembered. */
+    static final Duration MULTICAST_MEMORY = Duration.ofHours(24);
+    static final int MAX_REMEMBERED_MULTICASTS = 10_000;
+
     private final Map<SentStanzaKey, Tracked> awaitingAck = new ConcurrentHashMap<>();
+    // an error of the domain for the whole multicast stanza concerns each of its recipients (in memory: not after a restart)
+    private final Cache<SentStanzaKey, List<SentStanzaKey>> multicastRecipients = CacheBuilder.newBuilder()
+        .expireAfterWrite(MULTICAST_MEMORY)
+        .maximumSize(MAX_REMEMBERED_MULTICASTS)
+        .build();
     private final Map<String, LateErrorListener> routes = new ConcurrentHashMap<>();
     private final LateErrorStore delivered;
 
@@ -75,18 +91,26 @@ public class PendingSends {
                                                                Map<String, Optional<LateErrorTicket>> recipients) {
         track(stanza, Optional.empty());
         Map<String, CompletableFuture<Void>> each = new LinkedHashMap<>();
+        List<SentStanzaKey> recipientKeys = new ArrayList<>();
         recipients.forEach((recipient, ticket) -> {
+            stanza.id().ifPresent(id -> recipientKeys.add(SentStanzaKey.of(stanza.pair().remote(), id, recipient)));
             CompletableFuture<Void> own = new CompletableFuture<>();
             track(new PendingStanza(stanza.pair(), stanza.id(), stanza.from(), recipient, stanza.xml(), own), ticket);
             each.put(recipient, own);
         });
-        stanza.delivery().whenComplete((any, failure) -> each.values().forEach(own -> {
-            if (failure == null) {
-                own.complete(null);
-            } else {
-                own.completeExceptionally(failure);
+        stanza.delivery().whenComplete((any, failure) -> {
+            if (failure == null && stanza.id().isPresent()) {
+                multicastRecipients.put(SentStanzaKey.of(stanza.pair().remote(), stanza.id().get(), stanza.to()),
+                    ImmutableList.copyOf(recipientKeys));
             }
-        }));
+            each.values().forEach(own -> {
+                if (failure == null) {
+                    own.complete(null);
+                } else {
+                    own.completeExceptionally(failure);
+                }
+            });
+        });
         return each;
     }
 
@@ -111,7 +135,18 @@ public class PendingSends {
         }
         Optional<LateErrorTicket> ticket = delivered.take(key).blockOptional();
         ticket.ifPresent(found -> tell(found, error));
-        return ticket.isPresent();
+        return ticket.isPresent() || multicastError(key, error);
+    }
+
+    /** The domain refused an acknowledged multicast stanza as a whole: each recipient's ticket takes the error. */
+    private boolean multicastError(SentStanzaKey key, StanzaErrorException error) {
+        List<SentStanzaKey> recipients = multicastRecipients.asMap().remove(key);
+        if (recipients == null) {
+            return false;
+        }
+        recipients.forEach(recipient -> peerError(recipient.remoteDomain(), recipient.stanzaId(), recipient.bareRecipient(),
+            error));
+        return true;
     }
 
     private void tell(LateErrorTicket ticket, StanzaErrorException error) {

@@ -191,4 +191,20 @@ class PendingSendsTest {
         assertThat(each.values()).allSatisfy(outcome -> assertThat(outcome).isCompletedExceptionally());
         assertThat(lateErrors).isEmpty();
     }
+
+    @Test
+    void aLateErrorOfTheDomainForAWholeMulticastStanzaShouldGoWithEveryRecipientsTicket() {
+        LateErrorTicket carolTicket = new LateErrorTicket(ROUTE, "mail-1", "bob@james.test", "carol@peer.test", 0,
+            "Subject: Lunch?\r\n");
+        PendingStanza multicast = stanza("m1", "peer.test");
+        Map<String, CompletableFuture<Void>> each = testee.trackMulticast(multicast, Map.of("alice@peer.test",
+            Optional.of(TICKET), "carol@peer.test", Optional.of(carolTicket)));
+        multicast.delivery().complete(null);
+
+        assertThat(testee.peerError("peer.test", "m1", "peer.test", NOT_FOUND)).isTrue();
+        assertThat(testee.peerError("peer.test", "m1", "peer.test", NOT_FOUND)).isFalse();
+
+        assertThat(each.values()).allSatisfy(outcome -> assertThat(outcome).isCompletedWithValue(null));
+        assertThat(lateErrors).containsExactlyInAnyOrder(Map.entry(TICKET, NOT_FOUND), Map.entry(carolTicket, NOT_FOUND));
+    }
 }
