@@ -9,6 +9,7 @@ import javax.inject.Singleton;
 
 import org.apache.james.lifecycle.api.Startable;
 import org.jamesxmpp.core.s2s.S2sServer;
+import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.listener.attachments.AttachmentLinks;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The James component of the bridge: starts the s2s engine on the {@code xmpp.xml} bind addresses (unless the
  * file says {@code enabled="false"}), and the attachment link server when {@code attachments} configures one; stops
- * them with James.
+ * them with James. A renewed certificate in {@code tls/keystore} is taken up within {@code tls/reloadInterval}.
  */
 @Singleton
 public class XmppListener implements Startable {
@@ -25,12 +26,15 @@ public class XmppListener implements Startable {
 
     private final XmppConfiguration configuration;
     private final S2sServer server;
+    private final S2sSettings settings;
     private final AttachmentLinks attachmentLinks;
+    private TlsReloads tlsReloads = TlsReloads.none();
 
     @Inject
-    public XmppListener(XmppConfiguration configuration, S2sServer server, AttachmentLinks attachmentLinks) {
+    public XmppListener(XmppConfiguration configuration, S2sServer server, S2sSettings settings, AttachmentLinks attachmentLinks) {
         this.configuration = configuration;
         this.server = server;
+        this.settings = settings;
         this.attachmentLinks = attachmentLinks;
     }
 
@@ -41,6 +45,7 @@ public class XmppListener implements Startable {
         }
         server.start();
         LOGGER.info("XMPP s2s listener started on {}", server.boundAddresses());
+        tlsReloads = TlsReloads.start("s2s", settings.tls(), configuration.tls().reloadInterval());
         attachmentLinks.start();
     }
 
@@ -50,6 +55,7 @@ public class XmppListener implements Startable {
 
     @PreDestroy
     public void stop() {
+        tlsReloads.stop();
         attachmentLinks.stop();
         server.stop();
     }

@@ -11,11 +11,13 @@ import javax.inject.Singleton;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.lifecycle.api.Startable;
 import org.jamesxmpp.core.c2s.C2sServer;
+import org.jamesxmpp.core.c2s.C2sSettings;
 import org.jamesxmpp.core.c2s.ClientAuthenticator;
 import org.jamesxmpp.core.c2s.ClientStanzaRouter;
 import org.jamesxmpp.core.c2s.SessionRegistry;
 import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.S2sSettings;
+import org.jamesxmpp.listener.TlsReloads;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jamesxmpp.listener.configuration.C2sSettingsFactory;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
@@ -42,6 +44,7 @@ public class C2sListener implements Startable {
     private final SessionRegistry sessions;
     private final MailPushListener mailPush;
     private Optional<C2sServer> server = Optional.empty();
+    private TlsReloads tlsReloads = TlsReloads.none();
 
     @Inject
     public C2sListener(C2sConfiguration configuration, XmppConfiguration xmppConfiguration, C2sSettingsFactory settingsFactory,
@@ -64,11 +67,13 @@ public class C2sListener implements Startable {
             LOGGER.info("XMPP c2s listener disabled by xmpp.xml");
             return;
         }
-        C2sServer started = new C2sServer(settingsFactory.create(configuration, xmppConfiguration, s2sSettings.tls()),
-            localDomains,
-            authenticator, router, sessions);
+        C2sSettings settings = settingsFactory.create(configuration, xmppConfiguration, s2sSettings.tls());
+        C2sServer started = new C2sServer(settings, localDomains, authenticator, router, sessions);
         started.start();
         server = Optional.of(started);
+        if (!settings.tls().equals(s2sSettings.tls())) {
+            tlsReloads = TlsReloads.start("c2s", settings.tls(), xmppConfiguration.tls().reloadInterval());
+        }
         mailPush.start();
     }
 
@@ -78,6 +83,8 @@ public class C2sListener implements Startable {
 
     @PreDestroy
     public synchronized void stop() {
+        tlsReloads.stop();
+        tlsReloads = TlsReloads.none();
         mailPush.stop();
         server.ifPresent(C2sServer::stop);
         server = Optional.empty();

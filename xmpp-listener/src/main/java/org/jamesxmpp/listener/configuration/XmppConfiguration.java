@@ -80,7 +80,7 @@ public record XmppConfiguration(boolean enabled,
         "[@enabled]",
         "listener", "listener.bind",
         "tls", "tls.keystore", "tls.keystoreType", "tls.secret", "tls.truststore", "tls.truststoreType",
-        "tls.truststoreSecret", "tls.required", "tls.verifyCertificates",
+        "tls.truststoreSecret", "tls.required", "tls.verifyCertificates", "tls.reloadInterval",
         "routes", "routes.route", "routes.route[@domain]", "routes.route[@host]", "routes.route[@port]",
         "limits", "limits.maxStanzaSize", "limits.maxPendingVerifications", "limits.maxPendingVerificationsPerStream",
         "limits.routeCacheSize", "limits.maxQueuedOutgoingStanzas",
@@ -200,7 +200,8 @@ public record XmppConfiguration(boolean enabled,
             values.string("tls.truststoreType").orElse(TlsConfiguration.DEFAULT_STORE_TYPE),
             values.string("tls.truststoreSecret"),
             required,
-            values.bool("tls.verifyCertificates", true));
+            values.bool("tls.verifyCertificates", true),
+            values.duration("tls.reloadInterval", TlsConfiguration.DEFAULT_RELOAD_INTERVAL));
     }
 
     private static List<StaticRoute> parseRoutes(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {

@@ -60,7 +60,8 @@ class XmppConfigurationTest {
         XmppConfiguration testee = XmppConfiguration.from(shipped);
 
         assertThat(testee.tls()).isEqualTo(new TlsConfiguration(Optional.of("file://conf/keystore"), "PKCS12",
-            Optional.of("james-xmpp"), Optional.empty(), "PKCS12", Optional.empty(), false, true));
+            Optional.of("james-xmpp"), Optional.empty(), "PKCS12", Optional.empty(), false, true,
+            TlsConfiguration.DEFAULT_RELOAD_INTERVAL));
         assertThat(testee).usingRecursiveComparison().ignoringFields("tls").isEqualTo(XmppConfiguration.defaults());
     }
 
@@ -82,7 +83,7 @@ class XmppConfigurationTest {
         XmppConfiguration testee = XmppConfiguration.from(xml("<xmpp enabled=\"true\">"
             + "<tls><keystore>file://conf/xmpp.p12</keystore><keystoreType>JKS</keystoreType><secret>s3cret</secret>"
             + "<truststore>file://conf/ca.p12</truststore><truststoreSecret>t</truststoreSecret><required>true</required>"
-            + "<verifyCertificates>false</verifyCertificates></tls>"
+            + "<verifyCertificates>false</verifyCertificates><reloadInterval>1m</reloadInterval></tls>"
             + "<limits><maxStanzaSize>256K</maxStanzaSize></limits>"
             + "<dialback><secret>abc</secret></dialback>"
             + "<streams><idleTimeout>30s</idleTimeout><streamManagement>false</streamManagement>"
@@ -91,7 +92,7 @@ class XmppConfigurationTest {
             + "</xmpp>"));
 
         assertThat(testee.tls()).isEqualTo(new TlsConfiguration(Optional.of("file://conf/xmpp.p12"), "JKS", Optional.of("s3cret"),
-            Optional.of("file://conf/ca.p12"), "PKCS12", Optional.of("t"), true, false));
+            Optional.of("file://conf/ca.p12"), "PKCS12", Optional.of("t"), true, false, Duration.ofMinutes(1)));
         assertThat(testee.maxStanzaSize()).isEqualTo(256 * 1024);
         assertThat(testee.dialbackSecret()).contains("abc");
         assertThat(testee.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
