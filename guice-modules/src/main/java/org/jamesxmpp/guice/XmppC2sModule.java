@@ -17,6 +17,7 @@ import org.jamesxmpp.listener.c2s.MailPushListener;
 import org.jamesxmpp.listener.c2s.MailboxArchive;
 import org.jamesxmpp.listener.c2s.OnlineResources;
 import org.jamesxmpp.listener.c2s.PresenceOut;
+import org.jamesxmpp.listener.c2s.ReadMarkers;
 import org.jamesxmpp.listener.c2s.Rosters;
 import org.jamesxmpp.listener.c2s.SentHistory;
 import org.jamesxmpp.listener.c2s.UserPresences;
@@ -49,6 +50,7 @@ public class XmppC2sModule extends AbstractModule {
         bind(PresenceOut.class).in(Singleton.class);
         bind(LocalPresences.class).in(Singleton.class);
         bind(UserPresences.class).in(Singleton.class);
+        bind(ReadMarkers.class).in(Singleton.class);
         bind(C2sSettingsFactory.class).in(Singleton.class);
         bind(C2sListener.class).in(Singleton.class);
     }

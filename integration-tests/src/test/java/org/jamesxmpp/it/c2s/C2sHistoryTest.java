@@ -12,6 +12,7 @@ import org.apache.james.JamesServerExtension;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.jamesxmpp.core.mapping.MessageIds;
 import org.jamesxmpp.it.JamesXmppServerExtension;
 import org.jamesxmpp.it.outbound.SmtpSink;
 import org.jamesxmpp.testing.ProsodyPeer;
@@ -20,6 +21,7 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smackx.carbons.CarbonManager;
 import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
+import org.jivesoftware.smackx.chat_markers.element.ChatMarkersElements;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +107,42 @@ class C2sHistoryTest {
             .containsPattern("(?m)^From: .*" + bob);
         try (TestIMAPClient imap = users(server).mail().imap(carol)) {
             assertThat(flags(imap, "Chats")).contains("$XmppChat").doesNotContain("\\Seen");
+        }
+    }
+
+    /** The FETCH lines of {@code Chats} (the answer may also hold untagged FLAGS lines naming every flag). */
+    private static List<String> fetchedFlags(TestIMAPClient imap) throws Exception {
+        return flags(imap, "Chats").lines().filter(line -> line.startsWith("* ") && line.contains(" FETCH ")).toList();
+    }
+
+    @Test
+    void displayedMarkerTheUserSendsShouldFlagTheChatItNamesSeen(GuiceJamesServer server) throws Exception {
+        String bob = users(server).mail().create("bob-marker");
+        String alice = "alice@" + PEER_DOMAIN;
+
+        try (SmackClient bobClient = users(server).login(bob, "phone");
+             SmackClient aliceClient = SmackClient.login(PEER_DOMAIN, prosody.c2sAddress(), "alice", PASSWORD);
+             TestIMAPClient imap = users(server).mail().imap(bob)) {
+            for (String id : List.of("chat-to-read", "chat-left-unread")) {
+                aliceClient.send(StanzaBuilder.buildMessage(id).to(JidCreate.from(bob)).ofType(Message.Type.chat)
+                    .setBody(id).build());
+            }
+            AWAIT.untilAsserted(() -> assertThat(imap.getMessageCount("Chats")).isEqualTo(2));
+            assertThat(fetchedFlags(imap)).hasSize(2).noneMatch(line -> line.contains("\\Seen"));
+
+            bobClient.send(StanzaBuilder.buildMessage().to(JidCreate.from(alice)).ofType(Message.Type.chat)
+                .addExtension(new ChatMarkersElements.DisplayedExtension("chat-to-read")).build());
+
+            AWAIT.untilAsserted(() -> assertThat(fetchedFlags(imap)).hasSize(2)
+                .filteredOn(line -> line.contains("\\Seen")).hasSize(1));
+            imap.select("Chats");
+            AWAIT.untilAsserted(() -> {
+                assertThat(imap.sendCommand("SEARCH SEEN HEADER Message-ID \""
+                    + MessageIds.toMsgId("chat-to-read", PEER_DOMAIN) + "\"")).containsPattern("\\* SEARCH \\d");
+                assertThat(imap.sendCommand("SEARCH UNSEEN HEADER Message-ID \""
+                    + MessageIds.toMsgId("chat-left-unread", PEER_DOMAIN) + "\"")).containsPattern("\\* SEARCH \\d");
+            });
+            assertThat(imap.getMessageCount("Chats")).as("the marker itself is no mail").isEqualTo(2);
         }
     }
 

@@ -34,7 +34,8 @@ import reactor.core.publisher.Mono;
  * domain that declares an XMPP server (static route or SRV), our s2s engine; to any other domain, a mail from the
  * user (messages only). Failures come back to the client as stanza errors. A message that went is kept in the
  * sender's mailbox ({@link SentHistory}); one that was refused is not. The sender's other resources get carbons.
- * Presence and the roster are {@link UserPresences}' and {@link Rosters}' business.
+ * Presence and the roster are {@link UserPresences}' and {@link Rosters}' business; a read marker also flags the
+ * chat it names read ({@link ReadMarkers}).
  */
 public class C2sRouting implements ClientStanzaRouter {
     private static final Logger LOGGER = LoggerFactory.getLogger(C2sRouting.class);
@@ -50,11 +51,13 @@ public class C2sRouting implements ClientStanzaRouter {
     private final MailboxArchive archive;
     private final Rosters rosters;
     private final UserPresences presences;
+    private final ReadMarkers readMarkers;
 
     @Inject
     public C2sRouting(LocalDomains localDomains, UsersRepository usersRepository, OnlineResources onlineResources,
                       ClientMailSubmission mailSubmission, S2sRouter router, StanzaSender sender, SentHistory sentHistory,
-                      CarbonCopies carbons, MailboxArchive archive, Rosters rosters, UserPresences presences) {
+                      CarbonCopies carbons, MailboxArchive archive, Rosters rosters, UserPresences presences,
+                      ReadMarkers readMarkers) {
         this.localDomains = localDomains;
         this.usersRepository = usersRepository;
         this.onlineResources = onlineResources;
@@ -66,6 +69,7 @@ public class C2sRouting implements ClientStanzaRouter {
         this.archive = archive;
         this.rosters = rosters;
         this.presences = presences;
+        this.readMarkers = readMarkers;
     }
 
     @Override
@@ -100,6 +104,7 @@ public class C2sRouting implements ClientStanzaRouter {
         }
         if (stanza instanceof Message message) {
             carbons.sent(session, message);
+            readMarkers.seen(session.jid().asEntityBareJid(), message).subscribe();
         }
         String domain = stanza.getTo().getDomain().toString().toLowerCase(Locale.ROOT);
         Mono<Void> routed = localDomains.isLocal(domain) ? local(session, stanza) : remote(session, stanza, domain);
