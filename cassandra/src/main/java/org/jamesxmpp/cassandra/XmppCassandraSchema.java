@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jamesxmpp.cassandra.tables.DeliveryLedgerTable;
 import org.jamesxmpp.cassandra.tables.DialbackSecretTable;
+import org.jamesxmpp.cassandra.tables.DomainCapabilityTable;
 import org.jamesxmpp.cassandra.tables.InboundDedupTable;
 import org.jamesxmpp.cassandra.tables.LateErrorTable;
 
@@ -36,7 +37,14 @@ public final class XmppCassandraSchema {
             + LateErrorTable.RETURNED_HEADERS + " text)",
         "CREATE TABLE IF NOT EXISTS " + DeliveryLedgerTable.TABLE_NAME + " ("
             + DeliveryLedgerTable.KEY + " text PRIMARY KEY, "
-            + DeliveryLedgerTable.ATTEMPTED_AT + " timestamp)");
+            + DeliveryLedgerTable.ATTEMPTED_AT + " timestamp)",
+        "CREATE TABLE IF NOT EXISTS " + DomainCapabilityTable.TABLE_NAME + " ("
+            + DomainCapabilityTable.DOMAIN + " text, "
+            + DomainCapabilityTable.ASKER + " text, "
+            + DomainCapabilityTable.FEATURES + " set<text>, "
+            + DomainCapabilityTable.STORED_AT + " timestamp, "
+            + DomainCapabilityTable.EXPIRES_AT + " timestamp, "
+            + "PRIMARY KEY ((" + DomainCapabilityTable.DOMAIN + ", " + DomainCapabilityTable.ASKER + ")))");
 
     private XmppCassandraSchema() {
     }

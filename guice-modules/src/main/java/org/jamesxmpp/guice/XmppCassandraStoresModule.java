@@ -9,12 +9,14 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.utils.PropertiesProvider;
 import org.jamesxmpp.cassandra.CassandraDeliveryLedger;
 import org.jamesxmpp.cassandra.CassandraDialbackSecretStore;
+import org.jamesxmpp.cassandra.CassandraDomainCapabilityStore;
 import org.jamesxmpp.cassandra.CassandraInboundDedupStore;
 import org.jamesxmpp.cassandra.CassandraLateErrorStore;
 import org.jamesxmpp.cassandra.CassandraSessions;
 import org.jamesxmpp.cassandra.CassandraStoresConfiguration;
 import org.jamesxmpp.core.store.DeliveryLedger;
 import org.jamesxmpp.core.store.DialbackSecretStore;
+import org.jamesxmpp.core.store.DomainCapabilityStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jamesxmpp.core.store.LateErrorStore;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
@@ -86,5 +88,11 @@ public class XmppCassandraStoresModule extends AbstractModule {
     @Singleton
     DeliveryLedger deliveryLedger(@Named(SESSION) CqlSession session) {
         return new CassandraDeliveryLedger(session);
+    }
+
+    @Provides
+    @Singleton
+    DomainCapabilityStore domainCapabilityStore(@Named(SESSION) CqlSession session, Clock clock) {
+        return new CassandraDomainCapabilityStore(session, clock);
     }
 }

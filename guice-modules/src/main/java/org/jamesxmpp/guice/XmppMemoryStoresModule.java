@@ -2,12 +2,15 @@ package org.jamesxmpp.guice;
 
 import java.time.Clock;
 
+import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.store.DeliveryLedger;
 import org.jamesxmpp.core.store.DialbackSecretStore;
+import org.jamesxmpp.core.store.DomainCapabilityStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jamesxmpp.core.store.LateErrorStore;
 import org.jamesxmpp.core.store.MemoryDeliveryLedger;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
+import org.jamesxmpp.core.store.MemoryDomainCapabilityStore;
 import org.jamesxmpp.core.store.MemoryInboundDedupStore;
 import org.jamesxmpp.core.store.MemoryLateErrorStore;
 import org.jamesxmpp.core.store.MemoryRosterStore;
@@ -39,6 +42,12 @@ public class XmppMemoryStoresModule extends AbstractModule {
     @Singleton
     LateErrorStore lateErrorStore(XmppConfiguration configuration, Clock clock) {
         return new MemoryLateErrorStore(configuration.lateErrors(), clock);
+    }
+
+    @Provides
+    @Singleton
+    DomainCapabilityStore domainCapabilityStore(DeliveryLimits limits, Clock clock) {
+        return new MemoryDomainCapabilityStore(limits.multicastDiscoveryDomains(), clock);
     }
 
     @Provides

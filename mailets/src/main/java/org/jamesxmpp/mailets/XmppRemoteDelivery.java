@@ -24,6 +24,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.outgoing.DeliveryLimits;
 import org.jamesxmpp.core.s2s.StanzaSender;
+import org.jamesxmpp.core.store.DomainCapabilityStore;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryFailure;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryMetrics;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryRunnable;
@@ -61,6 +62,7 @@ public class XmppRemoteDelivery extends GenericMailet {
     private final StanzaSender sender;
     private final MappingOptions mappingOptions;
     private final DeliveryLimits limits;
+    private final DomainCapabilityStore capabilities;
     private final Clock clock;
     private final ThreadState startThreads;
 
@@ -72,18 +74,21 @@ public class XmppRemoteDelivery extends GenericMailet {
 
     @Inject
     public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, StanzaSender sender,
-                              MappingOptions mappingOptions, DeliveryLimits limits, Clock clock) {
-        this(queueFactory, metricFactory, sender, mappingOptions, limits, clock, ThreadState.START_THREADS);
+                              MappingOptions mappingOptions, DeliveryLimits limits, DomainCapabilityStore capabilities,
+                              Clock clock) {
+        this(queueFactory, metricFactory, sender, mappingOptions, limits, capabilities, clock, ThreadState.START_THREADS);
     }
 
     @VisibleForTesting
     public XmppRemoteDelivery(MailQueueFactory<?> queueFactory, MetricFactory metricFactory, StanzaSender sender,
-                              MappingOptions mappingOptions, DeliveryLimits limits, Clock clock, ThreadState startThreads) {
+                              MappingOptions mappingOptions, DeliveryLimits limits, DomainCapabilityStore capabilities,
+                              Clock clock, ThreadState startThreads) {
         this.queueFactory = queueFactory;
         this.metricFactory = metricFactory;
         this.sender = sender;
         this.mappingOptions = mappingOptions;
         this.limits = limits;
+        this.capabilities = capabilities;
         this.clock = clock;
         this.startThreads = startThreads;
     }
@@ -100,7 +105,7 @@ public class XmppRemoteDelivery extends GenericMailet {
         LateFailures lateFailures = new LateFailures(queue, limits.lateErrorContentBudget());
         sender.routeLateErrors(lateFailures.route(), lateFailures);
         XmppDelivrer delivrer = new XmppDelivrer(sender, lateFailures, mappingOptions, new MulticastPeers(sender,
-            limits.multicast(), limits.multicastDiscoveryTtl(), limits.multicastDiscoveryDomains()));
+            limits.multicast(), limits.multicastDiscoveryTtl(), capabilities));
         deliveryRunnable = new DeliveryRunnable(queue, configuration, delivrer, failureRoute, metrics, clock,
             limits.concurrency());
         if (startThreads == ThreadState.START_THREADS) {

@@ -42,6 +42,7 @@ import org.jamesxmpp.core.s2s.S2sServer;
 import org.jamesxmpp.core.s2s.S2sSettings;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.store.MemoryDialbackSecretStore;
+import org.jamesxmpp.core.store.MemoryDomainCapabilityStore;
 import org.jamesxmpp.mailets.remote.delivery.DeliveryMetrics;
 import org.jamesxmpp.mailets.remote.delivery.DsnComposer;
 import org.jamesxmpp.mailets.remote.delivery.DsnParts;
@@ -116,7 +117,8 @@ class XmppRemoteDeliveryTest {
 
     XmppRemoteDelivery testee(XmppRemoteDelivery.ThreadState threads, FakeMailetConfig.Builder config) throws Exception {
         XmppRemoteDelivery mailet = new XmppRemoteDelivery(queueFactory, metricFactory, s2sServer, MappingOptions.defaults(),
-            DeliveryLimits.defaults(), Clock.systemUTC(), threads);
+            DeliveryLimits.defaults(), new MemoryDomainCapabilityStore(DeliveryLimits.DEFAULT_MULTICAST_DISCOVERY_DOMAINS,
+                Clock.systemUTC()), Clock.systemUTC(), threads);
         mailet.init(config.mailetName("XmppRemoteDelivery").mailetContext(mailetContext).build());
         testee = mailet;
         return testee;

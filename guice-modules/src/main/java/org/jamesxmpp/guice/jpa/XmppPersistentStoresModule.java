@@ -8,6 +8,7 @@ import javax.persistence.EntityManagerFactory;
 import org.apache.james.filesystem.api.FileSystem;
 import org.jamesxmpp.core.store.DeliveryLedger;
 import org.jamesxmpp.core.store.DialbackSecretStore;
+import org.jamesxmpp.core.store.DomainCapabilityStore;
 import org.jamesxmpp.core.store.FileDialbackSecretStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jamesxmpp.core.store.LateErrorStore;
@@ -22,7 +23,8 @@ import com.google.inject.Singleton;
 /**
  * The XMPP extension's state that must outlive a restart on the persistent single node: the dialback secret (unless
  * {@code xmpp.xml} sets one) in a file below the working directory; the inbound duplicate claims and the late-error
- * registry (stanzas peers acknowledged, for their late stanza errors) and the local delivery ledger and the users' rosters in the JPA database. Overrides {@code XmppMemoryStoresModule}'s bindings.
+ * registry (stanzas peers acknowledged, for their late stanza errors), the local delivery ledger, the peer domains'
+ * capabilities (disco#info answers) and the users' rosters in the JPA database. Overrides {@code XmppMemoryStoresModule}'s bindings.
  */
 public class XmppPersistentStoresModule extends AbstractModule {
     public static final String DIALBACK_SECRET = "file://var/store/xmpp/dialback-secret";
@@ -50,6 +52,12 @@ public class XmppPersistentStoresModule extends AbstractModule {
     @Singleton
     DeliveryLedger deliveryLedger(EntityManagerFactory entityManagerFactory) {
         return new JpaDeliveryLedger(entityManagerFactory);
+    }
+
+    @Provides
+    @Singleton
+    DomainCapabilityStore domainCapabilityStore(EntityManagerFactory entityManagerFactory, Clock clock) {
+        return new JpaDomainCapabilityStore(entityManagerFactory, clock);
     }
 
     @Provides

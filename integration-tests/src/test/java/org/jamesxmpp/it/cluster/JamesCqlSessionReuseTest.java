@@ -10,8 +10,10 @@ import org.apache.james.backends.cassandra.init.SessionWithInitializedTablesFact
 import org.apache.james.backends.cassandra.versions.CassandraSchemaVersionModule;
 import org.apache.james.utils.PropertiesProvider;
 import org.jamesxmpp.cassandra.CassandraDeliveryLedger;
+import org.jamesxmpp.cassandra.CassandraDomainCapabilityStore;
 import org.jamesxmpp.core.store.DeliveryLedger;
 import org.jamesxmpp.core.store.DialbackSecretStore;
+import org.jamesxmpp.core.store.DomainCapabilityStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jamesxmpp.guice.XmppCassandraStoresModule;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
@@ -51,13 +53,14 @@ class JamesCqlSessionReuseTest {
                 "SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?", cassandra.keyspace()).all())
             .extracting(row -> row.getString("table_name"))
             .containsExactlyInAnyOrder("schemaversion", "xmpp_dialback_secrets", "xmpp_inbound_dedup",
-                "xmpp_late_error", "xmpp_delivery_ledger");
+                "xmpp_late_error", "xmpp_delivery_ledger", "xmpp_domain_capabilities");
         String secret = extension.getInstance(DialbackSecretStore.class).retrieveOrStore(() -> "written-by-the-extension");
         assertThat(cassandra.session().execute("SELECT secret FROM xmpp_dialback_secrets").one().getString("secret"))
             .isEqualTo(secret)
             .isEqualTo("written-by-the-extension");
         assertThat(extension.getInstance(InboundDedupStore.class)).isNotNull();
         assertThat(extension.getInstance(DeliveryLedger.class)).isInstanceOf(CassandraDeliveryLedger.class);
+        assertThat(extension.getInstance(DomainCapabilityStore.class)).isInstanceOf(CassandraDomainCapabilityStore.class);
     }
 
     /** What James's CassandraSessionModule binds, minus what the stores do not use. */
