@@ -24,7 +24,7 @@ public class JpaDeliveryLedger implements DeliveryLedger {
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
     private final JpaConnections connections;
-    private final PurgeSchedule purges = new PurgeSchedule(PURGE_INTERVAL);
+    private final PurgeSchedule purges = new PurgeSchedule(PURGE_INTERVAL, TABLE, "attempted_at");
 
     public JpaDeliveryLedger(EntityManagerFactory entityManagerFactory) {
         this.connections = new JpaConnections(entityManagerFactory, TABLE);
@@ -36,7 +36,7 @@ public class JpaDeliveryLedger implements DeliveryLedger {
     public Optional<Instant> recordAttempt(String key, Instant now, Duration window) {
         long oldestKept = now.minus(window).toEpochMilli();
         return connections.inTransaction(connection -> {
-            purgeExpired(connection, now.toEpochMilli(), oldestKept);
+            purges.purgeIfDue(connection, now.toEpochMilli(), oldestKept);
             Optional<Long> first = firstAttempt(connection, key);
             if (first.isPresent() && first.get() > oldestKept) {
                 return first.map(Instant::ofEpochMilli);
@@ -83,16 +83,6 @@ public class JpaDeliveryLedger implements DeliveryLedger {
                 return false;
             }
             throw e;
-        }
-    }
-
-    private void purgeExpired(Connection connection, long now, long oldestKept) throws SQLException {
-        if (!purges.claim(now)) {
-            return;
-        }
-        try (PreparedStatement purge = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE attempted_at <= ?")) {
-            purge.setLong(1, oldestKept);
-            purge.executeUpdate();
         }
     }
 }

@@ -36,7 +36,7 @@ public class JpaDomainCapabilityStore implements DomainCapabilityStore {
 
     private final JpaConnections connections;
     private final Clock clock;
-    private final PurgeSchedule purges = new PurgeSchedule(PURGE_INTERVAL);
+    private final PurgeSchedule purges = new PurgeSchedule(PURGE_INTERVAL, TABLE, "expires_at");
 
     public JpaDomainCapabilityStore(EntityManagerFactory entityManagerFactory, Clock clock) {
         this.connections = new JpaConnections(entityManagerFactory, TABLE);
@@ -59,7 +59,7 @@ public class JpaDomainCapabilityStore implements DomainCapabilityStore {
         String digest = DomainCapabilityStore.keyOf(asker, domain);
         return Mono.fromCallable(() -> connections.inTransaction(connection -> {
             long now = capabilities.storedAt().toEpochMilli();
-            purgeExpired(connection, now);
+            purges.purgeIfDue(connection, now, now);
             String joined = String.join(String.valueOf(SEPARATOR), capabilities.features());
             long expiresAt = now + ttl.toMillis();
             if (update(connection, digest, joined, now, expiresAt) || insert(connection, digest, joined, now, expiresAt)) {
@@ -114,16 +114,6 @@ public class JpaDomainCapabilityStore implements DomainCapabilityStore {
                 return false;
             }
             throw e;
-        }
-    }
-
-    private void purgeExpired(Connection connection, long now) throws SQLException {
-        if (!purges.claim(now)) {
-            return;
-        }
-        try (PreparedStatement purge = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE expires_at <= ?")) {
-            purge.setLong(1, now);
-            purge.executeUpdate();
         }
     }
 }

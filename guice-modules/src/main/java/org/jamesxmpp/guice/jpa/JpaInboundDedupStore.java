@@ -31,7 +31,7 @@ public class JpaInboundDedupStore implements InboundDedupStore {
     private final JpaConnections connections;
     private final Duration window;
     private final Clock clock;
-    private final PurgeSchedule purges = new PurgeSchedule(PURGE_INTERVAL);
+    private final PurgeSchedule purges = new PurgeSchedule(PURGE_INTERVAL, TABLE, "expires_at");
 
     public JpaInboundDedupStore(EntityManagerFactory entityManagerFactory, Duration window, Clock clock) {
         this.connections = new JpaConnections(entityManagerFactory, TABLE);
@@ -58,7 +58,7 @@ public class JpaInboundDedupStore implements InboundDedupStore {
 
     private boolean claim(Connection connection, String digest) throws SQLException {
         long now = clock.millis();
-        purgeExpired(connection, now);
+        purges.purgeIfDue(connection, now, now);
         try (PreparedStatement expired = connection.prepareStatement(
                 "DELETE FROM " + TABLE + " WHERE digest = ? AND expires_at <= ?")) {
             expired.setString(1, digest);
@@ -76,16 +76,6 @@ public class JpaInboundDedupStore implements InboundDedupStore {
                 return false;
             }
             throw e;
-        }
-    }
-
-    private void purgeExpired(Connection connection, long now) throws SQLException {
-        if (!purges.claim(now)) {
-            return;
-        }
-        try (PreparedStatement purge = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE expires_at <= ?")) {
-            purge.setLong(1, now);
-            purge.executeUpdate();
         }
     }
 }

@@ -38,7 +38,7 @@ public class JpaLateErrorStore implements LateErrorStore {
     private final JpaConnections connections;
     private final LateErrorRetention retention;
     private final Clock clock;
-    private final PurgeSchedule purges = new PurgeSchedule(PURGE_INTERVAL);
+    private final PurgeSchedule purges = new PurgeSchedule(PURGE_INTERVAL, TABLE, "created_at");
     private final AtomicLong rows;
 
     public JpaLateErrorStore(EntityManagerFactory entityManagerFactory, LateErrorRetention retention, Clock clock) {
@@ -71,7 +71,7 @@ public class JpaLateErrorStore implements LateErrorStore {
 
     private int remember(Connection connection, String digest, LateErrorTicket ticket) throws SQLException {
         long now = clock.millis();
-        purgeExpired(connection, now);
+        rows.addAndGet(-purges.purgeIfDue(connection, now, now - retention.retention().toMillis()));
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET created_at = ?, route = ?, "
                 + "mail_name = ?, sender = ?, recipient = ?, retries = ?, returned_headers = ? WHERE digest = ?")) {
             update.setLong(1, now);
@@ -129,15 +129,6 @@ public class JpaLateErrorStore implements LateErrorStore {
         }
     }
 
-    private void purgeExpired(Connection connection, long now) throws SQLException {
-        if (!purges.claim(now)) {
-            return;
-        }
-        try (PreparedStatement purge = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE created_at <= ?")) {
-            purge.setLong(1, now - retention.retention().toMillis());
-            rows.addAndGet(-purge.executeUpdate());
-        }
-    }
 
     /** Deletes the oldest rows, (created_at, digest) being a total order, so that the newest {@code kept} remain. */
     private void trim(Connection connection) throws SQLException {
