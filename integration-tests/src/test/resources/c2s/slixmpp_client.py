@@ -1,7 +1,9 @@
 """A real slixmpp client for C2sClientTest: logs in over STARTTLS, sends one chat message, waits for one message.
 
-Usage: slixmpp_client.py JID PASSWORD HOST PORT PEER BODY [WAIT_SECONDS]
-Prints one line per event (SESSION <jid>, SENT, RECEIVED <from> <body>, FAILED_AUTH, DISCONNECTED) on stdout.
+Usage: slixmpp_client.py JID PASSWORD HOST PORT PEER BODY [WAIT_SECONDS [direct]]
+With "direct", connects with TLS from the first byte (XEP-0368, ALPN xmpp-client) and never uses STARTTLS.
+Prints one line per event (SESSION <jid>, ALPN <protocol> with "direct", SENT, RECEIVED <from> <body>, FAILED_AUTH,
+DISCONNECTED) on stdout.
 """
 import asyncio
 import ssl
@@ -22,6 +24,9 @@ class Client(slixmpp.ClientXMPP):
 
     async def start(self, event):
         print('SESSION ' + str(self.boundjid), flush=True)
+        ssl_object = self.transport.get_extra_info('ssl_object')
+        if self.use_ssl and ssl_object is not None:
+            print('ALPN ' + str(ssl_object.selected_alpn_protocol()), flush=True)
         self.send_presence()
         self.send_message(mto=self.peer, mbody=self.body, mtype='chat')
         print('SENT', flush=True)
@@ -39,11 +44,16 @@ class Client(slixmpp.ClientXMPP):
 def main():
     jid, password, host, port, peer, body = sys.argv[1:7]
     wait = int(sys.argv[7]) if len(sys.argv) > 7 else 30
+    direct = len(sys.argv) > 8 and sys.argv[8] == 'direct'
     client = Client(jid, password, peer, body)
     # the test server's certificate is the bundled self-signed one
     client.ssl_context.check_hostname = False
     client.ssl_context.verify_mode = ssl.CERT_NONE
-    client.connect(address=(host, int(port)), force_starttls=True)
+    if direct:
+        client.ssl_context.set_alpn_protocols(['xmpp-client'])
+        client.connect(address=(host, int(port)), use_ssl=True, force_starttls=False, disable_starttls=True)
+    else:
+        client.connect(address=(host, int(port)), force_starttls=True)
     try:
         # XMLStream.process(timeout=...) breaks on Python 3.11 (asyncio.wait with a coroutine)
         client.loop.run_until_complete(asyncio.wait_for(client.disconnected, wait))

@@ -40,6 +40,15 @@ public class XmppProbe implements GuiceProbe {
         return addresses;
     }
 
+    /** Where the client listener takes direct TLS (XEP-0368) connections. */
+    public List<InetSocketAddress> c2sDirectTlsAddresses() {
+        List<InetSocketAddress> addresses = c2sListener.directTlsAddresses();
+        if (addresses.isEmpty()) {
+            throw new IllegalStateException("the XMPP c2s listener has no direct TLS address");
+        }
+        return addresses;
+    }
+
     public S2sServer s2sServer() {
         return s2sServer;
     }

@@ -34,11 +34,22 @@ final class SlixmppClient implements AutoCloseable {
 
     static SlixmppClient start(String jid, String password, InetSocketAddress server, String peer, String body,
                                Duration wait) {
+        return start(jid, password, server, peer, body, wait, "starttls");
+    }
+
+    /** Over direct TLS (XEP-0368, ALPN xmpp-client, no STARTTLS): {@code server} is a direct TLS address. */
+    static SlixmppClient startDirectTls(String jid, String password, InetSocketAddress server, String peer, String body,
+                                        Duration wait) {
+        return start(jid, password, server, peer, body, wait, "direct");
+    }
+
+    private static SlixmppClient start(String jid, String password, InetSocketAddress server, String peer, String body,
+                                       Duration wait, String mode) {
         checkInstalled();
         try {
             Path script = Path.of(SlixmppClient.class.getResource("/c2s/slixmpp_client.py").toURI());
             Process process = new ProcessBuilder(PYTHON.toString(), script.toString(), jid, password,
-                server.getHostString(), String.valueOf(server.getPort()), peer, body, String.valueOf(wait.toSeconds()))
+                server.getHostString(), String.valueOf(server.getPort()), peer, body, String.valueOf(wait.toSeconds()), mode)
                 .redirectErrorStream(true)
                 .start();
             return new SlixmppClient(process);

@@ -12,17 +12,27 @@ import io.netty.handler.codec.string.StringEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.CharsetUtil;
 
-/** Pipeline of a client stream: connection limit, idle timeout, capped decoder (the s2s one), encoder, stream handler. */
+/**
+ * Pipeline of a client stream: connection limit, idle timeout, capped decoder (the s2s one), encoder, stream handler;
+ * on a direct TLS address (XEP-0368) TLS first.
+ */
 class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final StringEncoder ENCODER = new StringEncoder(CharsetUtil.UTF_8);
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 512 * 1024);
 
     private final C2sContext context;
     private final ConnectionLimit connectionLimit;
+    private final boolean directTls;
 
     C2sChannelInitializer(C2sContext context) {
+        this(context, new ConnectionLimit(context.settings().limits().maxConnections()), false);
+    }
+
+    /** @param connectionLimit shared by the listener's addresses, STARTTLS and direct TLS alike */
+    C2sChannelInitializer(C2sContext context, ConnectionLimit connectionLimit, boolean directTls) {
         this.context = context;
-        this.connectionLimit = new ConnectionLimit(context.settings().limits().maxConnections());
+        this.connectionLimit = connectionLimit;
+        this.directTls = directTls;
     }
 
     @Override
@@ -34,7 +44,10 @@ class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
             .addLast("decoder", new XmppStreamDecoder(context.settings().limits().maxStanzaSize(),
                 context.settings().xmlLimits()))
             .addLast("encoder", ENCODER)
-            .addLast("stream", new C2sStreamHandler(context));
+            .addLast("stream", new C2sStreamHandler(context, directTls));
+        if (directTls) {
+            channel.pipeline().addFirst("ssl", context.tls().orElseThrow().directClientHandler(channel.alloc()));
+        }
     }
 
     int openConnections() {

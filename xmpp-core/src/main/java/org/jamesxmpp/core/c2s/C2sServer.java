@@ -29,6 +29,7 @@ public class C2sServer implements AutoCloseable {
     private final C2sContext context;
     private final ExecutorService domainLookups;
     private final List<Channel> serverChannels = new CopyOnWriteArrayList<>();
+    private final List<Channel> directTlsChannels = new CopyOnWriteArrayList<>();
     private Optional<EventLoopGroup> bossGroup = Optional.empty();
     private Optional<EventLoopGroup> workerGroup = Optional.empty();
 
@@ -43,23 +44,27 @@ public class C2sServer implements AutoCloseable {
 
     /** Binds every configured address; fails (and releases what it bound) when one cannot be bound. */
     public synchronized void start() {
-        if (settings.bindAddresses().isEmpty() || bossGroup.isPresent()) {
+        if ((settings.bindAddresses().isEmpty() && settings.directTlsAddresses().isEmpty()) || bossGroup.isPresent()) {
             return;
         }
         EventLoopGroup boss = new NioEventLoopGroup(1, new ThreadFactoryBuilder().setNameFormat("xmpp-c2s-accept-%d").build());
         EventLoopGroup workers = new NioEventLoopGroup(0, new ThreadFactoryBuilder().setNameFormat("xmpp-c2s-%d").build());
         bossGroup = Optional.of(boss);
         workerGroup = Optional.of(workers);
-        ServerBootstrap bootstrap = new ServerBootstrap()
-            .group(boss, workers)
-            .channel(NioServerSocketChannel.class)
-            .childHandler(new C2sChannelInitializer(context));
+        ConnectionLimit connectionLimit = new ConnectionLimit(settings.limits().maxConnections());
         try {
+            ServerBootstrap startTls = bootstrap(boss, workers, new C2sChannelInitializer(context, connectionLimit, false));
             for (InetSocketAddress address : settings.bindAddresses()) {
-                Channel channel = bootstrap.bind(address).syncUninterruptibly().channel();
+                Channel channel = startTls.bind(address).syncUninterruptibly().channel();
                 serverChannels.add(channel);
                 LOGGER.info("XMPP c2s listener bound to {} (STARTTLS {})", channel.localAddress(),
                     settings.tls().isEmpty() ? "not offered" : settings.tlsRequired() ? "required" : "offered");
+            }
+            ServerBootstrap directTls = bootstrap(boss, workers, new C2sChannelInitializer(context, connectionLimit, true));
+            for (InetSocketAddress address : settings.directTlsAddresses()) {
+                Channel channel = directTls.bind(address).syncUninterruptibly().channel();
+                directTlsChannels.add(channel);
+                LOGGER.info("XMPP c2s listener bound to {} (direct TLS, XEP-0368)", channel.localAddress());
             }
         } catch (RuntimeException e) {
             stop();
@@ -67,8 +72,24 @@ public class C2sServer implements AutoCloseable {
         }
     }
 
+    private static ServerBootstrap bootstrap(EventLoopGroup boss, EventLoopGroup workers, C2sChannelInitializer initializer) {
+        return new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(initializer);
+    }
+
+    /** The STARTTLS addresses. */
     public List<InetSocketAddress> boundAddresses() {
-        return serverChannels.stream()
+        return addresses(serverChannels);
+    }
+
+    public List<InetSocketAddress> directTlsAddresses() {
+        return addresses(directTlsChannels);
+    }
+
+    private static List<InetSocketAddress> addresses(List<Channel> channels) {
+        return channels.stream()
             .map(channel -> (InetSocketAddress) channel.localAddress())
             .collect(ImmutableList.toImmutableList());
     }
@@ -76,6 +97,8 @@ public class C2sServer implements AutoCloseable {
     public synchronized void stop() {
         serverChannels.forEach(channel -> channel.close().syncUninterruptibly());
         serverChannels.clear();
+        directTlsChannels.forEach(channel -> channel.close().syncUninterruptibly());
+        directTlsChannels.clear();
         bossGroup.ifPresent(group -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
         workerGroup.ifPresent(group -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
         bossGroup = Optional.empty();

@@ -28,7 +28,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 
 /**
- * Our side of a client stream (RFC 6120): header checks, STARTTLS, SASL PLAIN, resource binding, then the bound
+ * Our side of a client stream (RFC 6120): header checks, STARTTLS (or direct TLS, XEP-0368), SASL PLAIN, resource binding, then the bound
  * client's stanzas, counted for XEP-0198 acknowledgements ({@link ClientStreamManagement}). One state, changed only by {@link #transition}; one close path, {@link #close}. One per
  * channel, event-loop confined.
  */
@@ -44,7 +44,7 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
     private final ClientStanzas stanzas;
     private final LocalDomainLookup lookup;
     private final ClientStreamManagement streamManagement = new ClientStreamManagement();
-    private State state = State.CONNECTED;
+    private State state;
     private boolean tls;
     private boolean headerSent;
     private String streamId = newStreamId();
@@ -53,7 +53,13 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
     private Optional<ChannelSession> session = Optional.empty();
 
     C2sStreamHandler(C2sContext context) {
+        this(context, false);
+    }
+
+    /** @param directTls TLS from the first byte (XEP-0368): the stream starts secured, STARTTLS is not offered */
+    C2sStreamHandler(C2sContext context, boolean directTls) {
         this.context = context;
+        this.state = directTls ? State.SECURED : State.CONNECTED;
         this.sasl = new SaslNegotiation(context, new SaslNegotiation.Stream() {
             @Override
             public boolean isOpen() {

@@ -35,6 +35,7 @@ class C2sStreamHandlerTest {
     private final List<Stanza> routed = new CopyOnWriteArrayList<>();
     private SessionRegistry sessions;
     private EmbeddedChannel channel;
+    private C2sContext context;
     private C2sStreamHandler testee;
 
     @BeforeEach
@@ -44,7 +45,7 @@ class C2sStreamHandlerTest {
         sessions = new SessionRegistry(settings.limits().maxResourcesPerUser());
         ClientAuthenticator authenticator = (user, password) -> CompletableFuture.completedFuture(
             "bob@james.test".equals(user.toString()) && "secret".equals(password));
-        C2sContext context = new C2sContext(settings, LocalDomains.of("james.test"), Optional.empty(), authenticator,
+        context = new C2sContext(settings, LocalDomains.of("james.test"), Optional.empty(), authenticator,
             (session, stanza) -> routed.add(stanza), sessions);
         testee = new C2sStreamHandler(context);
         channel = new EmbeddedChannel(new XmppStreamDecoder(settings.limits().maxStanzaSize()), new StringEncoder(StandardCharsets.UTF_8),
@@ -84,6 +85,29 @@ class C2sStreamHandlerTest {
         assertThat(testee.state()).isEqualTo(C2sStreamHandler.State.BOUND);
         assertThat(sessions.sessions(BOB)).extracting(session -> session.jid().toString())
             .containsExactly("bob@james.test/phone");
+    }
+
+    @Test
+    void directTlsStreamShouldOfferSaslAndNoStartTlsThenBind() {
+        testee = new C2sStreamHandler(context, true);
+        channel = new EmbeddedChannel(new XmppStreamDecoder(context.settings().limits().maxStanzaSize()),
+            new StringEncoder(StandardCharsets.UTF_8), testee);
+
+        assertThat(send(HEADER)).contains("<mechanism>PLAIN</mechanism>").doesNotContain("starttls");
+        assertThat(testee.state()).isEqualTo(C2sStreamHandler.State.SECURED);
+        assertThat(send(plain("bob", "secret"))).contains("<success");
+        assertThat(send(HEADER)).contains("urn:ietf:params:xml:ns:xmpp-bind");
+    }
+
+    @Test
+    void startTlsOnADirectTlsStreamShouldEndTheStream() {
+        testee = new C2sStreamHandler(context, true);
+        channel = new EmbeddedChannel(new XmppStreamDecoder(context.settings().limits().maxStanzaSize()),
+            new StringEncoder(StandardCharsets.UTF_8), testee);
+        send(HEADER);
+
+        assertThat(send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>")).contains("<not-authorized");
+        assertThat(testee.state()).isEqualTo(C2sStreamHandler.State.CLOSED);
     }
 
     @Test

@@ -81,6 +81,10 @@ public class C2sListener implements Startable {
         return server.map(C2sServer::boundAddresses).orElse(ImmutableList.of());
     }
 
+    public List<InetSocketAddress> directTlsAddresses() {
+        return server.map(C2sServer::directTlsAddresses).orElse(ImmutableList.of());
+    }
+
     @PreDestroy
     public synchronized void stop() {
         tlsReloads.stop();

@@ -22,6 +22,8 @@ import com.google.common.collect.ImmutableSet;
  *
  * @param maxRosterItems items of one user's roster (listed or remembered requests), also the directed presences one
  *     resource is remembered to have sent
+ * @param directTlsBinds {@code c2s/directTls/bind}: where clients connect with TLS from the first byte (XEP-0368, usually
+ *     port 5223); absent means none
  */
 public record C2sConfiguration(boolean enabled,
                                List<HostPort> binds,
@@ -32,7 +34,8 @@ public record C2sConfiguration(boolean enabled,
                                C2sLimits limits,
                                int maxRosterItems,
                                WorkerPool authenticators,
-                               WorkerPool domainLookups) {
+                               WorkerPool domainLookups,
+                               List<HostPort> directTlsBinds) {
     /** The password check is a deliberately slow hash: a few threads, a bounded wait. */
     public static final WorkerPool DEFAULT_AUTHENTICATORS = new WorkerPool(4, 1_000);
     public static final HostPort DEFAULT_BIND = new HostPort("0.0.0.0", C2sSettings.DEFAULT_PORT);
@@ -42,7 +45,7 @@ public record C2sConfiguration(boolean enabled,
 
     private static final String PREFIX = "c2s";
     private static final Set<String> KNOWN_KEYS = ImmutableSet.of(
-        "c2s", "c2s[@enabled]", "c2s.bind",
+        "c2s", "c2s[@enabled]", "c2s.bind", "c2s.directTls", "c2s.directTls.bind",
         "c2s.tls", "c2s.tls.required", "c2s.tls.keystore", "c2s.tls.keystoreType", "c2s.tls.secret",
         "c2s.limits", "c2s.limits.maxStanzaSize", "c2s.limits.authenticationTimeout", "c2s.limits.maxAuthenticationFailures",
         "c2s.limits.failureDelay", "c2s.limits.maxConnections", "c2s.limits.maxResourcesPerUser", "c2s.limits.maxRosterItems",
@@ -52,6 +55,15 @@ public record C2sConfiguration(boolean enabled,
 
     public C2sConfiguration {
         binds = ImmutableList.copyOf(binds);
+        directTlsBinds = ImmutableList.copyOf(directTlsBinds);
+    }
+
+    /** Without direct TLS. */
+    public C2sConfiguration(boolean enabled, List<HostPort> binds, boolean tlsRequired, Optional<String> keystore,
+                            String keystoreType, Optional<String> secret, C2sLimits limits, int maxRosterItems,
+                            WorkerPool authenticators, WorkerPool domainLookups) {
+        this(enabled, binds, tlsRequired, keystore, keystoreType, secret, limits, maxRosterItems, authenticators,
+            domainLookups, ImmutableList.of());
     }
 
     public static C2sConfiguration defaults() {
@@ -94,24 +106,27 @@ public record C2sConfiguration(boolean enabled,
             values.workerPool("c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
                 DEFAULT_AUTHENTICATORS),
             values.workerPool("c2s.limits.domainLookupThreads", "c2s.limits.maxQueuedDomainLookups",
-                C2sSettings.DEFAULT_DOMAIN_LOOKUPS));
+                C2sSettings.DEFAULT_DOMAIN_LOOKUPS),
+            hostPorts(values, "c2s.directTls.bind"));
     }
 
     private static List<HostPort> binds(ConfigurationValues values) throws ConfigurationException {
-        List<String> binds = values.list("c2s.bind");
-        if (binds.isEmpty()) {
-            return ImmutableList.of(DEFAULT_BIND);
-        }
+        List<HostPort> binds = hostPorts(values, "c2s.bind");
+        return binds.isEmpty() ? ImmutableList.of(DEFAULT_BIND) : binds;
+    }
+
+    private static List<HostPort> hostPorts(ConfigurationValues values, String key) throws ConfigurationException {
         ImmutableList.Builder<HostPort> parsed = ImmutableList.builder();
-        for (String value : binds) {
-            parsed.add(HostPort.parse(value, "c2s/bind"));
+        for (String value : values.list(key)) {
+            parsed.add(HostPort.parse(value, key.replace('.', '/')));
         }
         return parsed.build();
     }
 
     @Override
     public String toString() {
-        return "C2sConfiguration{enabled=" + enabled + ", binds=" + binds + ", tlsRequired=" + tlsRequired
+        return "C2sConfiguration{enabled=" + enabled + ", binds=" + binds + ", directTlsBinds=" + directTlsBinds
+            + ", tlsRequired=" + tlsRequired
             + ", keystore=" + keystore + ", keystoreType=" + keystoreType + ", limits=" + limits
             + ", maxRosterItems=" + maxRosterItems
             + ", authenticators=" + authenticators + ", domainLookups=" + domainLookups + "}";

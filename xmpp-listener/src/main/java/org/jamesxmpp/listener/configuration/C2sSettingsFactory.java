@@ -1,7 +1,9 @@
 package org.jamesxmpp.listener.configuration;
 
 import java.io.FileNotFoundException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -34,10 +36,17 @@ public class C2sSettingsFactory {
     public C2sSettings create(C2sConfiguration c2s, XmppConfiguration xmpp, Optional<TlsContexts> s2sTls)
         throws ConfigurationException {
         Optional<TlsContexts> tls = c2s.keystore().isEmpty() && s2sTls.isPresent() ? s2sTls : load(c2s, xmpp.tls());
-        return new C2sSettings(
-            c2s.enabled() ? c2s.binds().stream().map(HostPort::toSocketAddress).collect(ImmutableList.toImmutableList())
-                : ImmutableList.of(),
-            tls, c2s.tlsRequired(), c2s.limits(), xmpp.xmlLimits(), c2s.domainLookups());
+        if (!c2s.directTlsBinds().isEmpty() && tls.isEmpty()) {
+            throw new ConfigurationException("xmpp.xml: c2s/directTls/bind is set but no keystore is found for it "
+                + "(set c2s/tls/keystore)");
+        }
+        return new C2sSettings(socketAddresses(c2s, c2s.binds()), tls, c2s.tlsRequired(), c2s.limits(), xmpp.xmlLimits(),
+            c2s.domainLookups(), socketAddresses(c2s, c2s.directTlsBinds()));
+    }
+
+    private static List<InetSocketAddress> socketAddresses(C2sConfiguration c2s, List<HostPort> binds) {
+        return c2s.enabled() ? binds.stream().map(HostPort::toSocketAddress).collect(ImmutableList.toImmutableList())
+            : ImmutableList.of();
     }
 
     private Optional<TlsContexts> load(C2sConfiguration c2s, TlsConfiguration s2s) throws ConfigurationException {

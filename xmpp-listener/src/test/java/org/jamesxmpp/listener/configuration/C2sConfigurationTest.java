@@ -63,6 +63,29 @@ class C2sConfigurationTest {
     }
 
     @Test
+    void directTlsShouldBeOffWhenAbsent() throws Exception {
+        C2sConfiguration testee = C2sConfiguration.from(xml("<xmpp><c2s><bind>127.0.62.1:5222</bind></c2s></xmpp>"));
+
+        assertThat(testee.directTlsBinds()).isEmpty();
+    }
+
+    @Test
+    void directTlsBindsShouldBeRead() throws Exception {
+        C2sConfiguration testee = C2sConfiguration.from(xml("<xmpp><c2s><directTls>"
+            + "<bind>0.0.0.0:5223</bind><bind>[::]:5223</bind></directTls></c2s></xmpp>"));
+
+        assertThat(testee.directTlsBinds()).containsExactly(new HostPort("0.0.0.0", 5223), new HostPort("::", 5223));
+        assertThat(testee.binds()).containsExactly(C2sConfiguration.DEFAULT_BIND);
+    }
+
+    @Test
+    void malformedDirectTlsBindShouldNameItsSetting() {
+        assertThatThrownBy(() -> C2sConfiguration.from(xml("<xmpp><c2s><directTls><bind>5223</bind></directTls></c2s></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("xmpp.xml: c2s/directTls/bind '5223' is not host:port");
+    }
+
+    @Test
     void unknownSettingShouldBeNamed() {
         assertThatThrownBy(() -> C2sConfiguration.from(xml("<xmpp><c2s><limits><maxSessions>3</maxSessions></limits></c2s></xmpp>")))
             .isInstanceOf(ConfigurationException.class)

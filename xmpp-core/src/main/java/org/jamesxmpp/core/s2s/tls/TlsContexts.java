@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -41,9 +42,11 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
  */
 public class TlsContexts {
     private static final Logger LOGGER = LoggerFactory.getLogger(TlsContexts.class);
+    /** The ALPN protocol of XMPP clients (XEP-0368). */
+    public static final String CLIENT_ALPN = "xmpp-client";
 
     /** What was loaded from the stores, and the state of their files then. */
-    private record Material(SslContext server, SslContext client, PeerCertificates peerCertificates,
+    private record Material(SslContext server, SslContext directClient, SslContext client, PeerCertificates peerCertificates,
                             X509Certificate certificate, List<FileState> files) {
     }
 
@@ -120,6 +123,15 @@ public class TlsContexts {
     }
 
     /**
+     * A handler for a client's direct TLS connection (XEP-0368): TLS from the first byte, ALPN {@value #CLIENT_ALPN}
+     * selected when the client offers it (a client offering none, or others, still gets the handshake), no client
+     * certificate asked for (SASL authenticates clients).
+     */
+    public SslHandler directClientHandler(ByteBufAllocator allocator) {
+        return material.directClient().newHandler(allocator);
+    }
+
+    /**
      * A handler for an outgoing stream to {@code domain} (the engine's peer host): with {@code verifyPeerCertificates}
      * and {@code required} the handshake fails unless the certificate is trusted and names it; with
      * {@code verifyPeerCertificates} only, a failure is logged ({@link ServerNameTrustManager}).
@@ -137,12 +149,17 @@ public class TlsContexts {
             .trustManager(InsecureTrustManagerFactory.INSTANCE)
             .clientAuth(ClientAuth.OPTIONAL)
             .build();
+        SslContext directClient = SslContextBuilder.forServer(keyManagers)
+            .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, CLIENT_ALPN))
+            .build();
         SslContext client = SslContextBuilder.forClient()
             .keyManager(keyManagers)
             .trustManager(settings.verifyPeerCertificates() ? new ServerNameTrustManager(x509Extended(trustManagers), settings.required())
                 : InsecureTrustManagerFactory.INSTANCE.getTrustManagers()[0])
             .build();
-        return new Material(server, client, new PeerCertificates(x509(trustManagers)), certificate(keyStore), files);
+        return new Material(server, directClient, client, new PeerCertificates(x509(trustManagers)), certificate(keyStore), files);
     }
 
     private static X509Certificate certificate(KeyStore keyStore) throws GeneralSecurityException {
