@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.netty.channel.ChannelHandlerContext;
 
 /**
- * SASL on a client stream: PLAIN only (James stores password hashes, not the keys SCRAM needs), never without TLS
+ * SASL on a client stream: PLAIN only (James's stored hashes give no SCRAM-SHA-256 or -SHA-1 keys: docs/c2s.md), never without TLS
  * unless configured so. A wrong password is answered {@code not-authorized} after {@code failureDelay}; after
  * {@code maxAuthenticationFailures} the stream is closed ({@code policy-violation}). The password check runs off
  * the event loop; its answer comes back on it.
