@@ -7,6 +7,7 @@ import org.jamesxmpp.cassandra.tables.DialbackSecretTable;
 import org.jamesxmpp.cassandra.tables.DomainCapabilityTable;
 import org.jamesxmpp.cassandra.tables.InboundDedupTable;
 import org.jamesxmpp.cassandra.tables.LateErrorTable;
+import org.jamesxmpp.cassandra.tables.RosterTable;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.google.common.collect.ImmutableList;
@@ -44,7 +45,18 @@ public final class XmppCassandraSchema {
             + DomainCapabilityTable.FEATURES + " set<text>, "
             + DomainCapabilityTable.STORED_AT + " timestamp, "
             + DomainCapabilityTable.EXPIRES_AT + " timestamp, "
-            + "PRIMARY KEY ((" + DomainCapabilityTable.DOMAIN + ", " + DomainCapabilityTable.ASKER + ")))");
+            + "PRIMARY KEY ((" + DomainCapabilityTable.DOMAIN + ", " + DomainCapabilityTable.ASKER + ")))",
+        "CREATE TABLE IF NOT EXISTS " + RosterTable.TABLE_NAME + " ("
+            + RosterTable.OWNER + " text, "
+            + RosterTable.CONTACT + " text, "
+            + RosterTable.NAME + " text, "
+            + RosterTable.GROUPS + " list<text>, "
+            + RosterTable.SUBSCRIPTION + " text, "
+            + RosterTable.ASK + " boolean, "
+            + RosterTable.PENDING_IN + " boolean, "
+            + RosterTable.LISTED + " boolean, "
+            + RosterTable.VERSION + " bigint, "
+            + "PRIMARY KEY ((" + RosterTable.OWNER + "), " + RosterTable.CONTACT + "))");
 
     private XmppCassandraSchema() {
     }

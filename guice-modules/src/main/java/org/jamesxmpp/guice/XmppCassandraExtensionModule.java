@@ -1,9 +1,12 @@
 package org.jamesxmpp.guice;
 
-import org.jamesxmpp.core.store.MemoryRosterStore;
+import javax.inject.Named;
+
+import org.jamesxmpp.cassandra.CassandraRosterStore;
 import org.jamesxmpp.core.store.RosterStore;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -23,10 +26,10 @@ public class XmppCassandraExtensionModule extends AbstractModule {
         install(new XmppC2sModule());
     }
 
-    /** Not shared yet: each node keeps the rosters in its memory (README). */
+    /** Here rather than in {@link XmppCassandraStoresModule}: it needs {@code <c2s>} of xmpp.xml ({@link XmppC2sModule}). */
     @Provides
     @Singleton
-    RosterStore rosterStore(C2sConfiguration configuration) {
-        return new MemoryRosterStore(configuration.maxRosterItems());
+    RosterStore rosterStore(@Named(XmppCassandraStoresModule.SESSION) CqlSession session, C2sConfiguration configuration) {
+        return new CassandraRosterStore(session, configuration.maxRosterItems());
     }
 }

@@ -14,7 +14,11 @@ import java.util.Optional;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.utils.GuiceProbe;
+import org.jamesxmpp.cassandra.CassandraRosterStore;
 import org.jamesxmpp.cassandra.CassandraStoresConfiguration;
+import org.jamesxmpp.core.store.RosterItem;
+import org.jamesxmpp.core.store.RosterStore;
 import org.jamesxmpp.guice.JamesXmppMain;
 import org.jamesxmpp.guice.XmppModules;
 import org.jamesxmpp.guice.XmppProbe;
@@ -23,9 +27,13 @@ import org.jamesxmpp.testing.EmbeddedCassandra;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
 
 import com.google.common.base.Throwables;
 import com.google.common.collect.ImmutableList;
+import com.google.inject.multibindings.Multibinder;
 
 /** The run command's server on the Cassandra stores: its start, and its start-up errors. */
 class CassandraStoresServerTest {
@@ -44,6 +52,27 @@ class CassandraStoresServerTest {
             assertThat(cassandra.session().execute("SELECT secret FROM xmpp_dialback_secrets").all())
                 .singleElement()
                 .satisfies(row -> assertThat(row.getString("secret")).hasSize(64));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void serverShouldKeepTheRostersInCassandra(@TempDir Path workingDirectory) throws Exception {
+        GuiceJamesServer server = ClusterNode.server(workingDirectory, "127.0.195.3:5269", ClusterNode.cassandraOf(cassandra),
+            binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(RosterProbe.class));
+        try {
+            server.start();
+            RosterStore store = server.getProbe(RosterProbe.class).store();
+            EntityBareJid bob = JidCreate.entityBareFrom("bob@james.test");
+            BareJid alice = JidCreate.bareFrom("alice@a.test");
+
+            store.update(bob, alice, any -> Optional.of(RosterItem.listed(alice))).block();
+
+            assertThat(store).isInstanceOf(CassandraRosterStore.class);
+            assertThat(cassandra.session().execute("SELECT owner, contact FROM xmpp_roster").all())
+                .singleElement()
+                .satisfies(row -> assertThat(row.getString("contact")).isEqualTo("alice@a.test"));
         } finally {
             server.stop();
         }
