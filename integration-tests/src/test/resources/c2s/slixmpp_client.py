@@ -2,7 +2,7 @@
 
 Usage: slixmpp_client.py JID PASSWORD HOST PORT PEER BODY [WAIT_SECONDS [direct]]
 With "direct", connects with TLS from the first byte (XEP-0368, ALPN xmpp-client) and never uses STARTTLS.
-Prints one line per event (SESSION <jid>, ALPN <protocol> with "direct", SENT, RECEIVED <from> <body>, FAILED_AUTH,
+Prints one line per event (SESSION <jid>, MECH <SASL mechanism used>, ALPN <protocol> with "direct", SENT, RECEIVED <from> <body>, FAILED_AUTH,
 DISCONNECTED) on stdout.
 """
 import asyncio
@@ -24,6 +24,7 @@ class Client(slixmpp.ClientXMPP):
 
     async def start(self, event):
         print('SESSION ' + str(self.boundjid), flush=True)
+        print('MECH ' + self['feature_mechanisms'].mech.name, flush=True)
         ssl_object = self.transport.get_extra_info('ssl_object')
         if self.use_ssl and ssl_object is not None:
             print('ALPN ' + str(ssl_object.selected_alpn_protocol()), flush=True)

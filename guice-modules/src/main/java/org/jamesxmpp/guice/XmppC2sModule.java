@@ -25,6 +25,7 @@ import org.jamesxmpp.listener.c2s.UsersRepositoryAuthenticator;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jamesxmpp.listener.configuration.C2sSettingsFactory;
 import org.jamesxmpp.listener.configuration.MailPushConfiguration;
+import org.jamesxmpp.listener.configuration.SaslConfiguration;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -59,6 +60,12 @@ public class XmppC2sModule extends AbstractModule {
     @Singleton
     C2sConfiguration c2sConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
         return C2sConfiguration.from(configurationProvider.getConfiguration("xmpp"));
+    }
+
+    @Provides
+    @Singleton
+    SaslConfiguration saslConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
+        return SaslConfiguration.from(configurationProvider.getConfiguration("xmpp"));
     }
 
     @Provides

@@ -28,7 +28,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 
 /**
- * Our side of a client stream (RFC 6120): header checks, STARTTLS (or direct TLS, XEP-0368), SASL PLAIN, resource binding, then the bound
+ * Our side of a client stream (RFC 6120): header checks, STARTTLS (or direct TLS, XEP-0368), SASL (PLAIN, SCRAM-SHA-512), resource binding, then the bound
  * client's stanzas, counted for XEP-0198 acknowledgements ({@link ClientStreamManagement}). One state, changed only by {@link #transition}; one close path, {@link #close}. One per
  * channel, event-loop confined.
  */
@@ -67,9 +67,9 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
             }
 
             @Override
-            public void authenticated(ChannelHandlerContext ctx, EntityBareJid jid) {
+            public void authenticated(ChannelHandlerContext ctx, EntityBareJid jid, String success) {
                 user = Optional.of(jid);
-                ctx.writeAndFlush(ClientStreamXml.saslSuccess());
+                ctx.writeAndFlush(success);
                 transition(ctx, State.AUTHENTICATED);
             }
 
@@ -160,9 +160,9 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
     private String features() {
         return switch (state) {
             case CONNECTED -> context.tls().isPresent()
-                ? ClientStreamXml.startTlsFeatures(context.settings().tlsRequired())
-                : ClientStreamXml.saslFeatures();
-            case SECURED -> ClientStreamXml.saslFeatures();
+                ? ClientStreamXml.startTlsFeatures(context.settings().tlsRequired(), context.authenticator().offersScramSha512())
+                : ClientStreamXml.saslFeatures(context.authenticator().offersScramSha512());
+            case SECURED -> ClientStreamXml.saslFeatures(context.authenticator().offersScramSha512());
             case AUTHENTICATED -> ClientStreamXml.bindFeatures();
             case BOUND, CLOSED -> ClientStreamXml.emptyFeatures();
         };
@@ -178,17 +178,17 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
             case CONNECTED -> {
                 if (element.is(StreamXml.TLS_NAMESPACE, "starttls")) {
                     onStartTls(ctx);
-                } else if (element.is(StreamXml.SASL_NAMESPACE, "auth")) {
-                    sasl.onAuth(ctx, element, domain.orElseThrow(), tls || !context.settings().tlsRequired());
+                } else if (SaslNegotiation.isSasl(element)) {
+                    sasl.onElement(ctx, element, domain.orElseThrow(), tls || !context.settings().tlsRequired());
                 } else {
                     throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "> before authentication");
                 }
             }
             case SECURED -> {
-                if (!element.is(StreamXml.SASL_NAMESPACE, "auth")) {
+                if (!SaslNegotiation.isSasl(element)) {
                     throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "> before authentication");
                 }
-                sasl.onAuth(ctx, element, domain.orElseThrow(), true);
+                sasl.onElement(ctx, element, domain.orElseThrow(), true);
             }
             case AUTHENTICATED -> {
                 if (ClientStreamManagement.isStreamManagement(element)) {

@@ -1,5 +1,7 @@
 package org.jamesxmpp.core.c2s;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 
 import org.jamesxmpp.core.s2s.codec.StreamXml;
@@ -23,13 +25,13 @@ public final class ClientStreamXml {
             + " id='" + Xml.escapeAttribute(id) + "' version='1.0'>";
     }
 
-    static String startTlsFeatures(boolean required) {
+    static String startTlsFeatures(boolean required, boolean scram) {
         return "<stream:features><starttls xmlns='" + StreamXml.TLS_NAMESPACE + "'>" + (required ? "<required/>" : "")
-            + "</starttls>" + (required ? "" : mechanisms()) + "</stream:features>";
+            + "</starttls>" + (required ? "" : mechanisms(scram)) + "</stream:features>";
     }
 
-    static String saslFeatures() {
-        return "<stream:features>" + mechanisms() + "</stream:features>";
+    static String saslFeatures(boolean scram) {
+        return "<stream:features>" + mechanisms(scram) + "</stream:features>";
     }
 
     static String bindFeatures() {
@@ -45,9 +47,10 @@ public final class ClientStreamXml {
         return from.map(value -> " from='" + Xml.escapeAttribute(value) + "'").orElse("");
     }
 
-    private static String mechanisms() {
-        return "<mechanisms xmlns='" + StreamXml.SASL_NAMESPACE + "'><mechanism>" + SaslPlain.MECHANISM
-            + "</mechanism></mechanisms>";
+    private static String mechanisms(boolean scram) {
+        return "<mechanisms xmlns='" + StreamXml.SASL_NAMESPACE + "'>"
+            + (scram ? "<mechanism>" + ScramSha512.MECHANISM + "</mechanism>" : "")
+            + "<mechanism>" + SaslPlain.MECHANISM + "</mechanism></mechanisms>";
     }
 
     static String proceed() {
@@ -56,6 +59,19 @@ public final class ClientStreamXml {
 
     static String saslSuccess() {
         return "<success xmlns='" + StreamXml.SASL_NAMESPACE + "'/>";
+    }
+
+    /** A success carrying additional data (SCRAM's server final message), base64. */
+    static String saslSuccess(String data) {
+        return "<success xmlns='" + StreamXml.SASL_NAMESPACE + "'>" + base64(data) + "</success>";
+    }
+
+    static String saslChallenge(String data) {
+        return "<challenge xmlns='" + StreamXml.SASL_NAMESPACE + "'>" + base64(data) + "</challenge>";
+    }
+
+    private static String base64(String data) {
+        return Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8));
     }
 
     static String saslFailure(String condition) {

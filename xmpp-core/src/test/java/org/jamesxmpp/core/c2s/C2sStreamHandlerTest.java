@@ -110,6 +110,61 @@ class C2sStreamHandlerTest {
         assertThat(testee.state()).isEqualTo(C2sStreamHandler.State.CLOSED);
     }
 
+    /** A stream whose authenticator offers SCRAM-SHA-512 but has keys for nobody. */
+    private void scramWithoutKeys() {
+        ClientAuthenticator scram = new ClientAuthenticator() {
+            @Override
+            public CompletableFuture<Boolean> authenticate(EntityBareJid user, String password) {
+                return CompletableFuture.completedFuture(false);
+            }
+
+            @Override
+            public boolean offersScramSha512() {
+                return true;
+            }
+        };
+        C2sContext scramContext = new C2sContext(context.settings(), LocalDomains.of("james.test"), Optional.empty(), scram,
+            (session, stanza) -> routed.add(stanza), sessions);
+        testee = new C2sStreamHandler(scramContext);
+        channel = new EmbeddedChannel(new XmppStreamDecoder(context.settings().limits().maxStanzaSize()),
+            new StringEncoder(StandardCharsets.UTF_8), testee);
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void plainOnlyShouldBeOfferedWhenTheAuthenticatorHasNoScram() {
+        assertThat(send(HEADER)).contains("<mechanism>PLAIN</mechanism>").doesNotContain("SCRAM");
+    }
+
+    @Test
+    void scramExchangeForAUserWithoutKeysShouldRunToItsEndAndBeNotAuthorized() {
+        scramWithoutKeys();
+        assertThat(send(HEADER)).contains("<mechanism>SCRAM-SHA-512</mechanism><mechanism>PLAIN</mechanism>");
+
+        String challenge = send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-512'>"
+            + base64("n,,n=nobody,r=abcdef") + "</auth>");
+        String serverFirst = new String(Base64.getDecoder().decode(challenge.replaceAll(".*<challenge[^>]*>([^<]*)</challenge>.*", "$1")),
+            StandardCharsets.UTF_8);
+        assertThat(serverFirst).startsWith("r=abcdef").contains(",s=" + base64("nobody@james.test") + ",i=1000");
+        String nonce = serverFirst.substring(2, serverFirst.indexOf(','));
+
+        assertThat(send("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>" + base64("c=biws,r=" + nonce + ",p="
+            + base64("not a proof")) + "</response>")).contains("<not-authorized/>");
+        assertThat(testee.state()).isEqualTo(C2sStreamHandler.State.CONNECTED);
+    }
+
+    @Test
+    void responseWithoutChallengeShouldBeMalformed() {
+        scramWithoutKeys();
+        send(HEADER);
+
+        assertThat(send("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>" + base64("c=biws") + "</response>"))
+            .contains("<malformed-request/>");
+    }
+
     @Test
     void wrongPasswordShouldBeNotAuthorizedThenCloseAfterTheLimit() {
         send(HEADER);

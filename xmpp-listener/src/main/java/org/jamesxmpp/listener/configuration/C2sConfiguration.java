@@ -51,7 +51,8 @@ public record C2sConfiguration(boolean enabled,
         "c2s.limits.failureDelay", "c2s.limits.maxConnections", "c2s.limits.maxResourcesPerUser", "c2s.limits.maxRosterItems",
         "c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
         "c2s.limits.domainLookupThreads", "c2s.limits.maxQueuedDomainLookups",
-        "c2s.streams", "c2s.streams.idleTimeout", MailPushConfiguration.KEY);
+        "c2s.streams", "c2s.streams.idleTimeout", MailPushConfiguration.KEY, SaslConfiguration.SASL,
+        SaslConfiguration.SCRAM_SHA_512);
 
     public C2sConfiguration {
         binds = ImmutableList.copyOf(binds);
