@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
@@ -12,22 +11,16 @@ import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Base64;
 
-import org.apache.commons.configuration2.XMLConfiguration;
-import org.apache.commons.configuration2.io.FileHandler;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
 import org.jamesxmpp.guice.XmppProbe;
 import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.it.JamesXmppServerExtension;
-import org.jamesxmpp.listener.configuration.C2sConfiguration;
-import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.jamesxmpp.testing.SmackClient;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.google.inject.Module;
 
 /**
  * XEP-0368 direct TLS on the client listener: James in-process with STARTTLS on 127.0.195.1 and direct TLS on
@@ -42,25 +35,9 @@ class C2sDirectTlsTest {
         + " xmlns:stream='http://etherx.jabber.org/streams' to='" + DOMAIN + "' version='1.0'>";
 
     @RegisterExtension
-    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(directTlsOnOwnAddress());
-
-    private static Module directTlsOnOwnAddress() {
-        try {
-            XMLConfiguration xml = new XMLConfiguration();
-            new FileHandler(xml).load(new StringReader("<xmpp><listener><bind>127.0.195.3:5269</bind></listener>"
-                + "<c2s><bind>127.0.195.1:0</bind><directTls><bind>127.0.195.2:0</bind></directTls>"
-                + "<tls><keystore>classpath://keystore</keystore><secret>james-xmpp</secret></tls>"
-                + "<limits><failureDelay>200ms</failureDelay></limits></c2s></xmpp>"));
-            XmppConfiguration configuration = XmppConfiguration.from(xml);
-            C2sConfiguration c2s = C2sConfiguration.from(xml);
-            return binder -> {
-                binder.bind(XmppConfiguration.class).toInstance(configuration);
-                binder.bind(C2sConfiguration.class).toInstance(c2s);
-            };
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(C2sTestUsers.clientListener(
+        "127.0.195.3:5269", "<bind>127.0.195.1:0</bind><directTls><bind>127.0.195.2:0</bind></directTls>"
+            + "<limits><failureDelay>200ms</failureDelay></limits>"));
 
     @BeforeAll
     static void createDomain(GuiceJamesServer server) throws Exception {

@@ -2,25 +2,17 @@ package org.jamesxmpp.it.c2s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.time.Duration;
 
-import org.apache.commons.configuration2.XMLConfiguration;
-import org.apache.commons.configuration2.io.FileHandler;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
 import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.it.JamesXmppServerExtension;
-import org.jamesxmpp.listener.configuration.C2sConfiguration;
-import org.jamesxmpp.listener.configuration.SaslConfiguration;
-import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.jamesxmpp.testing.SmackClient;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.google.inject.Module;
 
 /**
  * SCRAM-SHA-512 ({@code c2s/sasl/scramSha512}) from the hashes James's {@code PBKDF2-SHA512} makes (the test conf's
@@ -33,27 +25,9 @@ class C2sScramTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(scramOnOwnAddress());
-
-    private static Module scramOnOwnAddress() {
-        try {
-            XMLConfiguration xml = new XMLConfiguration();
-            new FileHandler(xml).load(new StringReader("<xmpp><listener><bind>127.0.196.3:5269</bind></listener>"
-                + "<c2s><bind>127.0.196.1:0</bind><sasl><scramSha512>true</scramSha512></sasl>"
-                + "<tls><keystore>classpath://keystore</keystore><secret>james-xmpp</secret></tls>"
-                + "<limits><failureDelay>200ms</failureDelay></limits></c2s></xmpp>"));
-            XmppConfiguration configuration = XmppConfiguration.from(xml);
-            C2sConfiguration c2s = C2sConfiguration.from(xml);
-            SaslConfiguration sasl = SaslConfiguration.from(xml);
-            return binder -> {
-                binder.bind(XmppConfiguration.class).toInstance(configuration);
-                binder.bind(C2sConfiguration.class).toInstance(c2s);
-                binder.bind(SaslConfiguration.class).toInstance(sasl);
-            };
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(C2sTestUsers.clientListener(
+        "127.0.196.3:5269", "<bind>127.0.196.1:0</bind><sasl><scramSha512>true</scramSha512></sasl>"
+            + "<limits><failureDelay>200ms</failureDelay></limits>"));
 
     @BeforeAll
     static void createDomain(GuiceJamesServer server) throws Exception {

@@ -10,6 +10,8 @@ import org.apache.commons.configuration2.io.FileHandler;
 import org.apache.james.GuiceJamesServer;
 import org.jamesxmpp.guice.XmppProbe;
 import org.jamesxmpp.it.JamesUsers;
+import org.jamesxmpp.listener.configuration.C2sConfiguration;
+import org.jamesxmpp.listener.configuration.SaslConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.jamesxmpp.testing.SmackClient;
 import org.jivesoftware.smack.packet.Message;
@@ -28,6 +30,29 @@ record C2sTestUsers(GuiceJamesServer server, String domain, String password) {
                 + "<routes><route domain=\"" + peerDomain + "\" host=\"" + peerAddress + "\" port=\"5269\"/></routes></xmpp>"));
             XmppConfiguration configuration = XmppConfiguration.from(xml);
             return binder -> binder.bind(XmppConfiguration.class).toInstance(configuration);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * James's s2s listener on {@code s2sBind} and {@code c2s} as the {@code <c2s>} section, with the bundled keystore
+     * appended to it: the xmpp.xml settings of the listener's own tests (c2s and its SASL settings bound over the
+     * test conf's).
+     */
+    static Module clientListener(String s2sBind, String c2s) {
+        try {
+            XMLConfiguration xml = new XMLConfiguration();
+            new FileHandler(xml).load(new StringReader("<xmpp><listener><bind>" + s2sBind + "</bind></listener><c2s>" + c2s
+                + "<tls><keystore>classpath://keystore</keystore><secret>james-xmpp</secret></tls></c2s></xmpp>"));
+            XmppConfiguration configuration = XmppConfiguration.from(xml);
+            C2sConfiguration c2sConfiguration = C2sConfiguration.from(xml);
+            SaslConfiguration sasl = SaslConfiguration.from(xml);
+            return binder -> {
+                binder.bind(XmppConfiguration.class).toInstance(configuration);
+                binder.bind(C2sConfiguration.class).toInstance(c2sConfiguration);
+                binder.bind(SaslConfiguration.class).toInstance(sasl);
+            };
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

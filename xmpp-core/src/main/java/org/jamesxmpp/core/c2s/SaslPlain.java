@@ -35,7 +35,8 @@ record SaslPlain(String localPart, String password) {
         return Optional.of(new SaslPlain(localPart.get(), parts[2]));
     }
 
-    private static Optional<String> localPart(String identity, String domain) {
+    /** The local part {@code identity} names: itself, or that of a bare JID of {@code domain}; empty for another domain. */
+    static Optional<String> localPart(String identity, String domain) {
         int at = identity.lastIndexOf('@');
         if (at < 0) {
             return Optional.of(identity);

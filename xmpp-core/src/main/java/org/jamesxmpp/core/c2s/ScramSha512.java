@@ -41,12 +41,12 @@ final class ScramSha512 {
             || attributes[1].length() < 3 || attributes[1].indexOf(',') >= 0) {
             return Optional.empty();
         }
-        Optional<String> localPart = saslName(attributes[0].substring(2)).flatMap(name -> localPart(name, domain));
+        Optional<String> localPart = saslName(attributes[0].substring(2)).flatMap(name -> SaslPlain.localPart(name, domain));
         if (localPart.isEmpty()) {
             return Optional.empty();
         }
         if (!authzid.isEmpty() && !(authzid.startsWith("a=")
-            && saslName(authzid.substring(2)).flatMap(name -> localPart(name, domain)).equals(localPart))) {
+            && saslName(authzid.substring(2)).flatMap(name -> SaslPlain.localPart(name, domain)).equals(localPart))) {
             return Optional.empty();
         }
         return Optional.of(new ClientFirst(message.substring(0, second + 1), bare, localPart.get(), attributes[1].substring(2)));
@@ -115,16 +115,5 @@ final class ScramSha512 {
             }
         }
         return name.length() == 0 ? Optional.empty() : Optional.of(name.toString());
-    }
-
-    private static Optional<String> localPart(String identity, String domain) {
-        int at = identity.lastIndexOf('@');
-        if (at < 0) {
-            return Optional.of(identity);
-        }
-        if (at == 0 || !identity.substring(at + 1).equalsIgnoreCase(domain)) {
-            return Optional.empty();
-        }
-        return Optional.of(identity.substring(0, at));
     }
 }
