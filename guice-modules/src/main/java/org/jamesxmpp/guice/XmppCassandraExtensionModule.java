@@ -4,6 +4,8 @@ import javax.inject.Named;
 
 import org.jamesxmpp.cassandra.CassandraRosterStore;
 import org.jamesxmpp.core.store.RosterStore;
+import org.jamesxmpp.listener.c2s.PasswordHashes;
+import org.jamesxmpp.listener.c2s.UsersRepositoryPasswordHashes;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -24,6 +26,7 @@ public class XmppCassandraExtensionModule extends AbstractModule {
         install(new XmppS2sModule());
         install(new XmppInboundModule());
         install(new XmppC2sModule());
+        bind(PasswordHashes.class).to(UsersRepositoryPasswordHashes.class);
     }
 
     /** Here rather than in {@link XmppCassandraStoresModule}: it needs {@code <c2s>} of xmpp.xml ({@link XmppC2sModule}). */

@@ -15,6 +15,8 @@ import org.jamesxmpp.core.store.MemoryInboundDedupStore;
 import org.jamesxmpp.core.store.MemoryLateErrorStore;
 import org.jamesxmpp.core.store.MemoryRosterStore;
 import org.jamesxmpp.core.store.RosterStore;
+import org.jamesxmpp.listener.c2s.PasswordHashes;
+import org.jamesxmpp.listener.c2s.UsersRepositoryPasswordHashes;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
@@ -30,6 +32,7 @@ public class XmppMemoryStoresModule extends AbstractModule {
         bind(MemoryDialbackSecretStore.class).in(Singleton.class);
         bind(DeliveryLedger.class).to(MemoryDeliveryLedger.class);
         bind(MemoryDeliveryLedger.class).in(Singleton.class);
+        bind(PasswordHashes.class).to(UsersRepositoryPasswordHashes.class);
     }
 
     @Provides

@@ -13,6 +13,7 @@ import org.jamesxmpp.core.store.FileDialbackSecretStore;
 import org.jamesxmpp.core.store.InboundDedupStore;
 import org.jamesxmpp.core.store.LateErrorStore;
 import org.jamesxmpp.core.store.RosterStore;
+import org.jamesxmpp.listener.c2s.PasswordHashes;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 
@@ -64,5 +65,12 @@ public class XmppPersistentStoresModule extends AbstractModule {
     @Singleton
     RosterStore rosterStore(EntityManagerFactory entityManagerFactory, C2sConfiguration configuration) {
         return new JpaRosterStore(entityManagerFactory, configuration.maxRosterItems());
+    }
+
+    /** James's JPA users: their hashes are in its table ({@code JAMES_USER}), not behind its API. */
+    @Provides
+    @Singleton
+    PasswordHashes passwordHashes(EntityManagerFactory entityManagerFactory) {
+        return new JpaPasswordHashes(entityManagerFactory);
     }
 }

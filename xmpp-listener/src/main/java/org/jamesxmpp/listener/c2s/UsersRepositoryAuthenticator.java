@@ -9,7 +9,6 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
-import org.apache.james.user.lib.model.DefaultUser;
 import org.jamesxmpp.core.c2s.ClientAuthenticator;
 import org.jamesxmpp.core.c2s.ScramCredentials;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
@@ -28,13 +27,15 @@ import reactor.core.scheduler.Schedulers;
  */
 public class UsersRepositoryAuthenticator implements ClientAuthenticator {
     private final UsersRepository usersRepository;
+    private final PasswordHashes passwordHashes;
     private final boolean scramSha512;
     private final Scheduler scheduler;
 
     @Inject
-    public UsersRepositoryAuthenticator(UsersRepository usersRepository, C2sConfiguration configuration,
-                                        SaslConfiguration sasl) {
+    public UsersRepositoryAuthenticator(UsersRepository usersRepository, PasswordHashes passwordHashes,
+                                        C2sConfiguration configuration, SaslConfiguration sasl) {
         this.usersRepository = usersRepository;
+        this.passwordHashes = passwordHashes;
         this.scramSha512 = sasl.scramSha512();
         this.scheduler = Schedulers.newBoundedElastic(configuration.authenticators().threads(),
             configuration.authenticators().maxQueued(), "xmpp-c2s-auth");
@@ -52,16 +53,12 @@ public class UsersRepositoryAuthenticator implements ClientAuthenticator {
         return scramSha512;
     }
 
-    /** Only users James keeps as {@code DefaultUser} (memory, Cassandra): a {@code JPAUser} shows no hash. */
     @Override
     public CompletionStage<Optional<ScramCredentials>> scramSha512(EntityBareJid user) {
         return Mono.fromCallable(() -> {
             Username username = username(user);
-            return Optional.ofNullable(usersRepository.getUserByName(username))
-                .filter(DefaultUser.class::isInstance)
-                .map(DefaultUser.class::cast)
-                .flatMap(stored -> StoredScramKeys.of(stored.getHashAlgorithm().getName(), stored.getHashedPassword(),
-                    username.asString()));
+            return passwordHashes.find(username)
+                .flatMap(stored -> StoredScramKeys.of(stored.algorithm(), stored.hash(), username.asString()));
         })
             .subscribeOn(scheduler)
             .toFuture();

@@ -8,7 +8,7 @@ import org.apache.commons.configuration2.tree.ImmutableNode;
  * {@code c2s/sasl} of {@code xmpp.xml}: the SASL mechanisms offered besides PLAIN.
  *
  * @param scramSha512 {@code c2s/sasl/scramSha512}: offer SCRAM-SHA-512 (default false), made from the hashes of
- *     James's {@code PBKDF2-SHA512} algorithm; a user hashed otherwise (or kept by JPA) can only use PLAIN
+ *     James's {@code PBKDF2-SHA512} algorithm; a user hashed otherwise can only use PLAIN
  */
 public record SaslConfiguration(boolean scramSha512) {
     static final String SASL = "c2s.sasl";
