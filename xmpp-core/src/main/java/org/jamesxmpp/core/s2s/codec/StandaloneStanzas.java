@@ -28,6 +28,11 @@ public final class StandaloneStanzas {
      * @throws StreamException what a peer's stream would be closed with
      */
     public static Stanza parse(String xml, int maxStanzaBytes) {
+        return StanzaCodec.parse(element(xml, maxStanzaBytes));
+    }
+
+    /** The stanza as the stream decoder reads it, not yet given to Smack. */
+    static XmlElement element(String xml, int maxStanzaBytes) {
         List<Object> decoded = new ArrayList<>();
         List<Throwable> errors = new ArrayList<>();
         EmbeddedChannel channel = new EmbeddedChannel(new XmppStreamDecoder(maxStanzaBytes), new ChannelInboundHandlerAdapter() {
@@ -59,7 +64,7 @@ public final class StandaloneStanzas {
             throw new StreamException(StreamErrorCondition.BAD_FORMAT, "expected one complete stanza in jabber:server, got "
                 + elements.stream().map(element -> element.name() + " in " + element.namespace()).toList());
         }
-        return StanzaCodec.parse(elements.get(0));
+        return elements.get(0);
     }
 
     public static Message parseMessage(String xml, int maxStanzaBytes) {

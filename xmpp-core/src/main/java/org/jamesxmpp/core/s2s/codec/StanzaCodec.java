@@ -31,10 +31,11 @@ public final class StanzaCodec {
             && ("message".equals(element.name()) || "presence".equals(element.name()) || "iq".equals(element.name()));
     }
 
+    /** Smack's providers read the decoded element directly ({@link XmlElementPullParser}): no second tokenizing. */
     public static Stanza parse(XmlElement element) {
         SmackBootstrap.initialize();
         try {
-            return PacketParserUtils.parseStanza(element.toXml(SERVER_AS_CLIENT));
+            return PacketParserUtils.parseStanza(new XmlElementPullParser(element, SERVER_AS_CLIENT), XmlEnvironment.EMPTY);
         } catch (Exception e) {
             throw new StreamException(StreamErrorCondition.BAD_FORMAT, "unparsable stanza: " + e.getMessage());
         }
