@@ -23,7 +23,7 @@ final class MimeComposer {
         out.append("Content-Type: text/").append(subtype).append("; charset=utf-8\r\n");
         if (is7bitSafe(text)) {
             out.append("Content-Transfer-Encoding: 7bit\r\n\r\n");
-            out.append(text.replace("\n", "\r\n"));
+            appendCrlfLines(text, out);
         } else {
             out.append("Content-Transfer-Encoding: quoted-printable\r\n\r\n");
             QuotedPrintable.encode(text, out);
@@ -82,6 +82,15 @@ final class MimeComposer {
     static String safeContentType(String contentType) {
         String lower = contentType.toLowerCase(Locale.ROOT).trim();
         return lower.matches("[a-z0-9!#$&.+^_-]+/[a-z0-9!#$&.+^_-]+") ? lower : "application/octet-stream";
+    }
+
+    private static void appendCrlfLines(String text, StringBuilder out) {
+        int start = 0;
+        for (int lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', start)) {
+            out.append(text, start, lf).append("\r\n");
+            start = lf + 1;
+        }
+        out.append(text, start, text.length());
     }
 
     private static boolean is7bitSafe(String text) {

@@ -71,14 +71,16 @@ public final class StanzaToMime {
         if (original.isPresent()) {
             return fromOriginal(original.get(), headers, context, sender, recipients, type);
         }
-        if (!hasContent(stanza)) {
+        // Smack's getBody() collects (and hashes) every body each time: read once.
+        String bodyText = Optional.ofNullable(stanza.getBody()).orElse("");
+        if (!hasContent(stanza, bodyText)) {
             return new NotMail(NotMail.Kind.NO_CONTENT);
         }
         StringBuilder mime = new StringBuilder(1024);
         headers.writeTrace(mime);
         headers.writeMessageHeaders(mime);
         mime.append("MIME-Version: 1.0\r\n");
-        mime.append(body(stanza, context, links));
+        mime.append(body(stanza, bodyText, context, links));
         byte[] bytes = MimeComposer.bytes(mime.toString());
         checkSize(bytes.length, context);
         return new InboundMail(bytes, sender, recipients, type, headers.messageId());
@@ -104,8 +106,8 @@ public final class StanzaToMime {
         return new InboundMail(mime, sender, recipients, type, messageId);
     }
 
-    private static String body(Message stanza, InboundContext context, List<LinkFetch> links) {
-        String text = textWithLinks(stanza, links);
+    private static String body(Message stanza, String bodyText, InboundContext context, List<LinkFetch> links) {
+        String text = textWithLinks(stanza, bodyText, links);
         Optional<XHTMLExtension> xhtml = Optional.ofNullable(XHTMLExtension.from(stanza))
             .filter(extension -> extension.getBodiesCount() > 0);
         String main = xhtml
@@ -149,8 +151,8 @@ public final class StanzaToMime {
         return mime.toString();
     }
 
-    private static String textWithLinks(Message stanza, List<LinkFetch> links) {
-        StringBuilder text = new StringBuilder(Optional.ofNullable(stanza.getBody()).orElse(""));
+    private static String textWithLinks(Message stanza, String bodyText, List<LinkFetch> links) {
+        StringBuilder text = new StringBuilder(bodyText);
         for (OutOfBandDataElement oob : OutOfBandDataElement.from(stanza)) {
             appendLink(text, oob.getDesc().map(desc -> Texts.singleLine(desc, 200) + ": ").orElse(""), oob.getUrl());
         }
@@ -167,7 +169,7 @@ public final class StanzaToMime {
                     .append(": ").append(Texts.singleLine(failed.reason(), 300)).append(']');
             }
         }
-        return Texts.xmlSafe(text.toString().replace("\r\n", "\n").replace('\r', '\n'));
+        return Texts.normalizedText(text.toString());
     }
 
     private static void appendLink(StringBuilder text, String label, String url) {
@@ -179,8 +181,8 @@ public final class StanzaToMime {
         }
     }
 
-    private static boolean hasContent(Message stanza) {
-        return Optional.ofNullable(stanza.getBody()).map(body -> !body.isEmpty()).orElse(false)
+    private static boolean hasContent(Message stanza, String bodyText) {
+        return !bodyText.isEmpty()
             || Optional.ofNullable(stanza.getSubject()).map(subject -> !subject.isEmpty()).orElse(false)
             || XHTMLExtension.from(stanza) != null
             || !stanza.getExtensions(BoBDataExtension.class).isEmpty()
