@@ -248,16 +248,16 @@ final class MailParser {
         byte[] out = new byte[content.length];
         System.arraycopy(content, 0, out, 0, firstCr);
         int written = firstCr;
-        for (int i = firstCr; i < content.length; i++) {
-            byte b = content[i];
-            if (b == '\r') {
-                out[written++] = '\n';
-                if (i + 1 < content.length && content[i + 1] == '\n') {
-                    i++;
-                }
-            } else {
-                out[written++] = b;
+        int i = firstCr;
+        while (i < content.length) {
+            out[written++] = '\n';
+            i += i + 1 < content.length && content[i + 1] == '\n' ? 2 : 1;
+            int lineStart = i;
+            while (i < content.length && content[i] != '\r') {
+                i++;
             }
+            System.arraycopy(content, lineStart, out, written, i - lineStart);
+            written += i - lineStart;
         }
         return written == out.length ? out : Arrays.copyOf(out, written);
     }

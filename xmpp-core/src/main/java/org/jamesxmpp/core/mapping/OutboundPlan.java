@@ -2,7 +2,6 @@ package org.jamesxmpp.core.mapping;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,7 +65,7 @@ final class OutboundPlan {
             .map(MessageIds::toStanzaId)
             .orElse(stanzaId);
         this.reply = inReplyTo.map(id -> new ReplyElement(Optional.empty(), MessageIds.toStanzaId(id)));
-        this.delay = headers.date("Date").map(date -> new DelayInformation(Date.from(date), from.getDomain().toString(), null));
+        this.delay = headers.date("Date").map(date -> new XepDelay(date, from.getDomain().toString()));
         this.shimHeaders = ShimHeaders.outbound(headers);
         this.attachments = new AttachmentRenderer(mail.attachments(), options);
         this.xhtmlBody = mail.html().map(html -> HtmlConverter.toXhtmlImBody(withBobReferences(html, mail.attachments())));
@@ -154,7 +153,7 @@ final class OutboundPlan {
         headers.text("Subject").map(Texts::xmlSafe).ifPresent(inner::setSubject);
         inner.setBody(stripTrailingLineEnds(mail.text()));
         Optional<Instant> date = headers.date("Date");
-        DelayInformation forwardedDelay = new DelayInformation(Date.from(date.orElse(Instant.EPOCH)));
+        DelayInformation forwardedDelay = new XepDelay(date.orElse(Instant.EPOCH));
         forwarded.add(new Forwarded<>(forwardedDelay, inner.build()));
         StringBuilder rendered = new StringBuilder("---------- Forwarded message ----------\n");
         headers.text("From").ifPresent(value -> rendered.append("From: ").append(Texts.xmlSafe(value)).append('\n'));

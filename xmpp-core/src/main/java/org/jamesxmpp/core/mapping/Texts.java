@@ -12,8 +12,13 @@ final class Texts {
     static String xmlSafe(String value) {
         int length = value.length();
         int i = 0;
-        while (i < length && isXmlChar(value, i)) {
-            i++;
+        while (i < length) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c < 0xd800 || c == '\n' || c == '\t' || isXmlChar(value, i)) {
+                i++;
+            } else {
+                break;
+            }
         }
         if (i == length) {
             return value;
