@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jamesxmpp.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,8 @@ class AttachmentDirectoryTest implements AttachmentStoreContract {
     void anExpiredFileShouldBeDeletedWhenAnotherIsStoredAMinuteLater() throws Exception {
         String token = testee.store(REPORT, NOW.plus(Duration.ofHours(1)));
 
-        clock.now = NOW.plus(Duration.ofHours(2));
-        testee.store(REPORT, clock.now.plus(Duration.ofHours(1)));
+        clock.set(NOW.plus(Duration.ofHours(2)));
+        testee.store(REPORT, clock.instant().plus(Duration.ofHours(1)));
 
         assertThat(Files.exists(directory.resolve(token + ".data"))).isFalse();
         assertThat(Files.exists(directory.resolve(token + ".properties"))).isFalse();

@@ -9,6 +9,7 @@ import org.apache.james.blob.api.BlobId;
 import org.apache.james.blob.api.BucketName;
 import org.apache.james.blob.api.HashBlobId;
 import org.apache.james.blob.memory.MemoryBlobStoreDAO;
+import org.jamesxmpp.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,8 +58,8 @@ class BlobStoreAttachmentsTest implements AttachmentStoreContract {
     void expiredFilesShouldBeDeletedWhenAnotherIsStoredAPurgeIntervalLater() throws Exception {
         String expired = testee.store(REPORT, NOW.plus(Duration.ofMinutes(10)));
 
-        clock.now = NOW.plus(BlobStoreAttachments.PURGE_INTERVAL).plusSeconds(1);
-        String fresh = testee.store(REPORT, clock.now.plus(Duration.ofHours(1)));
+        clock.set(NOW.plus(BlobStoreAttachments.PURGE_INTERVAL).plusSeconds(1));
+        String fresh = testee.store(REPORT, clock.instant().plus(Duration.ofHours(1)));
 
         assertThat(blobNames()).hasSize(3).contains("data-" + fresh, "meta-" + fresh)
             .doesNotContain("data-" + expired, "meta-" + expired);
@@ -69,8 +70,8 @@ class BlobStoreAttachmentsTest implements AttachmentStoreContract {
         String foreign = "meta-" + "A".repeat(43);
         Mono.from(blobs.save(BUCKET, new HashBlobId.Factory().from(foreign), "not a description".getBytes())).block();
 
-        clock.now = NOW.plus(BlobStoreAttachments.PURGE_INTERVAL).plusSeconds(1);
-        testee.store(REPORT, clock.now.plus(Duration.ofHours(1)));
+        clock.set(NOW.plus(BlobStoreAttachments.PURGE_INTERVAL).plusSeconds(1));
+        testee.store(REPORT, clock.instant().plus(Duration.ofHours(1)));
 
         assertThat(blobNames()).contains(foreign);
     }
