@@ -1,45 +1,38 @@
 package org.jamesxmpp.listener.attachments;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 import org.jamesxmpp.core.mapping.Attachment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.google.common.hash.Hasher;
-import com.google.common.hash.Hashing;
-
 /**
- * Keeps attachments as files of one directory, each under a capability token: 32 random bytes (base64url, 43
- * characters), the only way to find it. {@code <token>.data} holds the bytes, {@code <token>.properties} name, type
- * and expiry. Expired files are not served and are deleted at most once a minute, when a new one is stored. A file
+ * Keeps attachments as files of one directory, each under a capability token: {@code <token>.data} holds the
+ * bytes, {@code <token>.properties} name, type and expiry. Expired files are not served and are deleted at most once a minute, when a new one is stored. A file
  * shared by several James nodes works as long as they share the directory.
  *
  * <p>The same file (same bytes, name and type) is kept once: {@code <SHA-256>.ref} names its token, and storing it
  * again while it is still served (a delivery retried, a mail pushed to a client as well) returns that token and only
  * moves its expiry later. Whoever holds one link to it holds the same bytes anyway.
  */
-public class AttachmentDirectory {
+public class AttachmentDirectory implements AttachmentStore {
     private static final Logger LOGGER = LoggerFactory.getLogger(AttachmentDirectory.class);
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final String DATA = ".data";
     private static final String META = ".properties";
@@ -47,7 +40,6 @@ public class AttachmentDirectory {
 
     private final Path directory;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
     public AttachmentDirectory(Path directory, Clock clock) {
@@ -60,10 +52,10 @@ public class AttachmentDirectory {
         }
     }
 
-    /** @return the token the file is found by */
+    @Override
     public synchronized String store(Attachment attachment, Instant expires) throws IOException {
         purgeExpiredIfDue();
-        Path ref = directory.resolve(digest(attachment) + REF);
+        Path ref = directory.resolve(AttachmentRecords.digest(attachment) + REF);
         Optional<String> existing = readRef(ref).filter(token -> find(token).isPresent());
         if (existing.isPresent()) {
             StoredAttachment stored = find(existing.get()).orElseThrow();
@@ -80,7 +72,7 @@ public class AttachmentDirectory {
     }
 
     private String storeNew(Attachment attachment, Instant expires) throws IOException {
-        String token = newToken();
+        String token = AttachmentRecords.newToken();
         Path temporary = Files.createTempFile(directory, "incoming-", ".tmp");
         try {
             Files.write(temporary, attachment.content());
@@ -93,16 +85,9 @@ public class AttachmentDirectory {
     }
 
     private void writeMeta(String token, Attachment attachment, Instant expires) throws IOException {
-        Properties meta = new Properties();
-        meta.setProperty("name", attachment.displayName());
-        meta.setProperty("type", attachment.contentType());
-        meta.setProperty("size", Long.toString(attachment.size()));
-        meta.setProperty("expires", expires.toString());
         Path metaTemporary = Files.createTempFile(directory, "incoming-", ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(metaTemporary)) {
-                meta.store(out, null);
-            }
+            Files.write(metaTemporary, AttachmentRecords.describe(attachment, expires));
             Files.move(metaTemporary, directory.resolve(token + META), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -110,25 +95,17 @@ public class AttachmentDirectory {
         }
     }
 
-    private static String digest(Attachment attachment) {
-        Hasher hasher = Hashing.sha256().newHasher();
-        for (String part : new String[] {attachment.displayName(), attachment.contentType()}) {
-            hasher.putInt(part.length()).putString(part, StandardCharsets.UTF_8);
-        }
-        return hasher.putBytes(attachment.content()).hash().toString();
-    }
-
     private static Optional<String> readRef(Path ref) {
         try {
-            return Optional.of(Files.readString(ref, StandardCharsets.US_ASCII).trim()).filter(token -> TOKEN.matcher(token).matches());
+            return Optional.of(Files.readString(ref, StandardCharsets.US_ASCII).trim()).filter(AttachmentRecords::isToken);
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    /** The file of {@code token}, unless it is unknown, malformed or expired. */
+    @Override
     public Optional<StoredAttachment> find(String token) {
-        if (!TOKEN.matcher(token).matches()) {
+        if (!AttachmentRecords.isToken(token)) {
             return Optional.empty();
         }
         Path metaFile = directory.resolve(token + META);
@@ -136,25 +113,33 @@ public class AttachmentDirectory {
         if (!Files.isRegularFile(metaFile) || !Files.isRegularFile(data)) {
             return Optional.empty();
         }
-        try (InputStream in = Files.newInputStream(metaFile)) {
-            Properties meta = new Properties();
-            meta.load(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
-            Instant expires = Instant.parse(meta.getProperty("expires"));
-            if (!clock.instant().isBefore(expires)) {
+        try {
+            AttachmentRecords.Description meta = AttachmentRecords.read(Files.readAllBytes(metaFile));
+            if (!clock.instant().isBefore(meta.expires())) {
                 return Optional.empty();
             }
-            return Optional.of(new StoredAttachment(meta.getProperty("name"), meta.getProperty("type"), Files.size(data),
-                expires, data));
+            return Optional.of(new StoredAttachment(meta.fileName(), meta.contentType(), Files.size(data), meta.expires(),
+                (first, length, out) -> copy(data, first, length, out)));
         } catch (IOException | RuntimeException e) {
             LOGGER.warn("Unreadable attachment {}: {}", token, e.toString());
             return Optional.empty();
         }
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static void copy(Path data, long first, long length, OutputStream out) throws IOException {
+        try (FileChannel channel = FileChannel.open(data, StandardOpenOption.READ)) {
+            WritableByteChannel target = Channels.newChannel(out);
+            long position = first;
+            long remaining = length;
+            while (remaining > 0) {
+                long sent = channel.transferTo(position, remaining, target);
+                if (sent <= 0) {
+                    throw new IOException("the file ended before its size");
+                }
+                position += sent;
+                remaining -= sent;
+            }
+        }
     }
 
     private void purgeExpiredIfDue() {
@@ -167,7 +152,7 @@ public class AttachmentDirectory {
             for (Path metaFile : files) {
                 String name = metaFile.getFileName().toString();
                 String token = name.substring(0, name.length() - META.length());
-                if (TOKEN.matcher(token).matches() && find(token).isEmpty()) {
+                if (AttachmentRecords.isToken(token) && find(token).isEmpty()) {
                     Files.deleteIfExists(directory.resolve(token + DATA));
                     Files.deleteIfExists(metaFile);
                 }

@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,7 +35,7 @@ public class AttachmentHttpServer {
     private static final Logger LOGGER = LoggerFactory.getLogger(AttachmentHttpServer.class);
     private static final Pattern MEDIA_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*");
 
-    private final AttachmentDirectory directory;
+    private final AttachmentStore store;
     private final InetSocketAddress bind;
     private final int threads;
     private final Clock clock;
@@ -47,13 +43,13 @@ public class AttachmentHttpServer {
     private Optional<HttpServer> server = Optional.empty();
     private Optional<ExecutorService> executor = Optional.empty();
 
-    public AttachmentHttpServer(AttachmentDirectory directory, InetSocketAddress bind, int threads, Clock clock) {
-        this(directory, bind, threads, clock, Optional.empty());
+    public AttachmentHttpServer(AttachmentStore store, InetSocketAddress bind, int threads, Clock clock) {
+        this(store, bind, threads, clock, Optional.empty());
     }
 
-    public AttachmentHttpServer(AttachmentDirectory directory, InetSocketAddress bind, int threads, Clock clock,
+    public AttachmentHttpServer(AttachmentStore store, InetSocketAddress bind, int threads, Clock clock,
                                 Optional<SSLContext> tls) {
-        this.directory = directory;
+        this.store = store;
         this.bind = bind;
         this.threads = threads;
         this.clock = clock;
@@ -100,7 +96,7 @@ public class AttachmentHttpServer {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            Optional<StoredAttachment> found = token(exchange.getRequestURI().getRawPath()).flatMap(directory::find);
+            Optional<StoredAttachment> found = token(exchange.getRequestURI().getRawPath()).flatMap(store::find);
             if (found.isEmpty()) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
@@ -139,19 +135,8 @@ public class AttachmentHttpServer {
         if (length == 0) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(file.content(), StandardOpenOption.READ);
-             OutputStream body = exchange.getResponseBody()) {
-            WritableByteChannel out = Channels.newChannel(body);
-            long position = range.first();
-            long remaining = length;
-            while (remaining > 0) {
-                long sent = channel.transferTo(position, remaining, out);
-                if (sent <= 0) {
-                    throw new IOException("the file ended before its size");
-                }
-                position += sent;
-                remaining -= sent;
-            }
+        try (OutputStream body = exchange.getResponseBody()) {
+            file.content().copy(range.first(), length, body);
         }
     }
 

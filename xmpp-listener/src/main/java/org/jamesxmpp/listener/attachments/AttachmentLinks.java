@@ -12,13 +12,14 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 import javax.net.ssl.SSLContext;
 
+import org.apache.james.blob.api.HashBlobId;
 import org.apache.james.filesystem.api.FileSystem;
 import org.jamesxmpp.core.mapping.AttachmentLinkProvider;
 import org.jamesxmpp.listener.configuration.AttachmentsConfiguration;
 
 /**
  * Attachment links as {@code attachments} of {@code xmpp.xml} configures them: none without {@code attachments/bind},
- * else a directory of stored files, the capability links the mapping puts in stanzas, and the HTTP server that
+ * else a store of files (a directory or James's blob store, {@code attachments/store}), the capability links the mapping puts in stanzas, and the HTTP server that
  * serves them (started and stopped with the XMPP listener).
  */
 @Singleton
@@ -26,21 +27,36 @@ public class AttachmentLinks {
     private final Optional<CapabilityLinks> links;
     private final Optional<AttachmentHttpServer> server;
 
-    @Inject
     public AttachmentLinks(AttachmentsConfiguration configuration, FileSystem fileSystem, Clock clock) {
+        this(configuration, fileSystem, clock, Optional::empty);
+    }
+
+    @Inject
+    public AttachmentLinks(AttachmentsConfiguration configuration, FileSystem fileSystem, Clock clock, BlobStoreLookup blobStores) {
         if (!configuration.enabled()) {
             links = Optional.empty();
             server = Optional.empty();
             return;
         }
-        AttachmentDirectory directory = new AttachmentDirectory(directory(fileSystem, configuration.directory()).toPath(), clock);
-        links = Optional.of(new CapabilityLinks(directory, configuration.baseUrl(), configuration.expiry(),
+        AttachmentStore store = store(configuration, fileSystem, clock, blobStores);
+        links = Optional.of(new CapabilityLinks(store, configuration.baseUrl(), configuration.expiry(),
             configuration.maxFileSize(), clock));
         InetSocketAddress bind = configuration.bind()
             .map(hostPort -> new InetSocketAddress(hostPort.host(), hostPort.port()))
             .orElseThrow();
-        server = Optional.of(new AttachmentHttpServer(directory, bind, configuration.threads(), clock,
+        server = Optional.of(new AttachmentHttpServer(store, bind, configuration.threads(), clock,
             configuration.https().map(https -> sslContext(fileSystem, https))));
+    }
+
+    private static AttachmentStore store(AttachmentsConfiguration configuration, FileSystem fileSystem, Clock clock,
+                                         BlobStoreLookup blobStores) {
+        if (configuration.store() == AttachmentsConfiguration.Store.DIRECTORY) {
+            return new AttachmentDirectory(directory(fileSystem, configuration.directory()).toPath(), clock);
+        }
+        return blobStores.blobStore()
+            .map(blobs -> new BlobStoreAttachments(blobs, new HashBlobId.Factory(), clock))
+            .orElseThrow(() -> new IllegalStateException("xmpp.xml: attachments/store 'blobstore' needs a James that binds a"
+                + " blob store (BlobStoreDAO), as James's memory and distributed servers do; this one binds none: use 'directory'"));
     }
 
     // read at start: a keystore that cannot be used stops the start naming it

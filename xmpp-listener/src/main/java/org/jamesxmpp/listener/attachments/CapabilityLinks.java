@@ -22,14 +22,14 @@ import org.slf4j.LoggerFactory;
 public class CapabilityLinks implements AttachmentLinkProvider {
     private static final Logger LOGGER = LoggerFactory.getLogger(CapabilityLinks.class);
 
-    private final AttachmentDirectory directory;
+    private final AttachmentStore store;
     private final URI baseUrl;
     private final Duration expiry;
     private final long maxFileSize;
     private final Clock clock;
 
-    public CapabilityLinks(AttachmentDirectory directory, URI baseUrl, Duration expiry, long maxFileSize, Clock clock) {
-        this.directory = directory;
+    public CapabilityLinks(AttachmentStore store, URI baseUrl, Duration expiry, long maxFileSize, Clock clock) {
+        this.store = store;
         this.baseUrl = baseUrl;
         this.expiry = expiry;
         this.maxFileSize = maxFileSize;
@@ -44,7 +44,7 @@ public class CapabilityLinks implements AttachmentLinkProvider {
             return Optional.empty();
         }
         try {
-            String token = directory.store(attachment, clock.instant().plus(expiry));
+            String token = store.store(attachment, clock.instant().plus(expiry));
             return Optional.of(baseUrl.resolve(token + "/" + pathSegment(attachment.displayName())));
         } catch (IOException | RuntimeException e) {
             LOGGER.warn("Could not store attachment {} for a link: {}", LogSafe.of(attachment.displayName()), e.toString());

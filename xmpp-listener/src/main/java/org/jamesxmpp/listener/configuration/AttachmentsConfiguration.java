@@ -24,9 +24,18 @@ import com.google.common.collect.ImmutableSet;
  * @param maxFileSize larger attachments get no link (a note instead)
  * @param threads requests served at once
  * @param https when present the server speaks HTTPS (TLS from the first byte) with this keystore
+ * @param store where the files are kept: {@code directory} or James's blob store ({@code blobstore})
  */
 public record AttachmentsConfiguration(Optional<HostPort> bind, URI baseUrl, String directory, Duration expiry,
-                                       int maxFileSize, int threads, Optional<Https> https) {
+                                       int maxFileSize, int threads, Optional<Https> https, Store store) {
+    /** {@code attachments/store}. */
+    public enum Store {
+        /** {@code attachments/directory}, the default: survives a restart in every flavour. */
+        DIRECTORY,
+        /** The {@code BlobStoreDAO} James binds: shared by the nodes of a James distributed cluster (Cassandra, S3). */
+        BLOBSTORE
+    }
+
     /**
      * The certificate of the HTTPS server: {@code attachments/keystore}, else {@code tls/keystore} of the file, else
      * the bundled {@code conf/keystore}, as James's file system names them.
@@ -40,11 +49,12 @@ public record AttachmentsConfiguration(Optional<HostPort> bind, URI baseUrl, Str
     public static final int DEFAULT_THREADS = 4;
     static final Set<String> KEYS = ImmutableSet.of("attachments", "attachments.bind", "attachments.baseUrl",
         "attachments.directory", "attachments.expiry", "attachments.maxFileSize", "attachments.threads",
-        "attachments.https", "attachments.keystore", "attachments.keystoreType", "attachments.secret");
+        "attachments.https", "attachments.keystore", "attachments.keystoreType", "attachments.secret",
+        "attachments.store");
 
     public AttachmentsConfiguration(Optional<HostPort> bind, URI baseUrl, String directory, Duration expiry,
                                     int maxFileSize, int threads) {
-        this(bind, baseUrl, directory, expiry, maxFileSize, threads, Optional.empty());
+        this(bind, baseUrl, directory, expiry, maxFileSize, threads, Optional.empty(), Store.DIRECTORY);
     }
 
     public static AttachmentsConfiguration disabled() {
@@ -66,7 +76,20 @@ public record AttachmentsConfiguration(Optional<HostPort> bind, URI baseUrl, Str
             values.duration("attachments.expiry", DEFAULT_EXPIRY),
             values.size("attachments.maxFileSize", DEFAULT_MAX_FILE_SIZE),
             values.positiveInt("attachments.threads", DEFAULT_THREADS),
-            https);
+            https, store(values));
+    }
+
+    private static Store store(ConfigurationValues values) throws ConfigurationException {
+        String value = values.string("attachments.store").orElse("directory");
+        switch (value) {
+            case "directory":
+                return Store.DIRECTORY;
+            case "blobstore":
+                return Store.BLOBSTORE;
+            default:
+                throw new ConfigurationException(String.format(
+                    "xmpp.xml: attachments/store '%s' is not one of directory, blobstore", value));
+        }
     }
 
     private static Https https(ConfigurationValues values) {

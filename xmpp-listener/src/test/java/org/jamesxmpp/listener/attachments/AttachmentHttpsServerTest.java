@@ -193,4 +193,15 @@ class AttachmentHttpsServerTest {
             links.stop();
         }
     }
+
+    @Test
+    void theBlobStoreWithoutABlobStoreBoundShouldStopTheStartNamingTheSetting() throws Exception {
+        XMLConfiguration xml = new XMLConfiguration();
+        new FileHandler(xml).load(new StringReader("<xmpp><attachments><bind>127.0.145.7:0</bind>"
+            + "<store>blobstore</store></attachments></xmpp>"));
+
+        assertThatThrownBy(() -> new AttachmentLinks(AttachmentsConfiguration.from(xml), PLAIN_FILES, Clock.systemUTC()))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("xmpp.xml: attachments/store 'blobstore'");
+    }
 }

@@ -78,4 +78,15 @@ class AttachmentsConfigurationTest {
     void attachmentSettingsShouldBeKnownToTheWholeFile() throws Exception {
         XmppConfiguration.from(xml("<xmpp><attachments><bind>127.0.0.1:8095</bind><expiry>1h</expiry></attachments></xmpp>"));
     }
+
+    @Test
+    void storeShouldBeTheDirectoryUnlessTheBlobStoreIsNamed() throws Exception {
+        assertThat(AttachmentsConfiguration.from(xml("<xmpp><attachments><bind>127.0.0.1:8095</bind></attachments></xmpp>"))
+            .store()).isEqualTo(AttachmentsConfiguration.Store.DIRECTORY);
+        assertThat(AttachmentsConfiguration.from(xml("<xmpp><attachments><bind>127.0.0.1:8095</bind>"
+            + "<store>blobstore</store></attachments></xmpp>")).store()).isEqualTo(AttachmentsConfiguration.Store.BLOBSTORE);
+        assertThatThrownBy(() -> AttachmentsConfiguration.from(xml("<xmpp><attachments><bind>127.0.0.1:8095</bind>"
+            + "<store>s3</store></attachments></xmpp>")))
+            .hasMessage("xmpp.xml: attachments/store 's3' is not one of directory, blobstore");
+    }
 }
