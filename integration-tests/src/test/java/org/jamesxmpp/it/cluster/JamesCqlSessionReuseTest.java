@@ -53,7 +53,7 @@ class JamesCqlSessionReuseTest {
                 "SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?", cassandra.keyspace()).all())
             .extracting(row -> row.getString("table_name"))
             .containsExactlyInAnyOrder("schemaversion", "xmpp_dialback_secrets", "xmpp_inbound_dedup",
-                "xmpp_late_error", "xmpp_delivery_ledger", "xmpp_domain_capabilities");
+                "xmpp_late_error", "xmpp_delivery_ledger", "xmpp_domain_capabilities", "xmpp_roster");
         String secret = extension.getInstance(DialbackSecretStore.class).retrieveOrStore(() -> "written-by-the-extension");
         assertThat(cassandra.session().execute("SELECT secret FROM xmpp_dialback_secrets").one().getString("secret"))
             .isEqualTo(secret)
