@@ -89,7 +89,6 @@ public class PendingSends {
      */
     public Map<String, CompletableFuture<Void>> trackMulticast(PendingStanza stanza,
                                                                Map<String, Optional<LateErrorTicket>> recipients) {
-        track(stanza, Optional.empty());
         Map<String, CompletableFuture<Void>> each = new LinkedHashMap<>();
         List<SentStanzaKey> recipientKeys = new ArrayList<>();
         recipients.forEach((recipient, ticket) -> {
@@ -98,10 +97,14 @@ public class PendingSends {
             track(new PendingStanza(stanza.pair(), stanza.id(), stanza.from(), recipient, stanza.xml(), own), ticket);
             each.put(recipient, own);
         });
+        // known before the acknowledgement: an error of the domain racing with it must still find the recipients
+        Optional<SentStanzaKey> domainKey = stanza.id()
+            .map(id -> SentStanzaKey.of(stanza.pair().remote(), id, stanza.to()));
+        domainKey.ifPresent(key -> multicastRecipients.put(key, ImmutableList.copyOf(recipientKeys)));
+        track(stanza, Optional.empty());
         stanza.delivery().whenComplete((any, failure) -> {
-            if (failure == null && stanza.id().isPresent()) {
-                multicastRecipients.put(SentStanzaKey.of(stanza.pair().remote(), stanza.id().get(), stanza.to()),
-                    ImmutableList.copyOf(recipientKeys));
+            if (failure != null) {
+                domainKey.ifPresent(multicastRecipients::invalidate);
             }
             each.values().forEach(own -> {
                 if (failure == null) {
@@ -123,19 +126,22 @@ public class PendingSends {
     public boolean peerError(String remoteDomain, String id, String errorFrom, StanzaErrorException error) {
         SentStanzaKey key = SentStanzaKey.of(remoteDomain, id, errorFrom);
         Tracked tracked = awaitingAck.remove(key);
-        if (tracked != null) {
-            boolean failedIt = tracked.stanza().delivery().completeExceptionally(new DeliveryException(error));
-            if (!failedIt && !tracked.stanza().delivery().isCompletedExceptionally()) {
-                tracked.ticket().ifPresent(ticket -> {
-                    delivered.take(key).subscribe();
-                    tell(ticket, error);
-                });
-            }
+        if (tracked == null) {
+            Optional<LateErrorTicket> ticket = delivered.take(key).blockOptional();
+            ticket.ifPresent(found -> tell(found, error));
+            return ticket.isPresent() || multicastError(key, error);
+        }
+        CompletableFuture<Void> delivery = tracked.stanza().delivery();
+        if (delivery.completeExceptionally(new DeliveryException(error)) || delivery.isCompletedExceptionally()) {
             return true;
         }
-        Optional<LateErrorTicket> ticket = delivered.take(key).blockOptional();
-        ticket.ifPresent(found -> tell(found, error));
-        return ticket.isPresent() || multicastError(key, error);
+        // acknowledged while the error came: a late error, though its ticket may not be stored yet
+        if (tracked.ticket().isPresent()) {
+            delivered.take(key).subscribe();
+            tell(tracked.ticket().get(), error);
+            return true;
+        }
+        return multicastError(key, error);
     }
 
     /** The domain refused an acknowledged multicast stanza as a whole: each recipient's ticket takes the error. */

@@ -207,4 +207,24 @@ class PendingSendsTest {
         assertThat(each.values()).allSatisfy(outcome -> assertThat(outcome).isCompletedWithValue(null));
         assertThat(lateErrors).containsExactlyInAnyOrder(Map.entry(TICKET, NOT_FOUND), Map.entry(carolTicket, NOT_FOUND));
     }
+
+    @Test
+    void anErrorOfTheDomainArrivingWhileTheAcknowledgementIsHandledShouldStillConcernEveryRecipient() {
+        LateErrorTicket carolTicket = new LateErrorTicket(ROUTE, "mail-1", "bob@james.test", "carol@peer.test", 0,
+            "Subject: Lunch?\r\n");
+        PendingStanza multicast = stanza("m1", "peer.test");
+        Map<String, CompletableFuture<Void>> each = testee.trackMulticast(multicast, Map.of("alice@peer.test",
+            Optional.of(TICKET), "carol@peer.test", Optional.of(carolTicket)));
+        List<Boolean> taken = new CopyOnWriteArrayList<>();
+        multicast.delivery().thenRun(() -> taken.add(testee.peerError("peer.test", "m1", "peer.test", NOT_FOUND)));
+
+        multicast.delivery().complete(null);
+
+        assertThat(taken).containsExactly(true);
+        for (LateErrorTicket ticket : List.of(TICKET, carolTicket)) {
+            boolean failed = each.get(ticket.recipient()).isCompletedExceptionally();
+            boolean toldLate = lateErrors.contains(Map.entry(ticket, NOT_FOUND));
+            assertThat(failed ^ toldLate).as(ticket.recipient() + " failed or told late, once").isTrue();
+        }
+    }
 }
