@@ -65,7 +65,7 @@ class C2sArchiveTest {
     }
 
     private static Message normal(String to, String body) throws Exception {
-        return StanzaBuilder.buildMessage().to(JidCreate.from(to)).ofType(Message.Type.normal).setBody(body).build();
+        return StanzaBuilder.buildMessage("normal-" + Integer.toHexString(body.hashCode())).to(JidCreate.from(to)).ofType(Message.Type.normal).setBody(body).build();
     }
 
     private static Message markableChat(String id, String to, String body) throws Exception {
