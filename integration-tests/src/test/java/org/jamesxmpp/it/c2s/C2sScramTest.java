@@ -6,6 +6,9 @@ import java.time.Duration;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
+import org.jamesxmpp.it.ImapMessages;
 import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.it.JamesXmppServerExtension;
 import org.jamesxmpp.testing.SmackClient;
@@ -51,6 +54,14 @@ class C2sScramTest {
 
             assertThat(frankClient.awaitExit(TIMEOUT.plusSeconds(10)))
                 .contains("SESSION " + frank + "/slix", "MECH SCRAM-SHA-512", "RECEIVED " + grace + "/desk hi with plain");
+        }
+        try (TestIMAPClient imap = users(server).mail().imap(frank)) {
+            imap.select("Chats").awaitMessageCount(Awaitility.await().atMost(TIMEOUT), 1);
+        }
+        try (ImapMessages reader = users(server).mail().reader(frank)) {
+            assertThat(reader.text("Chats", 1))
+                .as("the login's mechanism is recorded")
+                .containsPattern("(?m)^Authentication-Results: [^;]+; auth=pass \\(xmpp c2s, sasl-scram-sha-512, TLS\\)");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
@@ -24,19 +25,26 @@ import io.netty.handler.ssl.SslHandler;
 final class ChannelSession implements ClientSession {
     private final Channel channel;
     private final EntityFullJid jid;
+    private final AuthMethod authMethod;
     private volatile boolean carbons;
     private volatile Optional<Presence> presence = Optional.empty();
     private volatile boolean rosterRequested;
     private final Set<Jid> directedPresences = new LinkedHashSet<>();
 
-    ChannelSession(Channel channel, EntityFullJid jid) {
+    ChannelSession(Channel channel, EntityFullJid jid, AuthMethod authMethod) {
         this.channel = channel;
         this.jid = jid;
+        this.authMethod = authMethod;
     }
 
     @Override
     public EntityFullJid jid() {
         return jid;
+    }
+
+    @Override
+    public AuthMethod authMethod() {
+        return authMethod;
     }
 
     @Override

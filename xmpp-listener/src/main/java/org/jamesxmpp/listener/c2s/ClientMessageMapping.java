@@ -6,7 +6,6 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 import org.jamesxmpp.core.c2s.ClientSession;
-import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.mapping.InboundContext;
 import org.jamesxmpp.core.mapping.InboundMail;
 import org.jamesxmpp.core.mapping.InboundResult;
@@ -32,7 +31,7 @@ public class ClientMessageMapping {
     /** Empty when the message carries nothing for a mail (no body: a chat state, a receipt...). */
     public Optional<InboundMail> map(ClientSession session, Message message) throws MappingException {
         InboundResult result = StanzaToMime.convert(message, new InboundContext(session.jid().asDomainBareJid(),
-            AuthMethod.CLIENT_SASL, session.encrypted(), settings.receivingHost(), clock, settings.mappingOptions()));
+            session.authMethod(), session.encrypted(), settings.receivingHost(), clock, settings.mappingOptions()));
         return result instanceof InboundMail mail ? Optional.of(mail) : Optional.empty();
     }
 
