@@ -56,12 +56,15 @@ class C2sScramTest {
                 .contains("SESSION " + frank + "/slix", "MECH SCRAM-SHA-512", "RECEIVED " + grace + "/desk hi with plain");
         }
         try (TestIMAPClient imap = users(server).mail().imap(frank)) {
-            imap.select("Chats").awaitMessageCount(Awaitility.await().atMost(TIMEOUT), 1);
+            imap.select("Chats").awaitMessageCount(Awaitility.await().atMost(TIMEOUT), 2);
         }
         try (ImapMessages reader = users(server).mail().reader(frank)) {
-            assertThat(reader.text("Chats", 1))
-                .as("the login's mechanism is recorded")
-                .containsPattern("(?m)^Authentication-Results: [^;]+; auth=pass \\(xmpp c2s, sasl-scram-sha-512, TLS\\)");
+            assertThat(reader.text("Chats", 1) + reader.text("Chats", 2))
+                .as("each login's mechanism is recorded in the chat it sent")
+                .containsPattern("(?m)^Authentication-Results: [^;]+; auth=pass \\(xmpp c2s, sasl-scram-sha-512, TLS\\)"
+                    + "\\r?\\n?\\s*smtp\\.auth=" + frank.replace(".", "\\."))
+                .containsPattern("(?m)^Authentication-Results: [^;]+; auth=pass \\(xmpp c2s, sasl-plain, TLS\\)"
+                    + "\\r?\\n?\\s*smtp\\.auth=" + grace.replace(".", "\\."));
         }
     }
 
