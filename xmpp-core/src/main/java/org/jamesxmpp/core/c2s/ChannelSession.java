@@ -26,6 +26,7 @@ final class ChannelSession implements ClientSession {
     private final Channel channel;
     private final EntityFullJid jid;
     private final AuthMethod authMethod;
+    private final boolean encrypted;
     private volatile boolean carbons;
     private volatile Optional<Presence> presence = Optional.empty();
     private volatile boolean rosterRequested;
@@ -35,6 +36,8 @@ final class ChannelSession implements ClientSession {
         this.channel = channel;
         this.jid = jid;
         this.authMethod = authMethod;
+        // known at binding: once the channel is closed its pipeline is empty, and its last messages are mapped after
+        this.encrypted = channel.pipeline().get(SslHandler.class) != null;
     }
 
     @Override
@@ -49,7 +52,7 @@ final class ChannelSession implements ClientSession {
 
     @Override
     public boolean encrypted() {
-        return channel.pipeline().get(SslHandler.class) != null;
+        return encrypted;
     }
 
     @Override
