@@ -1,0 +1,132 @@
+package org.jamesxmpp.it.c2s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerExtension;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.jamesxmpp.core.xep.addresses.AddressEntry;
+import org.jamesxmpp.core.xep.addresses.AddressType;
+import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
+import org.jamesxmpp.it.JamesXmppServerExtension;
+import org.jamesxmpp.it.outbound.SmtpSink;
+import org.jamesxmpp.testing.SmackClient;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * Mail as mail users know it, from an XMPP client: an XEP-0033 multicast (announced in the server's disco#info) becomes one mail with {@code To}/{@code Cc} and the bcc recipient in the envelope only; bad addresses
+ * are refused with a stanza error. Real James in-process, a Smack client over STARTTLS on 127.0.185.1, mail to
+ * clientmail.test leaving through the test pipeline to the SMTP sink on 127.0.185.25:2525.
+ */
+class C2sClientMailTest {
+    private static final String DOMAIN = "james.test";
+    private static final String PASSWORD = "secret";
+    private static final String ANN = "ann@clientmail.test";
+    private static final String BEN = "ben@clientmail.test";
+    private static final String CID = "cid@clientmail.test";
+    private static final InetSocketAddress SINK = new InetSocketAddress("127.0.185.25", 2525);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ConditionFactory AWAIT = Awaitility.await().atMost(TIMEOUT);
+
+    @RegisterExtension
+    static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(C2sTestUsers.clientListener(
+        "127.0.185.3:5269", "<bind>127.0.185.1:0</bind><limits><failureDelay>200ms</failureDelay></limits>"));
+
+    private static SmtpSink sink;
+
+    @BeforeAll
+    static void startSink(GuiceJamesServer server) throws Exception {
+        users(server).mail().ensureDomain();
+        sink = new SmtpSink(SINK);
+    }
+
+    @AfterAll
+    static void stopSink() throws Exception {
+        sink.close();
+    }
+
+    private static C2sTestUsers users(GuiceJamesServer server) {
+        return new C2sTestUsers(server, DOMAIN, PASSWORD);
+    }
+
+    private static SmtpSink.Received awaitMail(String text) {
+        AWAIT.untilAsserted(() -> assertThat(sink.received()).anyMatch(mail -> mail.data().contains(text)));
+        List<SmtpSink.Received> mails = sink.received().stream().filter(mail -> mail.data().contains(text)).toList();
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    @Test
+    void multicastShouldBeOneMailWithToAndCcHeadersAndTheBccOnlyInTheEnvelope(GuiceJamesServer server) throws Exception {
+        String bob = users(server).mail().create("bob-multicast");
+
+        try (SmackClient bobClient = users(server).login(bob, "laptop")) {
+            assertThat(ServiceDiscoveryManager.getInstanceFor(bobClient.connection())
+                .serverSupportsFeature(MultipleAddressesElement.NAMESPACE)).isTrue();
+            // Smack 4.4.8's MultipleRecipientManager writes its cc addresses as type 'to': the block is ours.
+            bobClient.send(StanzaBuilder.buildMessage()
+                .to(JidCreate.from(DOMAIN))
+                .ofType(Message.Type.normal)
+                .setSubject("Team lunch")
+                .setBody("Lunch at noon, all three of you.")
+                .addExtension(new MultipleAddressesElement(List.of(
+                    AddressEntry.ofJid(AddressType.TO, JidCreate.from(ANN), Optional.empty(), false),
+                    AddressEntry.ofJid(AddressType.CC, JidCreate.from(BEN), Optional.empty(), false),
+                    AddressEntry.ofJid(AddressType.BCC, JidCreate.from(CID), Optional.empty(), false))))
+                .build());
+
+            SmtpSink.Received mail = awaitMail("Lunch at noon, all three of you.");
+            assertThat(mail.sender()).isEqualTo("<" + bob + ">");
+            assertThat(mail.recipients()).containsExactlyInAnyOrder("<" + ANN + ">", "<" + BEN + ">", "<" + CID + ">");
+            assertThat(mail.data())
+                .containsPattern("(?m)^To: " + ANN + "$")
+                .containsPattern("(?m)^Cc: " + BEN + "$")
+                .containsPattern("(?m)^Subject: Team lunch$")
+                .doesNotContainPattern("(?im)^bcc:")
+                .doesNotContain(CID);
+            assertThat(bobClient.received()).noneMatch(received -> received.getType() == Message.Type.error);
+        }
+    }
+
+    @Test
+    void multicastWithAMalformedAddressShouldBeRefusedAndSendNothing(GuiceJamesServer server) throws Exception {
+        String bob = users(server).mail().create("bob-bad-multicast");
+
+        try (SmackClient bobClient = users(server).login(bob, "laptop")) {
+            bobClient.send(StanzaBuilder.buildMessage("bad-1")
+                .to(JidCreate.from(DOMAIN))
+                .setBody("never sent: one address is broken")
+                .addExtension(StandardExtensionElement.builder("addresses", "http://jabber.org/protocol/address")
+                    .addElement(StandardExtensionElement.builder("address", "http://jabber.org/protocol/address")
+                        .addAttribute("type", "to").addAttribute("jid", ANN).build())
+                    .addElement(StandardExtensionElement.builder("address", "http://jabber.org/protocol/address")
+                        .addAttribute("type", "cc").addAttribute("jid", "@clientmail.test").build())
+                    .build())
+                .build());
+
+            Message error = bobClient.awaitMessages(received -> "bad-1".equals(received.getStanzaId()), 1, TIMEOUT).get(0);
+            assertThat(error.getType()).isEqualTo(Message.Type.error);
+            assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.jid_malformed);
+            assertThat(error.getError().getDescriptiveText()).contains("@clientmail.test");
+
+            bobClient.sendMessage(ANN, "a marker after the refused multicast");
+            awaitMail("a marker after the refused multicast");
+            assertThat(sink.received()).noneMatch(mail -> mail.data().contains("never sent"));
+        }
+    }
+}
