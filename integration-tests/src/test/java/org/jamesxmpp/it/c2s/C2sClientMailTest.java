@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
+import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.utils.SMTPMessageSender;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.jamesxmpp.core.xep.addresses.AddressEntry;
@@ -21,7 +24,9 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.forward.packet.Forwarded;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +35,8 @@ import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * Mail as mail users know it, from an XMPP client: an XEP-0033 multicast (announced in the server's disco#info) becomes one mail with {@code To}/{@code Cc} and the bcc recipient in the envelope only; bad addresses
- * are refused with a stanza error. Real James in-process, a Smack client over STARTTLS on 127.0.185.1, mail to
+ * are refused with a stanza error; a reply to a mail of the user's mailbox continues its {@code References}, and a
+ * forward of one carries it as {@code message/rfc822}. Real James in-process, a Smack client over STARTTLS on 127.0.185.1, mail to
  * clientmail.test leaving through the test pipeline to the SMTP sink on 127.0.185.25:2525.
  */
 class C2sClientMailTest {
@@ -39,6 +45,7 @@ class C2sClientMailTest {
     private static final String ANN = "ann@clientmail.test";
     private static final String BEN = "ben@clientmail.test";
     private static final String CID = "cid@clientmail.test";
+    private static final String ERIN = "erin@clientmail.test";
     private static final InetSocketAddress SINK = new InetSocketAddress("127.0.185.25", 2525);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ConditionFactory AWAIT = Awaitility.await().atMost(TIMEOUT);
@@ -127,6 +134,66 @@ class C2sClientMailTest {
             bobClient.sendMessage(ANN, "a marker after the refused multicast");
             awaitMail("a marker after the refused multicast");
             assertThat(sink.received()).noneMatch(mail -> mail.data().contains("never sent"));
+        }
+    }
+
+    private static void mailFromErin(GuiceJamesServer server, String to, String headersAndBody) throws Exception {
+        try (SMTPMessageSender smtp = new SMTPMessageSender("clientmail.test")) {
+            smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+                .sendMessageWithHeaders(ERIN, to, "From: Erin <" + ERIN + ">\r\nTo: " + to + "\r\n" + headersAndBody);
+        }
+    }
+
+    @Test
+    void replyToAMailInTheMailboxShouldContinueItsThread(GuiceJamesServer server) throws Exception {
+        String bob = users(server).mail().create("bob-reply");
+
+        try (SmackClient bobClient = users(server).login(bob, "laptop")) {
+            mailFromErin(server, bob, "Subject: Budget\r\nMessage-ID: <r1.budget@clientmail.test>\r\n"
+                + "References: <r0.budget@clientmail.test>\r\nIn-Reply-To: <r0.budget@clientmail.test>\r\n\r\nThe budget, again.\r\n");
+            Message notice = bobClient.awaitMessages(message -> "Budget".equals(message.getSubject()), 1, TIMEOUT).get(0);
+
+            bobClient.send(StanzaBuilder.buildMessage()
+                .to(JidCreate.from(ERIN))
+                .ofType(Message.Type.normal)
+                .setBody("Approved.")
+                .addExtension(StandardExtensionElement.builder("reply", "urn:xmpp:reply:0")
+                    .addAttribute("to", ERIN)
+                    .addAttribute("id", notice.getStanzaId())
+                    .build())
+                .build());
+
+            SmtpSink.Received reply = awaitMail("Approved.");
+            assertThat(reply.recipients()).containsExactly("<" + ERIN + ">");
+            assertThat(reply.data())
+                .containsPattern("(?m)^In-Reply-To: <r1\\.budget@clientmail\\.test>$")
+                .containsPattern("(?m)^References: <r0\\.budget@clientmail\\.test> <r1\\.budget@clientmail\\.test>$");
+        }
+    }
+
+    @Test
+    void forwardOfAMailInTheMailboxShouldCarryTheOriginalAsMessageRfc822(GuiceJamesServer server) throws Exception {
+        String bob = users(server).mail().create("bob-forward");
+
+        try (SmackClient bobClient = users(server).login(bob, "laptop")) {
+            mailFromErin(server, bob, "Subject: Figures\r\nMessage-ID: <f1.figures@clientmail.test>\r\n\r\n"
+                + "The figures only the mail has.\r\n");
+            Message notice = bobClient.awaitMessages(message -> "Figures".equals(message.getSubject()), 1, TIMEOUT).get(0);
+
+            bobClient.send(StanzaBuilder.buildMessage()
+                .to(JidCreate.from(ANN))
+                .ofType(Message.Type.normal)
+                .setBody("Forwarding Erin's figures.")
+                .addExtension(new Forwarded<>(new DelayInformation(new Date()), notice))
+                .build());
+
+            SmtpSink.Received forward = awaitMail("Forwarding Erin's figures.");
+            assertThat(forward.recipients()).containsExactly("<" + ANN + ">");
+            assertThat(forward.data())
+                .containsPattern("(?m)^Content-Type: multipart/mixed;")
+                .containsPattern("(?m)^Content-Type: message/rfc822$")
+                .containsPattern("(?m)^Message-ID: <f1\\.figures@clientmail\\.test>$")
+                .contains("The figures only the mail has.");
         }
     }
 }

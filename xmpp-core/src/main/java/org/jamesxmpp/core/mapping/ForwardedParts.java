@@ -16,10 +16,12 @@ import com.google.common.hash.Hashing;
 /**
  * How a client's XEP-0297 forward reads as mail: the original mail as it is ({@code message/rfc822}, its bytes
  * untouched, under a boundary none of them contains), or, when the mailbox does not have it, the forwarded stanza
- * quoted under the sender's text with From/Date/Subject lines as mail clients write an inline forward.
+ * quoted under the sender's text with From/Date/Subject lines as mail clients write an inline forward (and as the
+ * outbound mapping renders one).
  */
 final class ForwardedParts {
-    static final String QUOTE_SEPARATOR = "-------- Forwarded Message --------";
+    /** As the outbound mapping renders a forwarded mail for clients without XEP-0297 ({@link OutboundPlan}). */
+    static final String QUOTE_SEPARATOR = "---------- Forwarded message ----------";
 
     private ForwardedParts() {
     }
@@ -33,8 +35,6 @@ final class ForwardedParts {
         out.append("Date: ").append(HeaderEncoder.date(date)).append('\n');
         Optional.ofNullable(inner.getSubject()).filter(subject -> !subject.isBlank())
             .ifPresent(subject -> out.append("Subject: ").append(Texts.singleLine(subject, 300)).append('\n'));
-        Optional.ofNullable(inner.getTo()).ifPresent(to -> out.append("To: ")
-            .append(StanzaToMime.optionalMailAddress(to).map(Object::toString).orElse(to.asBareJid().toString())).append('\n'));
         out.append('\n').append(Texts.normalizedText(Optional.ofNullable(inner.getBody()).orElse("")));
         return out.toString();
     }

@@ -84,11 +84,10 @@ class ClientReferencesMappingTest {
         MimeMessage parsed = mail.toMimeMessage();
         assertThat(parsed.getContentType()).startsWith("text/plain");
         assertThat(((String) parsed.getContent()).replace("\r\n", "\n")).isEqualTo("FYI\n\n"
-            + "-------- Forwarded Message --------\n"
+            + "---------- Forwarded message ----------\n"
             + "From: erin@mail.test\n"
             + "Date: Fri, 20 Nov 2026 08:30:00 +0000\n"
             + "Subject: Report\n"
-            + "To: bob@james.test\n"
             + "\n"
             + "Caf\u00e9 figures.\n");
     }
