@@ -7,13 +7,16 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.SMTPMessageSender;
+import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.xep.addresses.AddressEntry;
 import org.jamesxmpp.core.xep.addresses.AddressType;
 import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
@@ -137,6 +140,31 @@ class C2sClientMailTest {
         }
     }
 
+    @Test
+    void multicastToMoreAddressesThanTheLimitShouldBeNotAcceptableAndSendNothing(GuiceJamesServer server) throws Exception {
+        String bob = users(server).mail().create("bob-big-multicast");
+        List<AddressEntry> addresses = IntStream.rangeClosed(1, MappingOptions.DEFAULT_MAX_ADDRESSES + 1)
+            .mapToObj(i -> AddressEntry.ofJid(AddressType.BCC, JidCreate.fromOrThrowUnchecked("user" + i + "@clientmail.test"),
+                Optional.empty(), false))
+            .toList();
+
+        try (SmackClient bobClient = users(server).login(bob, "laptop")) {
+            bobClient.send(StanzaBuilder.buildMessage("big-1")
+                .to(JidCreate.from(DOMAIN))
+                .setBody("never sent: too many recipients")
+                .addExtension(new MultipleAddressesElement(addresses))
+                .build());
+
+            Message error = bobClient.awaitMessages(received -> "big-1".equals(received.getStanzaId()), 1, TIMEOUT).get(0);
+            assertThat(error.getType()).isEqualTo(Message.Type.error);
+            assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.not_acceptable);
+
+            bobClient.sendMessage(ANN, "a marker after the refused big multicast");
+            awaitMail("a marker after the refused big multicast");
+            assertThat(sink.received()).noneMatch(mail -> mail.data().contains("too many recipients"));
+        }
+    }
+
     private static void mailFromErin(GuiceJamesServer server, String to, String headersAndBody) throws Exception {
         try (SMTPMessageSender smtp = new SMTPMessageSender("clientmail.test")) {
             smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
@@ -194,6 +222,37 @@ class C2sClientMailTest {
                 .containsPattern("(?m)^Content-Type: message/rfc822$")
                 .containsPattern("(?m)^Message-ID: <f1\\.figures@clientmail\\.test>$")
                 .contains("The figures only the mail has.");
+        }
+    }
+
+    @Test
+    void forwardOfAMessageOnlyAnotherUserHasShouldBeQuotedNotAttached(GuiceJamesServer server) throws Exception {
+        String bob = users(server).mail().create("bob-forward-other");
+        String carol = users(server).mail().create("carol-forward-other");
+        mailFromErin(server, carol, "Subject: For Carol\r\nMessage-ID: <p1.private@clientmail.test>\r\n\r\n"
+            + "What only Carol's mailbox holds.\r\n");
+        try (TestIMAPClient imap = users(server).mail().imap(carol)) {
+            AWAIT.untilAsserted(() -> assertThat(imap.getMessageCount("INBOX")).isEqualTo(1));
+        }
+
+        try (SmackClient bobClient = users(server).login(bob, "laptop")) {
+            bobClient.send(StanzaBuilder.buildMessage()
+                .to(JidCreate.from(ANN))
+                .ofType(Message.Type.normal)
+                .setBody("Forwarding what I was shown.")
+                .addExtension(new Forwarded<>(new DelayInformation(new Date()), StanzaBuilder.buildMessage("p1.private@clientmail.test")
+                    .from(JidCreate.from(ERIN))
+                    .to(JidCreate.from(bob))
+                    .setSubject("For Carol")
+                    .setBody("The text of the stanza.")
+                    .build()))
+                .build());
+
+            SmtpSink.Received forward = awaitMail("Forwarding what I was shown.");
+            assertThat(forward.data())
+                .contains("---------- Forwarded message ----------", "From: " + ERIN, "Subject: For Carol", "The text of the stanza.")
+                .doesNotContain("message/rfc822")
+                .doesNotContain("What only Carol");
         }
     }
 }

@@ -12,11 +12,14 @@ import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
+import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.FetchGroup;
+import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.mailbox.model.SearchQuery;
+import org.apache.james.mailbox.model.search.MailboxQuery;
 import org.apache.james.user.api.UsersRepository;
 import org.jamesxmpp.core.c2s.ClientSession;
 import org.jamesxmpp.core.log.LogSafe;
@@ -32,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Finds in the sender's own mailboxes the mails a client's message refers to: the one its XEP-0461 reply answers and
- * the ones its XEP-0297 forwards, by the {@code Message-ID} their stanza ids stand for ({@link ReferencedMails}), with
+ * the ones its XEP-0297 forwards, in the user's own mailboxes (never another user's), by the {@code Message-ID} their stanza ids stand for ({@link ReferencedMails}), with
  * James's mailbox search, on a bounded scheduler of its own. A message that refers to nothing costs no search; a
  * search that fails counts as not found (the reply is threaded by its id alone, the forward quoted).
  */
@@ -62,12 +65,12 @@ public class MailboxReferences {
             try {
                 Username user = usersRepository.getUsername(new MailAddress(session.jid().asBareJid().toString()));
                 MailboxSession mailboxSession = mailboxManager.createSystemSession(user);
-                List<MailboxPath> mailboxes = mailboxManager.list(mailboxSession);
-                return find(repliedTo, mailboxes, mailboxSession)
-                    .flatMap(parent -> Flux.fromIterable(forwarded)
-                        .concatMap(id -> find(id, mailboxes, mailboxSession))
-                        .collectList()
-                        .map(originals -> ReferencedMails.found(parent, originals)));
+                // the user's own mailboxes only: list() of a system session names every user's
+                return mailboxManager.search(MailboxQuery.privateMailboxesBuilder(mailboxSession).build(), mailboxSession)
+                    .map(MailboxMetaData::getPath)
+                    .filter(path -> path.belongsTo(mailboxSession))
+                    .collectList()
+                    .flatMap(mailboxes -> lookUp(repliedTo, forwarded, mailboxes, mailboxSession));
             } catch (Exception e) {
                 return Mono.error(e);
             }
@@ -80,6 +83,15 @@ public class MailboxReferences {
             });
     }
 
+    private Mono<ReferencedMails> lookUp(Optional<String> repliedTo, List<Optional<String>> forwarded, List<MailboxPath> mailboxes,
+                                         MailboxSession mailboxSession) {
+        return find(repliedTo, mailboxes, mailboxSession)
+            .flatMap(parent -> Flux.fromIterable(forwarded)
+                .concatMap(id -> find(id, mailboxes, mailboxSession))
+                .collectList()
+                .map(originals -> ReferencedMails.found(parent, originals)));
+    }
+
     private Mono<Optional<byte[]>> find(Optional<String> messageId, List<MailboxPath> mailboxes, MailboxSession session) {
         if (messageId.isEmpty()) {
             return Mono.just(Optional.empty());
@@ -87,7 +99,8 @@ public class MailboxReferences {
         SearchQuery query = SearchQuery.of(SearchQuery.headerContains("Message-ID", messageId.get()));
         return Flux.fromIterable(mailboxes)
             .concatMap(path -> Mono.from(mailboxManager.getMailboxReactive(path, session))
-                .flatMapMany(mailbox -> first(mailbox, query, session)), 1)
+                .flatMapMany(mailbox -> first(mailbox, query, session))
+                .onErrorResume(MailboxNotFoundException.class, e -> Flux.empty()), 1)
             .next()
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty());
