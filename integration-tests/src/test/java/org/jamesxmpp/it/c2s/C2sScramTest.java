@@ -6,6 +6,9 @@ import java.time.Duration;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
+import org.jamesxmpp.it.ImapMessages;
 import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.it.JamesXmppServerExtension;
 import org.jamesxmpp.testing.SmackClient;
@@ -51,6 +54,17 @@ class C2sScramTest {
 
             assertThat(frankClient.awaitExit(TIMEOUT.plusSeconds(10)))
                 .contains("SESSION " + frank + "/slix", "MECH SCRAM-SHA-512", "RECEIVED " + grace + "/desk hi with plain");
+        }
+        try (TestIMAPClient imap = users(server).mail().imap(frank)) {
+            imap.select("Chats").awaitMessageCount(Awaitility.await().atMost(TIMEOUT), 2);
+        }
+        try (ImapMessages reader = users(server).mail().reader(frank)) {
+            assertThat(reader.text("Chats", 1) + reader.text("Chats", 2))
+                .as("each login's mechanism is recorded in the chat it sent")
+                .containsPattern("(?m)^Authentication-Results: [^;]+; auth=pass \\(xmpp c2s, sasl-scram-sha-512, TLS\\)"
+                    + "\\r?\\n?\\s*smtp\\.auth=" + frank.replace(".", "\\."))
+                .containsPattern("(?m)^Authentication-Results: [^;]+; auth=pass \\(xmpp c2s, sasl-plain, TLS\\)"
+                    + "\\r?\\n?\\s*smtp\\.auth=" + grace.replace(".", "\\."));
         }
     }
 

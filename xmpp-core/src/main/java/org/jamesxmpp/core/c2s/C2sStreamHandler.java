@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.log.LogSafe;
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jamesxmpp.core.s2s.codec.StreamEnd;
 import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
@@ -50,6 +51,7 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
     private String streamId = newStreamId();
     private Optional<String> domain = Optional.empty();
     private Optional<EntityBareJid> user = Optional.empty();
+    private AuthMethod authMethod = AuthMethod.CLIENT_SASL_PLAIN;
     private Optional<ChannelSession> session = Optional.empty();
 
     C2sStreamHandler(C2sContext context) {
@@ -67,8 +69,9 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
             }
 
             @Override
-            public void authenticated(ChannelHandlerContext ctx, EntityBareJid jid, String success) {
+            public void authenticated(ChannelHandlerContext ctx, EntityBareJid jid, AuthMethod method, String success) {
                 user = Optional.of(jid);
+                authMethod = method;
                 ctx.writeAndFlush(success);
                 transition(ctx, State.AUTHENTICATED);
             }
@@ -232,7 +235,7 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
             throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "> before resource binding");
         }
         String id = element.attribute("id").orElse("");
-        ResourceBinding.Result result = ResourceBinding.bind(context.sessions(), ctx.channel(), user.orElseThrow(),
+        ResourceBinding.Result result = ResourceBinding.bind(context.sessions(), ctx.channel(), user.orElseThrow(), authMethod,
             bind.get().child(ClientStreamXml.BIND_NAMESPACE, "resource").map(XmlElement::text));
         if (result instanceof ResourceBinding.Refused refused) {
             ctx.writeAndFlush(ClientStreamXml.iqError(id, refused.errorType(), refused.condition()));

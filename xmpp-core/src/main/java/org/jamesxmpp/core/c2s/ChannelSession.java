@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
@@ -24,14 +25,19 @@ import io.netty.handler.ssl.SslHandler;
 final class ChannelSession implements ClientSession {
     private final Channel channel;
     private final EntityFullJid jid;
+    private final AuthMethod authMethod;
+    private final boolean encrypted;
     private volatile boolean carbons;
     private volatile Optional<Presence> presence = Optional.empty();
     private volatile boolean rosterRequested;
     private final Set<Jid> directedPresences = new LinkedHashSet<>();
 
-    ChannelSession(Channel channel, EntityFullJid jid) {
+    ChannelSession(Channel channel, EntityFullJid jid, AuthMethod authMethod) {
         this.channel = channel;
         this.jid = jid;
+        this.authMethod = authMethod;
+        // known at binding: once the channel is closed its pipeline is empty, and its last messages are mapped after
+        this.encrypted = channel.pipeline().get(SslHandler.class) != null;
     }
 
     @Override
@@ -40,8 +46,13 @@ final class ChannelSession implements ClientSession {
     }
 
     @Override
+    public AuthMethod authMethod() {
+        return authMethod;
+    }
+
+    @Override
     public boolean encrypted() {
-        return channel.pipeline().get(SslHandler.class) != null;
+        return encrypted;
     }
 
     @Override

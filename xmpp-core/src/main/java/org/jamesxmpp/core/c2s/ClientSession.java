@@ -3,6 +3,7 @@ package org.jamesxmpp.core.c2s;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jxmpp.jid.EntityFullJid;
@@ -11,6 +12,9 @@ import org.jxmpp.jid.Jid;
 /** A bound resource of a logged-in user. Thread-safe: stanzas may be delivered from any thread. */
 public interface ClientSession {
     EntityFullJid jid();
+
+    /** How the user logged in (the SASL mechanism), for the trace of its mail. */
+    AuthMethod authMethod();
 
     /** Whether the client's stream is encrypted (STARTTLS). */
     boolean encrypted();

@@ -20,8 +20,9 @@ import io.netty.channel.ChannelHandlerContext;
 
 /**
  * The stanzas of a bound client: {@code from} is checked (a client may only name its own full or bare JID, else
- * {@code invalid-from} ends the stream) and then stamped with the full JID; iqs for the server are answered here;
- * everything else goes to the {@link ClientStanzaRouter}.
+ * {@code invalid-from} ends the stream) and then stamped with the full JID; iqs for the server are answered here, and
+ * an XEP-0033 multicast message to the server whose addresses cannot all be served is refused here
+ * ({@link ClientMulticast}); everything else goes to the {@link ClientStanzaRouter}.
  */
 final class ClientStanzas {
     private static final Set<String> STANZAS = ImmutableSet.of("message", "presence", "iq");
@@ -48,6 +49,9 @@ final class ClientStanzas {
         if (element.attribute("to").isPresent() && to.isEmpty()) {
             ctx.writeAndFlush(ClientStreamXml.stanzaError(element.name(), element.attribute("id").orElse(""), Optional.empty(),
                 "modify", "jid-malformed"));
+            return;
+        }
+        if (refusedMulticast(ctx, element, to, domain)) {
             return;
         }
         if ("iq".equals(element.name()) && addressedToServer(to, session, domain) && archiveQuery(ctx, element, session)) {
@@ -101,6 +105,17 @@ final class ClientStanzas {
             context.router().queryArchive(session, id, parsed.get());
         }
         return true;
+    }
+
+    /** Whether {@code element} is an XEP-0033 multicast message to the server that is refused; if so it was answered. */
+    private static boolean refusedMulticast(ChannelHandlerContext ctx, XmlElement element, Optional<Jid> to, String domain) {
+        if (!"message".equals(element.name()) || "error".equals(element.attribute("type").orElse(""))
+            || to.filter(jid -> jid.toString().equalsIgnoreCase(domain)).isEmpty()) {
+            return false;
+        }
+        Optional<ClientMulticast.Refusal> refusal = ClientMulticast.addresses(element).flatMap(ClientMulticast::check);
+        refusal.ifPresent(value -> ctx.writeAndFlush(value.toXml(element.attribute("id").orElse(""), domain)));
+        return refusal.isPresent();
     }
 
     /** RFC 6121 3.1.2, 3.1.5: a subscription request or answer is stamped with the user's bare JID. */

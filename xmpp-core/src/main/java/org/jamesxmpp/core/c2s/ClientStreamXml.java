@@ -36,7 +36,8 @@ public final class ClientStreamXml {
 
     static String bindFeatures() {
         return "<stream:features><bind xmlns='" + BIND_NAMESPACE + "'/><session xmlns='" + SESSION_NAMESPACE
-            + "'><optional/></session><sm xmlns='" + StreamXml.SM_NAMESPACE + "'/></stream:features>";
+            + "'><optional/></session><sm xmlns='" + StreamXml.SM_NAMESPACE + "'/>" + RosterXml.VERSIONING_FEATURE
+            + "</stream:features>";
     }
 
     static String emptyFeatures() {

@@ -3,6 +3,7 @@ package org.jamesxmpp.core.c2s;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -30,7 +31,8 @@ final class ResourceBinding {
     private ResourceBinding() {
     }
 
-    static Result bind(SessionRegistry sessions, Channel channel, EntityBareJid user, Optional<String> requested) {
+    static Result bind(SessionRegistry sessions, Channel channel, EntityBareJid user, AuthMethod authMethod,
+                       Optional<String> requested) {
         Optional<Resourcepart> resource;
         try {
             resource = requested.map(String::trim).filter(value -> !value.isEmpty()).isPresent()
@@ -45,7 +47,7 @@ final class ResourceBinding {
             if (jid.isEmpty()) {
                 return new Refused("modify", "bad-request");
             }
-            ChannelSession session = new ChannelSession(channel, jid.get());
+            ChannelSession session = new ChannelSession(channel, jid.get(), authMethod);
             if (sessions.bind(session)) {
                 return new Bound(session);
             }

@@ -1,5 +1,6 @@
 package org.jamesxmpp.core.c2s;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,10 +14,15 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 
 /** The roster's XML (RFC 6121 2): a roster set parsed and checked, items, results and pushes written. Pure. */
 public final class RosterXml {
     public static final String NAMESPACE = "jabber:iq:roster";
+    /** The stream feature of roster versioning (RFC 6121 2.6.1). */
+    public static final String VERSIONING_FEATURE = "<ver xmlns='urn:xmpp:features:rosterver'/>";
+    private static final int VERSION_LENGTH = 32;
 
     private RosterXml() {
     }
@@ -77,7 +83,14 @@ public final class RosterXml {
 
     /** The items a client sees: listed ones only (RFC 6121 3.1.3: a request alone adds nobody). */
     public static String query(List<RosterItem> items) {
-        StringBuilder out = new StringBuilder("<query xmlns='" + NAMESPACE + "'>");
+        return query(items, Optional.empty());
+    }
+
+    /** The items a client sees, with the roster's version for a client that caches it (RFC 6121 2.6.3). */
+    public static String query(List<RosterItem> items, Optional<String> version) {
+        StringBuilder out = new StringBuilder("<query xmlns='" + NAMESPACE + "'");
+        version.ifPresent(ver -> out.append(" ver='").append(Xml.escapeAttribute(ver)).append('\''));
+        out.append('>');
         items.stream().filter(RosterItem::listed).forEach(item -> out.append(item(item)));
         return out.append("</query>").toString();
     }
@@ -97,11 +110,29 @@ public final class RosterXml {
         return out.append("</item>").toString();
     }
 
+    /**
+     * RFC 6121 2.6: the version of what a client sees of the roster, a digest of its listed items, so the same roster
+     * has the same version on every node and after a restart, whatever the store, and any change a client would see
+     * changes it.
+     */
+    public static String version(List<RosterItem> items) {
+        Hasher digest = Hashing.sha256().newHasher();
+        items.stream().filter(RosterItem::listed).map(RosterXml::item).sorted()
+            .forEach(item -> digest.putString(item, StandardCharsets.UTF_8).putByte((byte) 0));
+        return digest.hash().toString().substring(0, VERSION_LENGTH);
+    }
+
     /** RFC 6121 2.1.6: a roster push of an item, or of its removal when {@code item} is empty. */
     public static String push(String id, String to, BareJid jid, Optional<RosterItem> item) {
+        return push(id, to, jid, item, Optional.empty());
+    }
+
+    /** A roster push carrying the version of the roster after it (RFC 6121 2.6.4). */
+    public static String push(String id, String to, BareJid jid, Optional<RosterItem> item, Optional<String> version) {
         String payload = item.filter(RosterItem::listed).map(RosterXml::item)
             .orElse("<item jid='" + Xml.escapeAttribute(jid.toString()) + "' subscription='remove'/>");
+        String ver = version.map(value -> " ver='" + Xml.escapeAttribute(value) + "'").orElse("");
         return "<iq type='set' id='" + Xml.escapeAttribute(id) + "' to='" + Xml.escapeAttribute(to) + "'><query xmlns='"
-            + NAMESPACE + "'>" + payload + "</query></iq>";
+            + NAMESPACE + "'" + ver + ">" + payload + "</query></iq>";
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.jamesxmpp.core.log.LogSafe;
+import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
@@ -32,8 +33,11 @@ final class SaslNegotiation {
     interface Stream {
         boolean isOpen();
 
-        /** @param success the {@code <success/>} to write first */
-        void authenticated(ChannelHandlerContext ctx, EntityBareJid jid, String success);
+        /**
+         * @param method how the user authenticated, for the trace of its mail
+         * @param success the {@code <success/>} to write first
+         */
+        void authenticated(ChannelHandlerContext ctx, EntityBareJid jid, AuthMethod method, String success);
 
         void fail(ChannelHandlerContext ctx, StreamErrorCondition condition);
     }
@@ -109,7 +113,7 @@ final class SaslNegotiation {
                 }
                 if (error == null && Boolean.TRUE.equals(accepted)) {
                     LOGGER.info("Client {} authenticated as {} (SASL PLAIN)", ctx.channel().remoteAddress(), LogSafe.of(jid.get()));
-                    stream.authenticated(ctx, jid.get(), ClientStreamXml.saslSuccess());
+                    stream.authenticated(ctx, jid.get(), AuthMethod.CLIENT_SASL_PLAIN, ClientStreamXml.saslSuccess());
                 } else {
                     failed(ctx, "not-authorized", error == null ? "wrong password or unknown user " + jid.get()
                         : "password check failed: " + error);
@@ -146,7 +150,8 @@ final class SaslNegotiation {
         if (sent.known() && serverFinal.isPresent()) {
             LOGGER.info("Client {} authenticated as {} (SASL {})", ctx.channel().remoteAddress(), LogSafe.of(sent.jid()),
                 ScramSha512.MECHANISM);
-            stream.authenticated(ctx, sent.jid(), ClientStreamXml.saslSuccess(serverFinal.get()));
+            stream.authenticated(ctx, sent.jid(), AuthMethod.CLIENT_SASL_SCRAM_SHA_512,
+                ClientStreamXml.saslSuccess(serverFinal.get()));
         } else {
             failed(ctx, "not-authorized", "wrong password, unknown user or no SCRAM keys for " + sent.jid());
         }

@@ -4,10 +4,12 @@ import java.util.Optional;
 
 import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
+import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
 
 /**
  * Answers the iqs a client addresses to its own server (or to its own bare JID): XEP-0199 ping, the legacy session
- * establishment, an XEP-0030 disco#info of the server, the XEP-0313 form and preferences, XEP-0280 carbons on and off for the session (the roster
+ * establishment, an XEP-0030 disco#info of the server (XEP-0033
+ * multicast among its features: {@link ClientMulticast}), the XEP-0313 form and preferences, XEP-0280 carbons on and off for the session (the roster
  * goes to the router). Anything else
  * that asks ({@code get}/{@code set}) gets {@code service-unavailable}; results and errors need no answer.
  */
@@ -47,6 +49,7 @@ final class ServerIqs {
                 + "<identity category='server' type='im' name='James'/>"
                 + "<feature var='" + DISCO_INFO_NAMESPACE + "'/><feature var='" + StreamXml.PING_NAMESPACE + "'/>"
                 + "<feature var='" + CARBONS_NAMESPACE + "'/><feature var='" + ArchiveQuery.NAMESPACE + "'/>"
+                + "<feature var='" + MultipleAddressesElement.NAMESPACE + "'/>"
                 + "</query>"));
         }
         return Optional.of(ClientStreamXml.stanzaError("iq", id, from, "cancel", "service-unavailable"));

@@ -5,10 +5,12 @@ public enum AuthMethod {
     DIALBACK("x-xmpp-s2s", "dialback", "smtp.mailfrom"),
     SASL_EXTERNAL("x-xmpp-s2s", "sasl-external", "smtp.mailfrom"),
     /**
-     * Not a peer server: one of our users, logged in on the client listener (SASL PLAIN). Like SMTP AUTH, it is
+     * Not a peer server: one of our users, logged in on the client listener with SASL PLAIN. Like SMTP AUTH, it is
      * RFC 8601's {@code auth} method.
      */
-    CLIENT_SASL("auth", "xmpp c2s, sasl-plain", "smtp.auth");
+    CLIENT_SASL_PLAIN("auth", "xmpp c2s, sasl-plain", "smtp.auth"),
+    /** One of our users, logged in on the client listener with SASL SCRAM-SHA-512. */
+    CLIENT_SASL_SCRAM_SHA_512("auth", "xmpp c2s, sasl-scram-sha-512", "smtp.auth");
 
     private final String resultMethod;
     private final String token;

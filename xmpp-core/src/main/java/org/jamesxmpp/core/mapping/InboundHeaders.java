@@ -40,8 +40,15 @@ final class InboundHeaders {
     private final String senderDomain;
     private final List<Header> shim;
     private final String messageId;
+    private final List<String> parentReferences;
 
     InboundHeaders(Message stanza, InboundContext context, MailAddress sender, MailAddress recipient, Message.Type type) {
+        this(stanza, context, sender, recipient, type, List.of());
+    }
+
+    /** @param parentReferences the replied-to mail's references and own id (msg-ids, no brackets), when it was found */
+    InboundHeaders(Message stanza, InboundContext context, MailAddress sender, MailAddress recipient, Message.Type type,
+                   List<String> parentReferences) {
         this.stanza = stanza;
         this.context = context;
         this.sender = sender;
@@ -50,6 +57,7 @@ final class InboundHeaders {
         this.senderDomain = stanza.getFrom().getDomain().toString();
         this.shim = ShimHeaders.inbound(Optional.ofNullable(HeadersExtension.from(stanza)));
         this.messageId = computeMessageId();
+        this.parentReferences = parentReferences;
     }
 
     String messageId() {
@@ -132,6 +140,8 @@ final class InboundHeaders {
         Set<String> references = new LinkedHashSet<>();
         if (!fromShim.isEmpty()) {
             fromShim.forEach(id -> references.add("<" + id + ">"));
+        } else if (!parentReferences.isEmpty() && inReplyTo.isPresent()) {
+            parentReferences.forEach(id -> references.add("<" + id + ">"));
         } else {
             Optional.ofNullable(stanza.getThread())
                 .map(thread -> Texts.singleLine(thread, 900))

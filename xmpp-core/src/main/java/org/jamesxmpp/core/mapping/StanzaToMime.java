@@ -44,6 +44,17 @@ public final class StanzaToMime {
      * @throws MappingException when the stanza should be answered with a stanza error (its condition is given)
      */
     public static InboundResult convert(Message stanza, InboundContext context, List<LinkFetch> links) throws MappingException {
+        return convert(stanza, context, links, ReferencedMails.UNRESOLVED);
+    }
+
+    /**
+     * @param referenced what the sender's mailbox holds of the mails the stanza replies to and forwards (a client's
+     *     message): the reply continues the replied-to mail's {@code References}; a forwarded mail found is attached as
+     *     it is, one not found is quoted
+     * @throws MappingException when the stanza should be answered with a stanza error (its condition is given)
+     */
+    public static InboundResult convert(Message stanza, InboundContext context, List<LinkFetch> links,
+                                        ReferencedMails referenced) throws MappingException {
         SmackBootstrap.initialize();
         Message.Type type = Optional.ofNullable(stanza.getType()).orElse(Message.Type.normal);
         if (type == Message.Type.groupchat) {
@@ -65,7 +76,7 @@ public final class StanzaToMime {
                 "more than " + context.options().maxAddresses() + " addresses");
         }
         List<MailAddress> recipients = InboundRecipients.of(to, addresses);
-        InboundHeaders headers = new InboundHeaders(stanza, context, sender, recipients.get(0), type);
+        InboundHeaders headers = new InboundHeaders(stanza, context, sender, recipients.get(0), type, referenced.parentReferences());
         Optional<OriginalMimeElement> original = OriginalMimeElement.from(stanza)
             .filter(any -> context.options().originalMimePeers().contains(context.peerDomain().toString()));
         if (original.isPresent()) {
@@ -80,8 +91,7 @@ public final class StanzaToMime {
         headers.writeTrace(mime);
         headers.writeMessageHeaders(mime);
         mime.append("MIME-Version: 1.0\r\n");
-        mime.append(body(stanza, bodyText, context, links));
-        byte[] bytes = MimeComposer.bytes(mime.toString());
+        byte[] bytes = withBody(mime.toString(), stanza, bodyText, context, links, referenced);
         checkSize(bytes.length, context);
         return new InboundMail(bytes, sender, recipients, type, headers.messageId());
     }
@@ -106,8 +116,27 @@ public final class StanzaToMime {
         return new InboundMail(mime, sender, recipients, type, messageId);
     }
 
-    private static String body(Message stanza, String bodyText, InboundContext context, List<LinkFetch> links) {
-        String text = textWithLinks(stanza, bodyText, links);
+    private static byte[] withBody(String head, Message stanza, String bodyText, InboundContext context, List<LinkFetch> links,
+                                   ReferencedMails referenced) {
+        String withLinks = textWithLinks(stanza, bodyText, links);
+        List<String> forwardedParts = new ArrayList<>();
+        List<byte[]> originals = new ArrayList<>();
+        int index = 0;
+        for (Forwarded<?> forwarded : stanza.getExtensions(Forwarded.class)) {
+            if (!(forwarded.getForwardedStanza() instanceof Message inner)) {
+                continue;
+            }
+            Optional<byte[]> original = index < referenced.forwarded().size() ? referenced.forwarded().get(index) : Optional.empty();
+            index++;
+            if (!referenced.resolved()) {
+                forwardedParts.add(MimeComposer.rfc822(forwardedMessage(inner, forwarded.getDelayInformation(), context)));
+            } else if (original.isPresent()) {
+                originals.add(original.get());
+            } else {
+                withLinks = ForwardedParts.quote(withLinks, inner, Optional.ofNullable(forwarded.getDelayInformation()), context);
+            }
+        }
+        String text = withLinks;
         Optional<XHTMLExtension> xhtml = Optional.ofNullable(XHTMLExtension.from(stanza))
             .filter(extension -> extension.getBodiesCount() > 0);
         String main = xhtml
@@ -127,15 +156,14 @@ public final class StanzaToMime {
                 extra.add(MimeComposer.attachment(fetched.contentType(), fetched.fileName(), fetched.content()));
             }
         }
-        for (Forwarded<?> forwarded : stanza.getExtensions(Forwarded.class)) {
-            if (forwarded.getForwardedStanza() instanceof Message) {
-                extra.add(MimeComposer.rfc822(forwardedMessage((Message) forwarded.getForwardedStanza(), forwarded.getDelayInformation(), context)));
-            }
+        extra.addAll(forwardedParts);
+        if (!originals.isEmpty()) {
+            return ForwardedParts.mixed(head, main, extra, originals);
         }
         if (extra.isEmpty()) {
-            return main;
+            return MimeComposer.bytes(head + main);
         }
-        return MimeComposer.multipart("mixed", 1, ImmutableList.<String>builder().add(main).addAll(extra).build());
+        return MimeComposer.bytes(head + MimeComposer.multipart("mixed", 1, ImmutableList.<String>builder().add(main).addAll(extra).build()));
     }
 
     private static String forwardedMessage(Message inner, DelayInformation delay, InboundContext context) {

@@ -199,6 +199,31 @@ class C2sStreamHandlerTest {
     }
 
     @Test
+    void multicastToTheServerShouldBeAdvertisedAndRoutedWhenItsAddressesCanBeServed() {
+        bindAs("phone");
+
+        assertThat(send("<iq type='get' id='d1' to='james.test'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"))
+            .contains("<feature var='http://jabber.org/protocol/address'/>");
+        assertThat(send("<message to='james.test' id='m1'><body>hi</body><addresses xmlns='http://jabber.org/protocol/address'>"
+            + "<address type='to' jid='ann@mailonly.test'/><address type='bcc' jid='cid@mailonly.test'/></addresses></message>"))
+            .isEmpty();
+
+        assertThat(routed).hasSize(1);
+        assertThat(routed.get(0).getTo().toString()).isEqualTo("james.test");
+    }
+
+    @Test
+    void multicastWithAMalformedAddressShouldBeRefusedAndRouteNothing() {
+        bindAs("phone");
+
+        assertThat(send("<message to='james.test' id='m2'><body>hi</body><addresses xmlns='http://jabber.org/protocol/address'>"
+            + "<address type='to' jid='ann@mailonly.test'/><address type='cc' jid='@mailonly.test'/></addresses></message>"))
+            .contains("<message type='error' id='m2' from='james.test'><error type='modify'><jid-malformed");
+        assertThat(routed).isEmpty();
+        assertThat(testee.state()).isNotEqualTo(C2sStreamHandler.State.CLOSED);
+    }
+
+    @Test
     void spoofedFromShouldEndTheStreamAndRouteNothing() {
         bindAs("phone");
 

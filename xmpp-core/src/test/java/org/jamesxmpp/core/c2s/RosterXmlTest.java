@@ -80,4 +80,32 @@ class RosterXmlTest {
             .isEqualTo("<iq type='set' id='p1' to='bob@james.test/phone'><query xmlns='jabber:iq:roster'>"
                 + "<item jid='alice@a.test' subscription='remove'/></query></iq>");
     }
+
+    @Test
+    void versionShouldDependOnWhatTheClientSeesOnly() {
+        RosterItem alice = RosterItem.listed(JidCreate.bareFromOrThrowUnchecked(ALICE));
+        RosterItem carol = RosterItem.listed(JidCreate.bareFromOrThrowUnchecked("carol@a.test"));
+        RosterItem request = RosterItem.requestOnly(JidCreate.bareFromOrThrowUnchecked("dave@a.test"));
+        String version = RosterXml.version(ImmutableList.of(alice, carol));
+
+        assertThat(version).hasSize(32).matches("[0-9a-f]+");
+        assertThat(RosterXml.version(ImmutableList.of(carol, request, alice))).as("order and requests alone").isEqualTo(version);
+        assertThat(RosterXml.version(ImmutableList.of(alice, carol.withNameAndGroups(Optional.of("Carol"), ImmutableList.of()))))
+            .isNotEqualTo(version);
+        assertThat(RosterXml.version(ImmutableList.of(alice, carol.withSubscription(RosterItem.Subscription.TO))))
+            .isNotEqualTo(version);
+        assertThat(RosterXml.version(ImmutableList.of(alice))).isNotEqualTo(version);
+        assertThat(RosterXml.version(ImmutableList.of())).isNotEqualTo(RosterXml.version(ImmutableList.of(alice)));
+    }
+
+    @Test
+    void queryAndPushShouldCarryTheVersionWhenGiven() {
+        RosterItem alice = RosterItem.listed(JidCreate.bareFromOrThrowUnchecked(ALICE));
+
+        assertThat(RosterXml.query(ImmutableList.of(alice), Optional.of("v'1")))
+            .isEqualTo("<query xmlns='jabber:iq:roster' ver='v&apos;1'><item jid='alice@a.test' subscription='none'/></query>");
+        assertThat(RosterXml.push("p1", "bob@james.test/phone", alice.jid(), Optional.of(alice), Optional.of("v2")))
+            .isEqualTo("<iq type='set' id='p1' to='bob@james.test/phone'><query xmlns='jabber:iq:roster' ver='v2'>"
+                + "<item jid='alice@a.test' subscription='none'/></query></iq>");
+    }
 }

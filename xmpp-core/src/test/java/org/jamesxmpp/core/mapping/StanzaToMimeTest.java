@@ -48,7 +48,7 @@ class StanzaToMimeTest {
     void convertShouldRecordAClientLoginAsAnAuthResultWhenTheSenderIsOurOwnUser() throws Exception {
         InboundResult result = StanzaToMime.convert(Fixtures.parse(
             "<message xmlns='jabber:server' from='bob@james.test/phone' to='carol@mail.test' id='c2'><body>hi</body></message>"),
-            InboundContext.of(JidCreate.domainBareFrom("james.test"), AuthMethod.CLIENT_SASL, true, "mx.james.test",
+            InboundContext.of(JidCreate.domainBareFrom("james.test"), AuthMethod.CLIENT_SASL_PLAIN, true, "mx.james.test",
                 Fixtures.CLOCK));
 
         assertThat(Fixtures.text((InboundMail) result))

@@ -18,6 +18,7 @@ import org.jamesxmpp.core.s2s.LocalDomains;
 import org.jamesxmpp.core.s2s.StanzaErrorException;
 import org.jamesxmpp.core.s2s.StanzaSender;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
+import org.jamesxmpp.core.xep.addresses.MultipleAddressesElement;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
@@ -32,7 +33,7 @@ import reactor.core.publisher.Mono;
 /**
  * Where a logged-in user's stanza goes: to a local user, their online resources and (messages) their mailbox; to a
  * domain that declares an XMPP server (static route or SRV), our s2s engine; to any other domain, a mail from the
- * user (messages only). Failures come back to the client as stanza errors. A message that went is kept in the
+ * user (messages only); an XEP-0033 multicast to our domain, one mail to all its addresses. Failures come back to the client as stanza errors. A message that went is kept in the
  * sender's mailbox ({@link SentHistory}); one that was refused is not. The sender's other resources get carbons.
  * Presence and the roster are {@link UserPresences}' and {@link Rosters}' business; a read marker also flags the
  * chat it names read ({@link ReadMarkers}).
@@ -107,9 +108,20 @@ public class C2sRouting implements ClientStanzaRouter {
             readMarkers.seen(session.jid().asEntityBareJid(), message).subscribe();
         }
         String domain = stanza.getTo().getDomain().toString().toLowerCase(Locale.ROOT);
-        Mono<Void> routed = localDomains.isLocal(domain) ? local(session, stanza) : remote(session, stanza, domain);
+        Mono<Void> routed = !localDomains.isLocal(domain) ? remote(session, stanza, domain)
+            : isMulticast(stanza) ? mailSubmission.submit(session, (Message) stanza).then()
+            : local(session, stanza);
         routed.then(stanza instanceof Message message ? sentHistory.store(session, message) : Mono.empty())
             .subscribe(any -> { }, error -> refuse(session, stanza, error));
+    }
+
+    /**
+     * An XEP-0033 message to our domain as multicast service ({@code ClientStanzas} checked its addresses): one mail
+     * to every {@code to}, {@code cc} and {@code bcc} address, bcc in the envelope only; the pipeline delivers it,
+     * locally, over XMPP (one stanza per recipient) or SMTP.
+     */
+    private static boolean isMulticast(Stanza stanza) {
+        return stanza instanceof Message && stanza.getTo().isDomainBareJid() && MultipleAddressesElement.from(stanza) != null;
     }
 
     private Mono<Void> local(ClientSession session, Stanza stanza) {

@@ -48,23 +48,21 @@ public class ClientMailSubmission {
 
     /** Completes with false when the message carries nothing for a mail (no body: a chat state, a receipt...). */
     public Mono<Boolean> submit(ClientSession session, Message message) {
-        Optional<InboundMail> result;
-        try {
-            result = mapping.map(session, message);
-        } catch (MappingException e) {
-            return Mono.error(new StanzaErrorException(e.stanzaErrorCondition(), StanzaError.Type.MODIFY,
-                Optional.ofNullable(e.getMessage())));
-        }
-        if (result.isEmpty()) {
-            return Mono.just(false);
-        }
-        InboundMail mapped = result.get();
-        Mail mail = toMail(mapped, session);
-        String name = mail.getName();
-        return spool.enqueue(mail)
-            .doOnSuccess(any -> LOGGER.info("Accepted XMPP message {} from client {} for {} as mail {}",
-                LogSafe.of(message.getStanzaId()), LogSafe.of(session.jid()), mapped.recipients(), name))
-            .thenReturn(true);
+        return mapping.map(session, message)
+            .onErrorMap(MappingException.class, e -> new StanzaErrorException(e.stanzaErrorCondition(), StanzaError.Type.MODIFY,
+                Optional.ofNullable(e.getMessage())))
+            .flatMap(result -> {
+                if (result.isEmpty()) {
+                    return Mono.just(false);
+                }
+                InboundMail mapped = result.get();
+                Mail mail = toMail(mapped, session);
+                String name = mail.getName();
+                return spool.enqueue(mail)
+                    .doOnSuccess(any -> LOGGER.info("Accepted XMPP message {} from client {} for {} as mail {}",
+                        LogSafe.of(message.getStanzaId()), LogSafe.of(session.jid()), mapped.recipients(), name))
+                    .thenReturn(true);
+            });
     }
 
     private Mail toMail(InboundMail mapped, ClientSession session) {

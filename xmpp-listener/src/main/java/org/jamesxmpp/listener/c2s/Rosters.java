@@ -1,5 +1,6 @@
 package org.jamesxmpp.listener.c2s;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -49,17 +50,24 @@ public class Rosters {
     }
 
     public void handle(ClientSession session, String id, String type, XmlElement query) {
-        Mono<String> answer = "get".equals(type) ? get(session, id) : set(session, id, query);
+        Mono<String> answer = "get".equals(type) ? get(session, id, query.attribute("ver")) : set(session, id, query);
         answer.onErrorResume(error -> {
             LOGGER.warn("Roster {} of {} failed: {}", type, LogSafe.of(session.jid()), LogSafe.of(error));
             return Mono.just(ClientStreamXml.stanzaError("iq", id, Optional.empty(), "wait", "internal-server-error"));
         }).subscribe(session::deliver);
     }
 
-    private Mono<String> get(ClientSession session, String id) {
+    /** RFC 6121 2.6.3: a client naming the version it caches gets an empty result when it is still the roster's. */
+    private Mono<String> get(ClientSession session, String id, Optional<String> cachedVersion) {
         session.rosterRequested(true);
-        return store.items(session.jid().asEntityBareJid())
-            .map(items -> ClientStreamXml.iqResult(id, Optional.empty(), RosterXml.query(items)));
+        return store.items(session.jid().asEntityBareJid()).map(items -> {
+            if (cachedVersion.isEmpty()) {
+                return ClientStreamXml.iqResult(id, Optional.empty(), RosterXml.query(items));
+            }
+            String version = RosterXml.version(items);
+            return ClientStreamXml.iqResult(id, Optional.empty(),
+                version.equals(cachedVersion.get()) ? "" : RosterXml.query(items, Optional.of(version)));
+        });
     }
 
     private Mono<String> set(ClientSession session, String id, XmlElement query) {
@@ -96,20 +104,29 @@ public class Rosters {
     /** Changes an item (see {@link RosterStore#update}) and pushes it to the interested resources if they see a change. */
     public Mono<RosterChange> update(EntityBareJid user, BareJid contact, UnaryOperator<Optional<RosterItem>> change) {
         return store.update(user, contact, change)
-            .doOnNext(outcome -> {
+            .flatMap(outcome -> {
                 Optional<RosterItem> seenBefore = outcome.before().filter(RosterItem::listed);
                 Optional<RosterItem> seenAfter = outcome.after().filter(RosterItem::listed);
-                if (!seenBefore.equals(seenAfter)) {
-                    push(user, contact, seenAfter);
+                if (seenBefore.equals(seenAfter)) {
+                    return Mono.just(outcome);
                 }
+                return push(user, contact, seenAfter).thenReturn(outcome);
             });
     }
 
-    private void push(EntityBareJid user, BareJid contact, Optional<RosterItem> item) {
-        for (ClientSession session : sessions.sessions(user)) {
-            if (session.rosterRequested()) {
-                session.deliver(RosterXml.push("push-" + pushIds.incrementAndGet(), session.jid().toString(), contact, item));
-            }
+    /** A push without the roster's version when it cannot be read: the client then fetches the whole roster next time. */
+    private Mono<Void> push(EntityBareJid user, BareJid contact, Optional<RosterItem> item) {
+        List<ClientSession> interested = sessions.sessions(user).stream().filter(ClientSession::rosterRequested).toList();
+        if (interested.isEmpty()) {
+            return Mono.empty();
         }
+        return store.items(user).map(items -> Optional.of(RosterXml.version(items)))
+            .onErrorResume(error -> {
+                LOGGER.warn("Roster version of {} unknown for a push: {}", LogSafe.of(user), LogSafe.of(error));
+                return Mono.just(Optional.empty());
+            })
+            .doOnNext(version -> interested.forEach(session -> session.deliver(RosterXml.push("push-" + pushIds.incrementAndGet(),
+                session.jid().toString(), contact, item, version))))
+            .then();
     }
 }

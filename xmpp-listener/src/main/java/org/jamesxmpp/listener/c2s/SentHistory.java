@@ -1,9 +1,8 @@
 package org.jamesxmpp.listener.c2s;
 
-import java.util.Optional;
-
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
+import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
@@ -68,15 +67,20 @@ public class SentHistory {
     }
 
     private Mono<Void> append(ClientSession session, Message message) throws Exception {
-        Optional<InboundMail> mail = mapping.map(session, message);
-        if (mail.isEmpty()) {
-            return Mono.empty();
-        }
         Username user = usersRepository.getUsername(new MailAddress(session.jid().asBareJid().toString()));
-        return Mono.from(appender.append(mail.get().toMimeMessage(), user, HistoryFolders.sentCopy(mail.get())))
+        return mapping.map(session, message)
+            .flatMap(mail -> mail.isEmpty() ? Mono.empty() : appendCopy(mail.get(), user))
             .doOnSuccess(id -> LOGGER.debug("Kept message {} of {} as {}", LogSafe.of(message.getStanzaId()),
                 LogSafe.of(session.jid()), id))
             .then();
+    }
+
+    private Mono<?> appendCopy(InboundMail mail, Username user) {
+        try {
+            return Mono.from(appender.append(mail.toMimeMessage(), user, HistoryFolders.sentCopy(mail)));
+        } catch (MessagingException e) {
+            return Mono.error(e);
+        }
     }
 
     @PreDestroy

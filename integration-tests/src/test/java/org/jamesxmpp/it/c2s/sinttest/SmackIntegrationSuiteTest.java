@@ -21,6 +21,7 @@ import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.google.common.collect.Sets;
 import com.google.inject.Module;
 
 /**
@@ -74,6 +75,11 @@ class SmackIntegrationSuiteTest {
         "MultiUserChatLowLevelIntegrationTest");
     /** {@code -Djamesxmpp.sinttest.all=true} runs the whole suite (what registration allows) to redo the table. */
     private static final boolean WHOLE_SUITE = Boolean.getBoolean("jamesxmpp.sinttest.all");
+    /**
+     * {@code -Djamesxmpp.sinttest.only=Class[.method],...} runs only these, with every stanza in the output (Smack's
+     * console debugger), to find out why they fail; the run then checks nothing else.
+     */
+    private static final String ONLY = System.getProperty("jamesxmpp.sinttest.only", "");
 
     @RegisterExtension
     static JamesServerExtension jamesServerExtension = JamesXmppServerExtension.build(clientListenerOnOwnAddress());
@@ -114,12 +120,20 @@ class SmackIntegrationSuiteTest {
             properties.put("sinttest.account" + account + "Password", PASSWORD);
         }
         properties.put("sinttest.disabledTests", String.join(",", NEED_ACCOUNT_REGISTRATION));
-        if (!WHOLE_SUITE) {
+        if (!ONLY.isEmpty()) {
+            properties.put("sinttest.enabledTests", ONLY);
+            properties.put("sinttest.debugger", "console");
+        } else if (!WHOLE_SUITE) {
             properties.put("sinttest.enabledTests", String.join(",", PASSING));
         }
 
         SinttestReport report = new SinttestProcess(Path.of(System.getProperty("jamesxmpp.sinttestClasspath")), properties,
             Path.of("target", "sinttest-output.txt"), TIMEOUT).run();
+        if (!ONLY.isEmpty()) {
+            assertThat(Sets.union(report.succeeded(), report.failed())).as("the tests named ran; see target/sinttest-output.txt")
+                .isNotEmpty();
+            return;
+        }
 
         assertThat(report.succeeded()).as("see target/sinttest-output.txt").containsAll(PASSING);
         if (!WHOLE_SUITE) {
