@@ -6,6 +6,7 @@ import org.jamesxmpp.core.c2s.ClientAuthenticator;
 import org.jamesxmpp.core.c2s.ClientStanzaRouter;
 import org.jamesxmpp.core.c2s.MailPush;
 import org.jamesxmpp.core.c2s.SessionRegistry;
+import org.jamesxmpp.listener.c2s.ArchiveArrivals;
 import org.jamesxmpp.listener.c2s.C2sListener;
 import org.jamesxmpp.listener.c2s.C2sRouting;
 import org.jamesxmpp.listener.c2s.CarbonCopies;
@@ -56,6 +57,7 @@ public class XmppC2sModule extends AbstractModule {
         bind(ReadMarkers.class).in(Singleton.class);
         bind(SeenChatsListener.class).in(Singleton.class);
         bind(MarkerOut.class).in(Singleton.class);
+        bind(ArchiveArrivals.class).in(Singleton.class);
         bind(C2sSettingsFactory.class).in(Singleton.class);
         bind(C2sListener.class).in(Singleton.class);
     }

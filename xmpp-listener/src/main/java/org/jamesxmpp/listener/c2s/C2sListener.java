@@ -44,13 +44,15 @@ public class C2sListener implements Startable {
     private final SessionRegistry sessions;
     private final MailPushListener mailPush;
     private final SeenChatsListener seenChats;
+    private final ArchiveArrivals arrivals;
     private Optional<C2sServer> server = Optional.empty();
     private TlsReloads tlsReloads = TlsReloads.none();
 
     @Inject
     public C2sListener(C2sConfiguration configuration, XmppConfiguration xmppConfiguration, C2sSettingsFactory settingsFactory,
                        S2sSettings s2sSettings, LocalDomains localDomains, ClientAuthenticator authenticator, ClientStanzaRouter router,
-                       SessionRegistry sessions, MailPushListener mailPush, SeenChatsListener seenChats) {
+                       SessionRegistry sessions, MailPushListener mailPush, SeenChatsListener seenChats,
+                       ArchiveArrivals arrivals) {
         this.configuration = configuration;
         this.xmppConfiguration = xmppConfiguration;
         this.settingsFactory = settingsFactory;
@@ -61,6 +63,7 @@ public class C2sListener implements Startable {
         this.sessions = sessions;
         this.mailPush = mailPush;
         this.seenChats = seenChats;
+        this.arrivals = arrivals;
     }
 
     /** @throws ConfigurationException naming xmpp.xml and the setting when the keystore cannot be used */
@@ -78,6 +81,7 @@ public class C2sListener implements Startable {
         }
         mailPush.start();
         seenChats.start();
+        arrivals.start();
     }
 
     public List<InetSocketAddress> boundAddresses() {
@@ -94,6 +98,7 @@ public class C2sListener implements Startable {
         tlsReloads = TlsReloads.none();
         mailPush.stop();
         seenChats.stop();
+        arrivals.stop();
         server.ifPresent(C2sServer::stop);
         server = Optional.empty();
     }

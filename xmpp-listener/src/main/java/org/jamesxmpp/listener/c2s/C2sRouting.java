@@ -53,12 +53,13 @@ public class C2sRouting implements ClientStanzaRouter {
     private final Rosters rosters;
     private final UserPresences presences;
     private final ReadMarkers readMarkers;
+    private final ArchiveArrivals arrivals;
 
     @Inject
     public C2sRouting(LocalDomains localDomains, UsersRepository usersRepository, OnlineResources onlineResources,
                       ClientMailSubmission mailSubmission, S2sRouter router, StanzaSender sender, SentHistory sentHistory,
                       CarbonCopies carbons, MailboxArchive archive, Rosters rosters, UserPresences presences,
-                      ReadMarkers readMarkers) {
+                      ReadMarkers readMarkers, ArchiveArrivals arrivals) {
         this.localDomains = localDomains;
         this.usersRepository = usersRepository;
         this.onlineResources = onlineResources;
@@ -71,6 +72,7 @@ public class C2sRouting implements ClientStanzaRouter {
         this.rosters = rosters;
         this.presences = presences;
         this.readMarkers = readMarkers;
+        this.arrivals = arrivals;
     }
 
     @Override
@@ -106,6 +108,9 @@ public class C2sRouting implements ClientStanzaRouter {
         if (stanza instanceof Message message) {
             carbons.sent(session, message);
             readMarkers.seen(session.jid().asEntityBareJid(), message).subscribe();
+            if (message.getTo() == null || !session.jid().asBareJid().equals(message.getTo().asBareJid())) {
+                arrivals.expect(session.jid().asEntityBareJid(), message);
+            }
         }
         String domain = stanza.getTo().getDomain().toString().toLowerCase(Locale.ROOT);
         Mono<Void> routed = !localDomains.isLocal(domain) ? remote(session, stanza, domain)
@@ -132,6 +137,9 @@ public class C2sRouting implements ClientStanzaRouter {
         return isUser(user).flatMap(exists -> {
             if (!exists) {
                 return Mono.error(new StanzaErrorException(StanzaError.Condition.service_unavailable, StanzaError.Type.CANCEL));
+            }
+            if (stanza instanceof Message message) {
+                arrivals.expect(user, message);
             }
             int delivered = onlineResources.deliver(stanza);
             if (stanza instanceof Message message) {

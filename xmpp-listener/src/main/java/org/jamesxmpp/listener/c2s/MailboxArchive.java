@@ -1,6 +1,7 @@
 package org.jamesxmpp.listener.c2s;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import org.jamesxmpp.core.c2s.ClientStreamXml;
 import org.jamesxmpp.core.log.LogSafe;
 import org.jamesxmpp.core.mapping.MappingOptions;
 import org.jamesxmpp.core.mapping.XmppHeaders;
+import org.jxmpp.jid.EntityBareJid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * XEP-0313 served from the mailbox: the user's archive is their {@code Chats} folder (both sides of every chat, see
@@ -48,30 +51,36 @@ import reactor.core.scheduler.Schedulers;
  * searched with James's mailbox search ({@code with} as a {@code From}/{@code To} header, {@code start}/{@code end} on
  * the date stored), sorted by the date stored; the folders are merged in that order ({@link ArchivePage}), the archive
  * id of a result being its {@link ArchiveKey}. One page at most ({@value ArchiveQuery#MAX_PAGE} mails) is read, on a
- * bounded scheduler of its own.
+ * bounded scheduler of its own, once the messages on their way into the mailbox arrived ({@link ArchiveArrivals}).
  */
 public class MailboxArchive {
     private static final Logger LOGGER = LoggerFactory.getLogger(MailboxArchive.class);
     private static final int THREADS = 2;
     private static final int QUEUED_TASKS = 1_000;
+    private static final long SETTLE_MILLIS = 2_000;
+    private static final Duration SETTLE_STEP = Duration.ofMillis(20);
     /** The archived folders, in the order that breaks ties between them ({@link ArchiveKey#folder()}). */
     private static final List<String> FOLDERS = ImmutableList.of(HistoryFolders.CHATS, MailboxConstants.INBOX, DefaultMailboxes.SENT);
 
     private final MailboxManager mailboxManager;
     private final UsersRepository usersRepository;
     private final MappingOptions options;
+    private final ArchiveArrivals arrivals;
     private final Scheduler scheduler;
 
     @Inject
-    public MailboxArchive(MailboxManager mailboxManager, UsersRepository usersRepository, MappingOptions options) {
+    public MailboxArchive(MailboxManager mailboxManager, UsersRepository usersRepository, MappingOptions options,
+                          ArchiveArrivals arrivals) {
         this.mailboxManager = mailboxManager;
         this.usersRepository = usersRepository;
         this.options = options;
+        this.arrivals = arrivals;
         this.scheduler = Schedulers.newBoundedElastic(THREADS, QUEUED_TASKS, "xmpp-c2s-archive");
     }
 
     public Mono<Void> query(ClientSession session, String id, ArchiveQuery query) {
-        return Mono.fromRunnable(() -> answer(session, id, query))
+        return settled(session.jid().asEntityBareJid())
+            .then(Mono.fromRunnable(() -> answer(session, id, query)))
             .subscribeOn(scheduler)
             .onErrorResume(error -> {
                 LOGGER.warn("Archive query of {} failed: {}", LogSafe.of(session.jid()), LogSafe.of(error));
@@ -79,6 +88,22 @@ public class MailboxArchive {
                 return Mono.empty();
             })
             .then();
+    }
+
+    /** Once the messages on their way into the user's mailbox are there, or after {@value #SETTLE_MILLIS} ms. */
+    private Mono<Void> settled(EntityBareJid user) {
+        return Mono.defer(() -> arrivals.pending(user) ? Mono.error(new Pending()) : Mono.<Void>empty())
+            .retryWhen(Retry.fixedDelay(SETTLE_MILLIS / SETTLE_STEP.toMillis(), SETTLE_STEP)
+                .filter(Pending.class::isInstance).scheduler(scheduler))
+            .onErrorResume(error -> Mono.empty());
+    }
+
+    private static final class Pending extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Pending() {
+            super(null, null, false, false);
+        }
     }
 
     private void answer(ClientSession session, String id, ArchiveQuery query) {

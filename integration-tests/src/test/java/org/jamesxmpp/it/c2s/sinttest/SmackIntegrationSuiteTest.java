@@ -54,6 +54,8 @@ class SmackIntegrationSuiteTest {
         "FormTest.testFilloutForm",
         "IncomingMessageListenerIntegrationTest.test",
         "IoTControlIntegrationTest.controlTest",
+        "MamIntegrationTest.mamPageTest",
+        "MamIntegrationTest.mamTest",
         "OutgoingMessageListenerIntegrationTest.outgoingMessageListenerTest",
         "PingIntegrationTest.pingAsync",
         "PingIntegrationTest.pingServer",
