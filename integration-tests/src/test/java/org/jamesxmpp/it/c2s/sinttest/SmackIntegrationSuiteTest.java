@@ -54,7 +54,6 @@ class SmackIntegrationSuiteTest {
         "FormTest.testFilloutForm",
         "IncomingMessageListenerIntegrationTest.test",
         "IoTControlIntegrationTest.controlTest",
-        "MamIntegrationTest.mamPageTest",
         "MamIntegrationTest.mamTest",
         "OutgoingMessageListenerIntegrationTest.outgoingMessageListenerTest",
         "PingIntegrationTest.pingAsync",
