@@ -49,6 +49,7 @@ class SmackIntegrationSuiteTest {
         "EntityCapsTest.testEntityCaps",
         "EntityCapsTest.testLocalEntityCaps",
         "EntityCapsTest.testPreventDiscoInfo",
+        "FileTransferIntegrationTest.ibbFileTransferTest",
         "FormTest.testFilloutForm",
         "IncomingMessageListenerIntegrationTest.test",
         "IoTControlIntegrationTest.controlTest",
@@ -62,6 +63,7 @@ class SmackIntegrationSuiteTest {
         "RosterIntegrationTest.testPresenceApprovalYieldsRosterPush2",
         "RosterIntegrationTest.testPresenceDeliveredToRecipient",
         "RosterIntegrationTest.testRosterPushAfterSubscriptionRequest",
+        "SoftwareInfoIntegrationTest.test",
         "VersionIntegrationTest.testVersion");
     /**
      * Low-level tests make connections of their own with accounts the framework registers (XEP-0077 or XEP-0133),
