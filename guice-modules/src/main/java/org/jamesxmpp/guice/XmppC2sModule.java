@@ -15,10 +15,12 @@ import org.jamesxmpp.listener.c2s.InboundOnlineDelivery;
 import org.jamesxmpp.listener.c2s.LocalPresences;
 import org.jamesxmpp.listener.c2s.MailPushListener;
 import org.jamesxmpp.listener.c2s.MailboxArchive;
+import org.jamesxmpp.listener.c2s.MarkerOut;
 import org.jamesxmpp.listener.c2s.OnlineResources;
 import org.jamesxmpp.listener.c2s.PresenceOut;
 import org.jamesxmpp.listener.c2s.ReadMarkers;
 import org.jamesxmpp.listener.c2s.Rosters;
+import org.jamesxmpp.listener.c2s.SeenChatsListener;
 import org.jamesxmpp.listener.c2s.SentHistory;
 import org.jamesxmpp.listener.c2s.UserPresences;
 import org.jamesxmpp.listener.c2s.UsersRepositoryAuthenticator;
@@ -52,6 +54,8 @@ public class XmppC2sModule extends AbstractModule {
         bind(LocalPresences.class).in(Singleton.class);
         bind(UserPresences.class).in(Singleton.class);
         bind(ReadMarkers.class).in(Singleton.class);
+        bind(SeenChatsListener.class).in(Singleton.class);
+        bind(MarkerOut.class).in(Singleton.class);
         bind(C2sSettingsFactory.class).in(Singleton.class);
         bind(C2sListener.class).in(Singleton.class);
     }

@@ -233,7 +233,7 @@ class C2sHistoryTest {
             assertThat(all.isComplete()).isTrue();
             Message archivedFirst = all.getMessages().get(0);
             assertThat(archivedFirst.getStanzaId()).isEqualTo(first.getStanzaId());
-            assertThat(archivedFirst.getFrom().toString()).isEqualTo(bob);
+            assertThat(archivedFirst.getFrom().toString()).isEqualTo(bob + "/laptop");
             assertThat(archivedFirst.getTo().toString()).isEqualTo(carol);
             for (int sequence = 1; sequence <= 3; sequence++) {
                 assertThat(users(server).mail().reader(bob).text("Chats", sequence))

@@ -26,7 +26,7 @@ import com.google.common.hash.Hashing;
 
 /**
  * The header section of an inbound mail: trace fields only we may write (RFC 8601 {@code Authentication-Results},
- * RFC 7259 {@code Jabber-ID}), then the message fields derived from the stanza.
+ * RFC 7259 {@code Jabber-ID}, {@link XmppHeaders}), then the message fields derived from the stanza.
  */
 final class InboundHeaders {
     private static final Pattern SIMPLE_ADDRESS = Pattern.compile("[^\\s,;:<>\"()\\\\\\[\\]@]+@[A-Za-z0-9.-]+");
@@ -69,7 +69,13 @@ final class InboundHeaders {
         AuthMethod method = context.authMethod();
         HeaderEncoder.structured(out, "Authentication-Results", context.receivingHost() + "; " + method.resultMethod()
             + "=pass (" + comment + ") " + method.senderProperty() + "=" + sender.asString());
-        HeaderEncoder.structured(out, "Jabber-ID", stanza.getFrom().asBareJid().toString());
+        HeaderEncoder.structured(out, XmppHeaders.JABBER_ID, stanza.getFrom().asBareJid().toString());
+        if (stanza.getFrom().hasResource()) {
+            HeaderEncoder.unstructured(out, XmppHeaders.FROM, Texts.singleLine(stanza.getFrom().toString(), MailHeaders.MAX_VALUE_CHARS));
+        }
+        if (stanza.hasExtension("markable", XmppHeaders.CHAT_MARKERS_NAMESPACE)) {
+            HeaderEncoder.structured(out, XmppHeaders.MARKABLE, XmppHeaders.MARKABLE_VALUE);
+        }
     }
 
     void writeMessageHeaders(StringBuilder out) {

@@ -25,8 +25,23 @@ class StanzaToMimeTest {
         assertThat(Fixtures.text(mail)).startsWith("Authentication-Results: mx.james.test; x-xmpp-s2s=pass (dialback, TLS)\r\n"
             + " smtp.mailfrom=alice@a.test\r\n"
             + "Jabber-ID: alice@a.test\r\n"
+            + "X-Xmpp-From: alice@a.test/phone\r\n"
             + "Date: Wed, 25 Nov 2026 12:00:00 +0000\r\n");
         assertThat(mail.messageId()).isEqualTo("<c1.a.test@xmpp-id.invalid>");
+    }
+
+    @Test
+    void convertShouldKeepThatTheChatAskedForMarkersWhenMarkable() throws Exception {
+        InboundResult markable = StanzaToMime.convert(Fixtures.parse(
+            "<message xmlns='jabber:server' from='alice@a.test' to='bob@james.test' type='chat' id='m1'><body>hi</body>"
+                + "<markable xmlns='urn:xmpp:chat-markers:0'/></message>"), context("a.test"));
+        InboundResult plain = StanzaToMime.convert(Fixtures.parse(
+            "<message xmlns='jabber:server' from='alice@a.test' to='bob@james.test' type='chat' id='m2'><body>hi</body></message>"),
+            context("a.test"));
+
+        assertThat(Fixtures.text((InboundMail) markable)).contains("\r\nX-Xmpp-Markable: yes\r\n")
+            .doesNotContain("X-Xmpp-From");
+        assertThat(Fixtures.text((InboundMail) plain)).doesNotContain("X-Xmpp-Markable");
     }
 
     @Test

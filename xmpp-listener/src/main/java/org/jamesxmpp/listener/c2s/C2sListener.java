@@ -43,13 +43,14 @@ public class C2sListener implements Startable {
     private final ClientStanzaRouter router;
     private final SessionRegistry sessions;
     private final MailPushListener mailPush;
+    private final SeenChatsListener seenChats;
     private Optional<C2sServer> server = Optional.empty();
     private TlsReloads tlsReloads = TlsReloads.none();
 
     @Inject
     public C2sListener(C2sConfiguration configuration, XmppConfiguration xmppConfiguration, C2sSettingsFactory settingsFactory,
                        S2sSettings s2sSettings, LocalDomains localDomains, ClientAuthenticator authenticator, ClientStanzaRouter router,
-                       SessionRegistry sessions, MailPushListener mailPush) {
+                       SessionRegistry sessions, MailPushListener mailPush, SeenChatsListener seenChats) {
         this.configuration = configuration;
         this.xmppConfiguration = xmppConfiguration;
         this.settingsFactory = settingsFactory;
@@ -59,6 +60,7 @@ public class C2sListener implements Startable {
         this.router = router;
         this.sessions = sessions;
         this.mailPush = mailPush;
+        this.seenChats = seenChats;
     }
 
     /** @throws ConfigurationException naming xmpp.xml and the setting when the keystore cannot be used */
@@ -75,6 +77,7 @@ public class C2sListener implements Startable {
             tlsReloads = TlsReloads.start("c2s", settings.tls(), xmppConfiguration.tls().reloadInterval());
         }
         mailPush.start();
+        seenChats.start();
     }
 
     public List<InetSocketAddress> boundAddresses() {
@@ -90,6 +93,7 @@ public class C2sListener implements Startable {
         tlsReloads.stop();
         tlsReloads = TlsReloads.none();
         mailPush.stop();
+        seenChats.stop();
         server.ifPresent(C2sServer::stop);
         server = Optional.empty();
     }

@@ -17,6 +17,8 @@ import com.google.common.collect.ImmutableList;
 final class HistoryFolders {
     static final String CHATS = "Chats";
     static final String CHAT_KEYWORD = "$XmppChat";
+    /** A chat whose XEP-0333 {@code <displayed/>} marker went (from the user's client or from the server). */
+    static final String DISPLAYED_KEYWORD = "$XmppDisplayed";
 
     private HistoryFolders() {
     }

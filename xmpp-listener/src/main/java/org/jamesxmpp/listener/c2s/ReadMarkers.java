@@ -104,13 +104,20 @@ public class ReadMarkers {
             .collectList()
             .flatMap(uids -> uids.isEmpty() ? Mono.error(new NotFound()) : Mono.fromCallable(() -> {
                 for (MessageUid uid : uids) {
-                    chats.setFlags(new Flags(Flags.Flag.SEEN), MessageManager.FlagsUpdateMode.ADD, MessageRange.one(uid), session);
+                    chats.setFlags(seenAndDisplayed(), MessageManager.FlagsUpdateMode.ADD, MessageRange.one(uid), session);
                 }
                 return uids.size();
             }))
             .retryWhen(Retry.fixedDelay(SEARCH_RETRIES, SEARCH_RETRY_DELAY).filter(NotFound.class::isInstance).scheduler(scheduler))
             .onErrorResume(error -> error instanceof NotFound || Exceptions.isRetryExhausted(error), any -> Mono.empty())
             .then();
+    }
+
+    /** The client sent the marker itself: the server must not send one when the chat turns {@code \Seen}. */
+    private static Flags seenAndDisplayed() {
+        Flags flags = new Flags(Flags.Flag.SEEN);
+        flags.add(HistoryFolders.DISPLAYED_KEYWORD);
+        return flags;
     }
 
     /** The mail is not found (yet: a search index may lag behind the delivery of a moment ago). */

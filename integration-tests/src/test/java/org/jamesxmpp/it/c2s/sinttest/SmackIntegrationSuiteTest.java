@@ -31,7 +31,9 @@ import com.google.inject.Module;
  */
 class SmackIntegrationSuiteTest {
     private static final String DOMAIN = "localhost";
-    private static final String C2S_ADDRESS = "127.0.130.1";
+    /** Another loopback /24 with {@code -Djamesxmpp.sinttest.net=127.0.190} (e.g. to run beside other tests). */
+    private static final String NET = System.getProperty("jamesxmpp.sinttest.net", "127.0.130");
+    private static final String C2S_ADDRESS = NET + ".1";
     private static final String PASSWORD = "sinttest-secret";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     /**
@@ -87,7 +89,7 @@ class SmackIntegrationSuiteTest {
     private static Module clientListenerOnOwnAddress() {
         try {
             XMLConfiguration xml = new XMLConfiguration();
-            new FileHandler(xml).load(new StringReader("<xmpp><listener><bind>127.0.130.3:5269</bind></listener>"
+            new FileHandler(xml).load(new StringReader("<xmpp><listener><bind>" + NET + ".3:5269</bind></listener>"
                 + "<c2s><bind>" + C2S_ADDRESS + ":5222</bind><tls><keystore>classpath://keystore</keystore>"
                 + "<secret>james-xmpp</secret></tls></c2s></xmpp>"));
             XmppConfiguration configuration = XmppConfiguration.from(xml);
