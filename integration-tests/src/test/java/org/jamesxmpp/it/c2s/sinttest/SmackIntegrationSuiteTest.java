@@ -51,6 +51,7 @@ class SmackIntegrationSuiteTest {
         "EntityCapsTest.testEntityCaps",
         "EntityCapsTest.testLocalEntityCaps",
         "EntityCapsTest.testPreventDiscoInfo",
+        "FileTransferIntegrationTest.ibbFileTransferTest",
         "FormTest.testFilloutForm",
         "IncomingMessageListenerIntegrationTest.test",
         "IoTControlIntegrationTest.controlTest",
@@ -65,6 +66,7 @@ class SmackIntegrationSuiteTest {
         "RosterIntegrationTest.testPresenceApprovalYieldsRosterPush2",
         "RosterIntegrationTest.testPresenceDeliveredToRecipient",
         "RosterIntegrationTest.testRosterPushAfterSubscriptionRequest",
+        "SoftwareInfoIntegrationTest.test",
         "VersionIntegrationTest.testVersion");
     /**
      * Low-level tests make connections of their own with accounts the framework registers (XEP-0077 or XEP-0133),
