@@ -140,6 +140,13 @@ class C2sArchiveTest {
             MamManager.MamQuery withCarol = mam.queryArchive(MamManager.MamQueryArgs.builder()
                 .limitResultsToJid(JidCreate.entityBareFrom(carol)).build());
             assertThat(withCarol.getMessages()).extracting(Message::getBody).containsExactly("normal from carol", "chat to carol");
+
+            carolClient.send(normal(bob, "queried the moment it arrived"));
+            C2sTestUsers.awaitBody(bobClient, "queried the moment it arrived", TIMEOUT);
+            MamManager.MamQuery latest = mam.queryArchive(MamManager.MamQueryArgs.builder()
+                .setResultPageSizeTo(1).queryLastPage().build());
+            assertThat(latest.getMessages()).as("the query waits for the spool to store what the client got")
+                .extracting(Message::getBody).containsExactly("queried the moment it arrived");
         }
     }
 
