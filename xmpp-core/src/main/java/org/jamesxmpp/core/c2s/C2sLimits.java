@@ -15,6 +15,10 @@ import com.google.common.base.Preconditions;
  * @param failureDelay how long a failed attempt waits before its {@code <failure/>} is sent
  * @param maxConnections client connections open at once, authenticated or not
  * @param maxResourcesPerUser resources one user may have bound at once
+ * @param maxUnacknowledgedStanzas XEP-0198: stanzas sent to one client and kept until it acknowledges them; a client
+ *     that lets more wait loses its stream ({@code resource-constraint}) and cannot resume it
+ * @param resumptionTimeout XEP-0198: how long a session whose connection dropped stays bound for the client to resume
+ *     it; zero means no resumption
  */
 public record C2sLimits(int maxStanzaSize,
                         Duration idleTimeout,
@@ -22,7 +26,9 @@ public record C2sLimits(int maxStanzaSize,
                         int maxAuthenticationFailures,
                         Duration failureDelay,
                         int maxConnections,
-                        int maxResourcesPerUser) {
+                        int maxResourcesPerUser,
+                        int maxUnacknowledgedStanzas,
+                        Duration resumptionTimeout) {
     public static final int DEFAULT_MAX_STANZA_SIZE = 256 * 1024;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
     public static final Duration DEFAULT_AUTHENTICATION_TIMEOUT = Duration.ofSeconds(60);
@@ -30,6 +36,8 @@ public record C2sLimits(int maxStanzaSize,
     public static final Duration DEFAULT_FAILURE_DELAY = Duration.ofSeconds(1);
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     public static final int DEFAULT_MAX_RESOURCES_PER_USER = 10;
+    public static final int DEFAULT_MAX_UNACKNOWLEDGED_STANZAS = 500;
+    public static final Duration DEFAULT_RESUMPTION_TIMEOUT = Duration.ofMinutes(5);
 
     public C2sLimits {
         Preconditions.checkArgument(maxStanzaSize > 0, "maxStanzaSize must be positive: %s", maxStanzaSize);
@@ -40,11 +48,26 @@ public record C2sLimits(int maxStanzaSize,
         Preconditions.checkArgument(!failureDelay.isNegative(), "failureDelay must not be negative");
         Preconditions.checkArgument(maxConnections > 0, "maxConnections must be positive: %s", maxConnections);
         Preconditions.checkArgument(maxResourcesPerUser > 0, "maxResourcesPerUser must be positive: %s", maxResourcesPerUser);
+        Preconditions.checkArgument(maxUnacknowledgedStanzas > 0, "maxUnacknowledgedStanzas must be positive: %s",
+            maxUnacknowledgedStanzas);
+        Preconditions.checkArgument(!resumptionTimeout.isNegative(), "resumptionTimeout must not be negative");
+    }
+
+    /** With XEP-0198's defaults. */
+    public C2sLimits(int maxStanzaSize, Duration idleTimeout, Duration authenticationTimeout, int maxAuthenticationFailures,
+                     Duration failureDelay, int maxConnections, int maxResourcesPerUser) {
+        this(maxStanzaSize, idleTimeout, authenticationTimeout, maxAuthenticationFailures, failureDelay, maxConnections,
+            maxResourcesPerUser, DEFAULT_MAX_UNACKNOWLEDGED_STANZAS, DEFAULT_RESUMPTION_TIMEOUT);
+    }
+
+    public boolean resumption() {
+        return !resumptionTimeout.isZero();
     }
 
     public static C2sLimits defaults() {
         return new C2sLimits(DEFAULT_MAX_STANZA_SIZE, DEFAULT_IDLE_TIMEOUT, DEFAULT_AUTHENTICATION_TIMEOUT,
-            DEFAULT_MAX_AUTHENTICATION_FAILURES, DEFAULT_FAILURE_DELAY, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_RESOURCES_PER_USER);
+            DEFAULT_MAX_AUTHENTICATION_FAILURES, DEFAULT_FAILURE_DELAY, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_RESOURCES_PER_USER,
+            DEFAULT_MAX_UNACKNOWLEDGED_STANZAS, DEFAULT_RESUMPTION_TIMEOUT);
     }
 
     private static boolean isPositive(Duration duration) {

@@ -30,7 +30,8 @@ import io.netty.handler.timeout.IdleStateEvent;
 
 /**
  * Our side of a client stream (RFC 6120): header checks, STARTTLS (or direct TLS, XEP-0368), SASL (PLAIN, SCRAM-SHA-512), resource binding, then the bound
- * client's stanzas, counted for XEP-0198 acknowledgements ({@link ClientStreamManagement}). One state, changed only by {@link #transition}; one close path, {@link #close}. One per
+ * client's stanzas; XEP-0198 acknowledgements and resumption ({@link ClientStreamManagement}), what becomes of the session
+ * when the stream ends ({@link SessionEnding}). One state, changed only by {@link #transition}; one close path, {@link #close}. One per
  * channel, event-loop confined.
  */
 public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
@@ -44,7 +45,8 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
     private final SaslNegotiation sasl;
     private final ClientStanzas stanzas;
     private final LocalDomainLookup lookup;
-    private final ClientStreamManagement streamManagement = new ClientStreamManagement();
+    private final ClientStreamManagement streamManagement;
+    private final SessionEnding ending;
     private State state;
     private boolean tls;
     private boolean headerSent;
@@ -82,6 +84,8 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
             }
         });
         this.stanzas = new ClientStanzas(context);
+        this.streamManagement = new ClientStreamManagement(context.settings().limits(), context.sessions());
+        this.ending = new SessionEnding(context);
         this.lookup = new LocalDomainLookup(context.localDomains(), context.domainLookups(), () -> state == State.CLOSED,
             LocalDomainLookup.Reading.AUTO_READ, new LocalDomainLookup.Reader() {
                 @Override
@@ -194,18 +198,20 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
                 sasl.onElement(ctx, element, domain.orElseThrow(), true);
             }
             case AUTHENTICATED -> {
-                if (ClientStreamManagement.isStreamManagement(element)) {
-                    streamManagement.onElement(element, false).ifPresent(ctx::writeAndFlush);
+                if (element.is(StreamXml.SM_NAMESPACE, "resume")) {
+                    onResume(ctx, element);
+                } else if (ClientStreamManagement.isStreamManagement(element)) {
+                    streamManagement.beforeBinding(element).ifPresent(ctx::writeAndFlush);
                 } else {
                     onBind(ctx, element);
                 }
             }
             case BOUND -> {
                 if (ClientStreamManagement.isStreamManagement(element)) {
-                    streamManagement.onElement(element, true).ifPresent(ctx::writeAndFlush);
+                    streamManagement.onBound(element, session.orElseThrow()).ifPresent(ctx::writeAndFlush);
                 } else {
-                    stanzas.onStanza(ctx, element, session.orElseThrow(), domain.orElseThrow());
-                    streamManagement.handledStanza();
+                    stanzas.onStanza(element, session.orElseThrow(), domain.orElseThrow());
+                    session.orElseThrow().handledStanza();
                 }
             }
             case CLOSED -> {
@@ -248,6 +254,17 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
         LOGGER.info("Client {} bound {}", ctx.channel().remoteAddress(), LogSafe.of(bound.jid()));
     }
 
+    private void onResume(ChannelHandlerContext ctx, XmlElement resume) {
+        Optional<ChannelSession> resumed = streamManagement.resume(resume, user.orElseThrow(), ctx.channel());
+        if (resumed.isEmpty()) {
+            ctx.writeAndFlush(StreamXml.streamManagementFailed("item-not-found"));
+            return;
+        }
+        session = resumed;
+        transition(ctx, State.BOUND);
+        LOGGER.info("Client {} resumed {}", ctx.channel().remoteAddress(), LogSafe.of(resumed.get().jid()));
+    }
+
     /** The only place the state changes. */
     private void transition(ChannelHandlerContext ctx, State next) {
         Preconditions.checkState(allowed(state, next), "c2s stream cannot go from %s to %s", state, next);
@@ -257,12 +274,9 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
                 ctx.pipeline().get(XmppStreamDecoder.class).restart();
                 headerSent = false;
             }
-            case CLOSED -> session.ifPresent(bound -> {
-                context.sessions().unbind(bound);
-                context.router().ended(bound);
-            });
             default -> {
-                // BOUND: the session was registered by the binding
+                // BOUND: the session was registered by the binding or resumed; CLOSED: SessionEnding decides what
+                // becomes of it
             }
         }
     }
@@ -277,22 +291,35 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
         };
     }
 
-    /** The only way a stream ends: an optional stream error, our closing tag, then the connection. */
     private void close(ChannelHandlerContext ctx, Optional<StreamErrorCondition> condition) {
+        close(ctx, condition, false);
+    }
+
+    /**
+     * The only way a stream ends: an optional stream error, our closing tag, then the connection.
+     *
+     * @param connectionLost whether the session may be kept for XEP-0198 resumption (see {@link SessionEnding})
+     */
+    private void close(ChannelHandlerContext ctx, Optional<StreamErrorCondition> condition, boolean connectionLost) {
         if (state == State.CLOSED) {
             ctx.close();
             return;
         }
         String prefix = headerSent ? "" : ClientStreamXml.anonymousHeader(streamId);
-        transition(ctx, State.CLOSED);
+        end(ctx, connectionLost);
         ctx.writeAndFlush(prefix + condition.map(StreamErrorCondition::toXml).orElse("") + StreamXml.CLOSE)
             .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void end(ChannelHandlerContext ctx, boolean connectionLost) {
+        transition(ctx, State.CLOSED);
+        session.ifPresent(bound -> ending.streamEnded(ctx, bound, connectionLost));
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (state != State.CLOSED) {
-            transition(ctx, State.CLOSED);
+            end(ctx, true);
         }
         ctx.fireChannelInactive();
     }
@@ -308,7 +335,11 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
             }
         } else if (event instanceof IdleStateEvent) {
             LOGGER.debug("Closing idle client stream {}", ctx.channel().remoteAddress());
-            close(ctx, Optional.of(StreamErrorCondition.CONNECTION_TIMEOUT));
+            close(ctx, Optional.of(StreamErrorCondition.CONNECTION_TIMEOUT), true);
+        } else if (event == ClientOutput.Overflowed.INSTANCE) {
+            LOGGER.info("Client {} did not acknowledge {} stanzas: closing its stream",
+                LogSafe.of(user.map(Object::toString).orElse("?")), context.settings().limits().maxUnacknowledgedStanzas());
+            close(ctx, Optional.of(StreamErrorCondition.RESOURCE_CONSTRAINT));
         }
         ctx.fireUserEventTriggered(event);
     }
@@ -322,7 +353,7 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
         } else {
             LOGGER.info("Client stream from {} failed: {}", ctx.channel().remoteAddress(), LogSafe.of(error));
             if (state != State.CLOSED) {
-                transition(ctx, State.CLOSED);
+                end(ctx, true);
             }
             ctx.close();
         }

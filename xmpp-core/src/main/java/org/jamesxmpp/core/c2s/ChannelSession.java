@@ -18,12 +18,14 @@ import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 
 /**
- * A bound resource on a Netty channel. A client that does not read (its channel stays unwritable past the write
- * buffer's high water mark) is not given more: the stanza is refused, so memory stays bounded; its mailbox keeps
- * what it missed.
+ * A bound resource on a Netty channel, or, with XEP-0198 resumption, on the channels the client resumes it on: what
+ * it is given goes through its {@link ClientOutput}. The stanzas the client sent are counted here (XEP-0198's
+ * {@code h}), so that a resumed stream goes on counting.
  */
 final class ChannelSession implements ClientSession {
-    private final Channel channel;
+    private static final long H_MASK = 0xFFFFFFFFL;
+
+    private final ClientOutput output;
     private final EntityFullJid jid;
     private final AuthMethod authMethod;
     private final boolean encrypted;
@@ -31,9 +33,11 @@ final class ChannelSession implements ClientSession {
     private volatile Optional<Presence> presence = Optional.empty();
     private volatile boolean rosterRequested;
     private final Set<Jid> directedPresences = new LinkedHashSet<>();
+    private volatile long handled;
+    private volatile Optional<String> resumptionId = Optional.empty();
 
     ChannelSession(Channel channel, EntityFullJid jid, AuthMethod authMethod) {
-        this.channel = channel;
+        this.output = new ClientOutput(channel);
         this.jid = jid;
         this.authMethod = authMethod;
         // known at binding: once the channel is closed its pipeline is empty, and its last messages are mapped after
@@ -57,9 +61,13 @@ final class ChannelSession implements ClientSession {
 
     @Override
     public String remoteAddress() {
-        return channel.remoteAddress() instanceof InetSocketAddress address
+        Optional<Channel> channel = output.channel();
+        if (channel.isEmpty()) {
+            return "(detached)";
+        }
+        return channel.get().remoteAddress() instanceof InetSocketAddress address
             ? address.getAddress().getHostAddress()
-            : String.valueOf(channel.remoteAddress());
+            : String.valueOf(channel.get().remoteAddress());
     }
 
     @Override
@@ -69,11 +77,32 @@ final class ChannelSession implements ClientSession {
 
     @Override
     public boolean deliver(String xml) {
-        if (!channel.isActive() || !channel.isWritable()) {
-            return false;
+        return output.stanza(xml);
+    }
+
+    ClientOutput output() {
+        return output;
+    }
+
+    /** A stanza of the client went on: counted once XEP-0198 is enabled. Called on the current stream's event loop. */
+    void handledStanza() {
+        if (output.enabled()) {
+            handled++;
         }
-        channel.writeAndFlush(xml);
-        return true;
+    }
+
+    /** XEP-0198's {@code h} of the client's stanzas. */
+    long handled() {
+        return handled & H_MASK;
+    }
+
+    /** The id the session is resumed with, once the client enabled XEP-0198 with resumption. */
+    Optional<String> resumptionId() {
+        return resumptionId;
+    }
+
+    void resumptionId(String id) {
+        resumptionId = Optional.of(id);
     }
 
     @Override

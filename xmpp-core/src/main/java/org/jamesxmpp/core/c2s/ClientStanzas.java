@@ -16,8 +16,6 @@ import org.jxmpp.stringprep.XmppStringprepException;
 
 import com.google.common.collect.ImmutableSet;
 
-import io.netty.channel.ChannelHandlerContext;
-
 /**
  * The stanzas of a bound client: {@code from} is checked (a client may only name its own full or bare JID, else
  * {@code invalid-from} ends the stream) and then stamped with the full JID; iqs for the server are answered here, and
@@ -35,7 +33,7 @@ final class ClientStanzas {
         this.context = context;
     }
 
-    void onStanza(ChannelHandlerContext ctx, XmlElement element, ClientSession session, String domain) {
+    void onStanza(XmlElement element, ClientSession session, String domain) {
         if (!StanzaCodec.CLIENT_NAMESPACE.equals(element.namespace()) || !STANZAS.contains(element.name())) {
             throw new StreamException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
                 "<" + element.name() + " xmlns='" + element.namespace() + "'>");
@@ -47,21 +45,21 @@ final class ClientStanzas {
         }
         Optional<Jid> to = jid(element.attribute("to"));
         if (element.attribute("to").isPresent() && to.isEmpty()) {
-            ctx.writeAndFlush(ClientStreamXml.stanzaError(element.name(), element.attribute("id").orElse(""), Optional.empty(),
+            session.deliver(ClientStreamXml.stanzaError(element.name(), element.attribute("id").orElse(""), Optional.empty(),
                 "modify", "jid-malformed"));
             return;
         }
-        if (refusedMulticast(ctx, element, to, domain)) {
+        if (refusedMulticast(session, element, to, domain)) {
             return;
         }
-        if ("iq".equals(element.name()) && addressedToServer(to, session, domain) && archiveQuery(ctx, element, session)) {
+        if ("iq".equals(element.name()) && addressedToServer(to, session, domain) && archiveQuery(element, session)) {
             return;
         }
         if ("iq".equals(element.name()) && addressedToServer(to, session, domain) && roster(element, session)) {
             return;
         }
         if ("iq".equals(element.name()) && addressedToServer(to, session, domain)) {
-            ServerIqs.answer(element, session).ifPresent(ctx::writeAndFlush);
+            ServerIqs.answer(element, session).ifPresent(session::deliver);
             return;
         }
         Stanza stanza = StanzaCodec.parse(element);
@@ -92,7 +90,7 @@ final class ClientStanzas {
     }
 
     /** Whether {@code iq} is an XEP-0313 query of the user's archive; if so it went to the router (or was refused). */
-    private boolean archiveQuery(ChannelHandlerContext ctx, XmlElement iq, ClientSession session) {
+    private boolean archiveQuery(XmlElement iq, ClientSession session) {
         Optional<XmlElement> query = iq.child(ArchiveQuery.NAMESPACE, "query");
         if (query.isEmpty() || !"set".equals(iq.attribute("type").orElse(""))) {
             return false;
@@ -100,7 +98,7 @@ final class ClientStanzas {
         String id = iq.attribute("id").orElse("");
         Optional<ArchiveQuery> parsed = ArchiveQuery.parse(query.get());
         if (parsed.isEmpty()) {
-            ctx.writeAndFlush(ClientStreamXml.stanzaError("iq", id, Optional.empty(), "modify", "bad-request"));
+            session.deliver(ClientStreamXml.stanzaError("iq", id, Optional.empty(), "modify", "bad-request"));
         } else {
             context.router().queryArchive(session, id, parsed.get());
         }
@@ -108,13 +106,13 @@ final class ClientStanzas {
     }
 
     /** Whether {@code element} is an XEP-0033 multicast message to the server that is refused; if so it was answered. */
-    private static boolean refusedMulticast(ChannelHandlerContext ctx, XmlElement element, Optional<Jid> to, String domain) {
+    private static boolean refusedMulticast(ClientSession session, XmlElement element, Optional<Jid> to, String domain) {
         if (!"message".equals(element.name()) || "error".equals(element.attribute("type").orElse(""))
             || to.filter(jid -> jid.toString().equalsIgnoreCase(domain)).isEmpty()) {
             return false;
         }
         Optional<ClientMulticast.Refusal> refusal = ClientMulticast.addresses(element).flatMap(ClientMulticast::check);
-        refusal.ifPresent(value -> ctx.writeAndFlush(value.toXml(element.attribute("id").orElse(""), domain)));
+        refusal.ifPresent(value -> session.deliver(value.toXml(element.attribute("id").orElse(""), domain)));
         return refusal.isPresent();
     }
 

@@ -109,4 +109,15 @@ public final class ClientStreamXml {
             + errorType + "'><"
             + condition + " xmlns='" + StreamXml.STANZA_ERROR_NAMESPACE + "'/></error></" + kind + ">";
     }
+
+    /** XEP-0198 {@code <enabled/>}; with an id the session can be resumed for {@code max} seconds. */
+    static String streamManagementEnabled(Optional<String> resumptionId, long max) {
+        return "<enabled xmlns='" + StreamXml.SM_NAMESPACE + "'" + resumptionId
+            .map(id -> " id='" + Xml.escapeAttribute(id) + "' resume='true' max='" + max + "'").orElse("") + "/>";
+    }
+
+    /** XEP-0198 {@code <resumed/>}: the server handled {@code h} of the client's stanzas. */
+    static String streamManagementResumed(String previd, long h) {
+        return "<resumed xmlns='" + StreamXml.SM_NAMESPACE + "' h='" + h + "' previd='" + Xml.escapeAttribute(previd) + "'/>";
+    }
 }

@@ -11,10 +11,14 @@ import org.jxmpp.jid.parts.Resourcepart;
 
 import com.google.common.collect.ImmutableList;
 
-/** The bound resources of this node, per user. Thread-safe. */
+/**
+ * The bound resources of this node, per user, and those of them that can be resumed (XEP-0198), by resumption id.
+ * A resource stays bound while its client is away for resumption. Thread-safe.
+ */
 public class SessionRegistry {
     private final int maxResourcesPerUser;
     private final Map<EntityBareJid, Map<Resourcepart, ClientSession>> sessions = new ConcurrentHashMap<>();
+    private final Map<String, ChannelSession> resumable = new ConcurrentHashMap<>();
 
     public SessionRegistry(int maxResourcesPerUser) {
         this.maxResourcesPerUser = maxResourcesPerUser;
@@ -41,6 +45,20 @@ public class SessionRegistry {
             resources.remove(jid.getResourcepart(), session);
             return resources.isEmpty() ? null : resources;
         });
+        if (session instanceof ChannelSession channelSession) {
+            channelSession.resumptionId().ifPresent(id -> resumable.remove(id, channelSession));
+        }
+    }
+
+    /** The bound {@code session} can be resumed with {@code id} (unique: a random UUID) until it is unbound. */
+    void resumable(String id, ChannelSession session) {
+        session.resumptionId(id);
+        resumable.put(id, session);
+    }
+
+    /** The session {@code user} may resume with {@code id}: only the user's own. */
+    Optional<ChannelSession> resumable(String id, EntityBareJid user) {
+        return Optional.ofNullable(resumable.get(id)).filter(session -> session.jid().asEntityBareJid().equals(user));
     }
 
     public List<ClientSession> sessions(EntityBareJid user) {

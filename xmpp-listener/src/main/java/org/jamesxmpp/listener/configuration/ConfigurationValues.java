@@ -87,6 +87,17 @@ class ConfigurationValues {
         });
     }
 
+    /** A duration where zero means "none" (e.g. 0s). */
+    Duration durationOrZero(String key, Duration defaultValue) throws ConfigurationException {
+        return parsed(key, defaultValue, "is not a duration (e.g. 0s, 30s, 5m, 1h)", value -> {
+            Duration duration = DurationParser.parse(value);
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("negative");
+            }
+            return duration;
+        });
+    }
+
     private <T> T parsed(String key, T defaultValue, String expected, Parser<T> parser) throws ConfigurationException {
         Optional<String> value = string(key);
         if (value.isEmpty()) {

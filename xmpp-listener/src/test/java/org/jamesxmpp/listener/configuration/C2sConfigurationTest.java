@@ -52,14 +52,32 @@ class C2sConfigurationTest {
             + "<authenticationTimeout>5s</authenticationTimeout><maxAuthenticationFailures>1</maxAuthenticationFailures>"
             + "<failureDelay>100ms</failureDelay><authenticationThreads>2</authenticationThreads>"
             + "<maxQueuedAuthentications>20</maxQueuedAuthentications><domainLookupThreads>3</domainLookupThreads>"
-            + "<maxQueuedDomainLookups>30</maxQueuedDomainLookups><maxRosterItems>50</maxRosterItems></limits>"
-            + "<streams><idleTimeout>2m</idleTimeout></streams>"
+            + "<maxQueuedDomainLookups>30</maxQueuedDomainLookups><maxRosterItems>50</maxRosterItems>"
+            + "<maxUnacknowledgedStanzas>40</maxUnacknowledgedStanzas></limits>"
+            + "<streams><idleTimeout>2m</idleTimeout><resumptionTimeout>90s</resumptionTimeout></streams>"
             + "</c2s></xmpp>"));
 
         assertThat(testee).isEqualTo(new C2sConfiguration(false,
             List.of(new HostPort("127.0.62.1", 5222), new HostPort("::1", 5223)), false,
             Optional.of("file://conf/c2s.p12"), "JKS", Optional.of("s3cret"), new C2sLimits(64 * 1024, Duration.ofMinutes(2),
-            Duration.ofSeconds(5), 1, Duration.ofMillis(100), 5, 2), 50, new WorkerPool(2, 20), new WorkerPool(3, 30)));
+            Duration.ofSeconds(5), 1, Duration.ofMillis(100), 5, 2, 40, Duration.ofSeconds(90)), 50, new WorkerPool(2, 20), new WorkerPool(3, 30)));
+    }
+
+    @Test
+    void zeroResumptionTimeoutShouldTurnResumptionOff() throws Exception {
+        C2sConfiguration testee = C2sConfiguration.from(xml("<xmpp><c2s><streams><resumptionTimeout>0s</resumptionTimeout>"
+            + "</streams></c2s></xmpp>"));
+
+        assertThat(testee.limits().resumption()).isFalse();
+        assertThat(C2sConfiguration.defaults().limits().resumption()).isTrue();
+    }
+
+    @Test
+    void negativeResumptionTimeoutShouldNameItsSetting() {
+        assertThatThrownBy(() -> C2sConfiguration.from(xml("<xmpp><c2s><streams><resumptionTimeout>-1s</resumptionTimeout>"
+            + "</streams></c2s></xmpp>")))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining("c2s/streams/resumptionTimeout '-1s'");
     }
 
     @Test
