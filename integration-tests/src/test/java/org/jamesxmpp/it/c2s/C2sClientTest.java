@@ -111,7 +111,7 @@ class C2sClientTest {
         try (SmackClient client = login(server, bob, "phone")) {
             XMPPTCPConnection connection = client.connection();
             assertThat(connection.isSmEnabled()).isTrue();
-            assertThat(connection.isSmResumptionPossible()).as("no resumption offered").isFalse();
+            assertThat(connection.isSmResumptionPossible()).as("resumption offered").isTrue();
             List<String> acknowledged = new CopyOnWriteArrayList<>();
             connection.addStanzaAcknowledgedListener(stanza -> acknowledged.add(stanza.getStanzaId()));
             List<String> sent = new ArrayList<>();

@@ -233,36 +233,18 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onBind(ChannelHandlerContext ctx, XmlElement element) {
-        Optional<XmlElement> bind = element.is(StanzaCodec.CLIENT_NAMESPACE, "iq")
-            && "set".equals(element.attribute("type").orElse(""))
-            ? element.child(ClientStreamXml.BIND_NAMESPACE, "bind")
-            : Optional.empty();
-        if (bind.isEmpty()) {
-            throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "> before resource binding");
-        }
-        String id = element.attribute("id").orElse("");
-        ResourceBinding.Result result = ResourceBinding.bind(context.sessions(), ctx.channel(), user.orElseThrow(), authMethod,
-            bind.get().child(ClientStreamXml.BIND_NAMESPACE, "resource").map(XmlElement::text));
-        if (result instanceof ResourceBinding.Refused refused) {
-            ctx.writeAndFlush(ClientStreamXml.iqError(id, refused.errorType(), refused.condition()));
-            return;
-        }
-        ChannelSession bound = ((ResourceBinding.Bound) result).session();
-        session = Optional.of(bound);
-        ctx.writeAndFlush(ClientStreamXml.bindResult(id, bound.jid().toString()));
-        transition(ctx, State.BOUND);
-        LOGGER.info("Client {} bound {}", ctx.channel().remoteAddress(), LogSafe.of(bound.jid()));
+        ResourceBinding.onRequest(context.sessions(), ctx, element, user.orElseThrow(), authMethod)
+            .ifPresent(bound -> bound(ctx, bound, "bound"));
     }
 
     private void onResume(ChannelHandlerContext ctx, XmlElement resume) {
-        Optional<ChannelSession> resumed = streamManagement.resume(resume, user.orElseThrow(), ctx.channel());
-        if (resumed.isEmpty()) {
-            ctx.writeAndFlush(StreamXml.streamManagementFailed("item-not-found"));
-            return;
-        }
-        session = resumed;
+        streamManagement.resume(ctx, resume, user.orElseThrow()).ifPresent(resumed -> bound(ctx, resumed, "resumed"));
+    }
+
+    private void bound(ChannelHandlerContext ctx, ChannelSession bound, String how) {
+        session = Optional.of(bound);
         transition(ctx, State.BOUND);
-        LOGGER.info("Client {} resumed {}", ctx.channel().remoteAddress(), LogSafe.of(resumed.get().jid()));
+        LOGGER.info("Client {} {} {}", ctx.channel().remoteAddress(), how, LogSafe.of(bound.jid()));
     }
 
     /** The only place the state changes. */

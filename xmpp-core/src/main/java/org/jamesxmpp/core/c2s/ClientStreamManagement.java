@@ -9,7 +9,7 @@ import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jxmpp.jid.EntityBareJid;
 
-import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 
 /**
  * XEP-0198 on a client stream. After resource binding the client may {@code <enable/>} (with {@code resume}, the
@@ -38,19 +38,20 @@ final class ClientStreamManagement {
     }
 
     /**
-     * {@code <resume/>} of {@code user} on {@code channel}: the session resumed, its {@code <resumed/>} and what the
-     * client did not acknowledge sent on {@code channel}; empty when there is none to resume (unknown or expired id,
-     * another user's, a count that does not match): the client gets {@code <failed/>} and binds anew.
+     * {@code <resume/>} of {@code user} on the stream of {@code ctx}: the session resumed, its {@code <resumed/>} and
+     * what the client did not acknowledge sent; empty when there is none to resume (unknown or expired id, another
+     * user's, a count that does not match): the client got {@code <failed/>} and may bind anew.
      */
-    Optional<ChannelSession> resume(XmlElement resume, EntityBareJid user, Channel channel) {
+    Optional<ChannelSession> resume(ChannelHandlerContext ctx, XmlElement resume, EntityBareJid user) {
         Optional<String> previd = resume.attribute("previd");
         Optional<Long> h = resume.attribute("h").flatMap(ClientStreamManagement::count);
-        if (previd.isEmpty() || h.isEmpty()) {
-            return Optional.empty();
-        }
-        return sessions.resumable(previd.get(), user)
-            .filter(session -> session.output().resume(channel, h.get(),
+        Optional<ChannelSession> resumed = previd.isEmpty() || h.isEmpty() ? Optional.empty()
+            : sessions.resumable(previd.get(), user).filter(session -> session.output().resume(ctx.channel(), h.get(),
                 ClientStreamXml.streamManagementResumed(previd.get(), session.handled())));
+        if (resumed.isEmpty()) {
+            ctx.writeAndFlush(StreamXml.streamManagementFailed("item-not-found"));
+        }
+        return resumed;
     }
 
     /** An element of a bound stream; its answer, if any. A count that does not match what we sent ends the stream. */

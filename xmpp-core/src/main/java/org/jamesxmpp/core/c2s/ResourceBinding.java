@@ -4,6 +4,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jamesxmpp.core.mapping.AuthMethod;
+import org.jamesxmpp.core.s2s.codec.StanzaCodec;
+import org.jamesxmpp.core.s2s.codec.StreamErrorCondition;
+import org.jamesxmpp.core.s2s.codec.StreamException;
+import org.jamesxmpp.core.s2s.codec.XmlElement;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -11,6 +15,7 @@ import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 
 /**
  * RFC 6120 7: the resource the client asks for, or one we make up; a resource already bound gets a suffix (7.7.2.2,
@@ -29,6 +34,31 @@ final class ResourceBinding {
     private static final int SUFFIX_LENGTH = 8;
 
     private ResourceBinding() {
+    }
+
+    /**
+     * The client's request on an authenticated stream: the session bound, after its result was sent; empty when the
+     * request was refused (the error was sent). Anything but a binding request ends the stream.
+     */
+    static Optional<ChannelSession> onRequest(SessionRegistry sessions, ChannelHandlerContext ctx, XmlElement element,
+                                              EntityBareJid user, AuthMethod authMethod) {
+        Optional<XmlElement> bind = element.is(StanzaCodec.CLIENT_NAMESPACE, "iq")
+            && "set".equals(element.attribute("type").orElse(""))
+            ? element.child(ClientStreamXml.BIND_NAMESPACE, "bind")
+            : Optional.empty();
+        if (bind.isEmpty()) {
+            throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "> before resource binding");
+        }
+        String id = element.attribute("id").orElse("");
+        Result result = bind(sessions, ctx.channel(), user, authMethod,
+            bind.get().child(ClientStreamXml.BIND_NAMESPACE, "resource").map(XmlElement::text));
+        if (result instanceof Refused refused) {
+            ctx.writeAndFlush(ClientStreamXml.iqError(id, refused.errorType(), refused.condition()));
+            return Optional.empty();
+        }
+        ChannelSession bound = ((Bound) result).session();
+        ctx.writeAndFlush(ClientStreamXml.bindResult(id, bound.jid().toString()));
+        return Optional.of(bound);
     }
 
     static Result bind(SessionRegistry sessions, Channel channel, EntityBareJid user, AuthMethod authMethod,
