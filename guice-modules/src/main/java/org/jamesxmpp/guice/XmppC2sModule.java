@@ -23,8 +23,10 @@ import org.jamesxmpp.listener.c2s.ReadMarkers;
 import org.jamesxmpp.listener.c2s.Rosters;
 import org.jamesxmpp.listener.c2s.SeenChatsListener;
 import org.jamesxmpp.listener.c2s.SentHistory;
+import org.jamesxmpp.listener.c2s.ServiceAdministration;
 import org.jamesxmpp.listener.c2s.UserPresences;
 import org.jamesxmpp.listener.c2s.UsersRepositoryAuthenticator;
+import org.jamesxmpp.listener.configuration.AdminConfiguration;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jamesxmpp.listener.configuration.C2sSettingsFactory;
 import org.jamesxmpp.listener.configuration.MailPushConfiguration;
@@ -58,6 +60,7 @@ public class XmppC2sModule extends AbstractModule {
         bind(SeenChatsListener.class).in(Singleton.class);
         bind(MarkerOut.class).in(Singleton.class);
         bind(ArchiveArrivals.class).in(Singleton.class);
+        bind(ServiceAdministration.class).in(Singleton.class);
         bind(C2sSettingsFactory.class).in(Singleton.class);
         bind(C2sListener.class).in(Singleton.class);
     }
@@ -72,6 +75,12 @@ public class XmppC2sModule extends AbstractModule {
     @Singleton
     SaslConfiguration saslConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
         return SaslConfiguration.from(configurationProvider.getConfiguration("xmpp"));
+    }
+
+    @Provides
+    @Singleton
+    AdminConfiguration adminConfiguration(ConfigurationProvider configurationProvider) throws ConfigurationException {
+        return AdminConfiguration.from(configurationProvider.getConfiguration("xmpp"));
     }
 
     @Provides

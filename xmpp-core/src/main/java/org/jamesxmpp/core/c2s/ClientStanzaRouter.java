@@ -30,6 +30,14 @@ public interface ClientStanzaRouter {
             : ClientStreamXml.stanzaError("iq", id, Optional.empty(), "cancel", "service-unavailable"));
     }
 
+    /**
+     * An XEP-0050 command of the user to the server (iq {@code id}, from {@code server}, its {@code <command/>}):
+     * XEP-0133 service administration ({@link AdminCommands}). Without it: {@code service-unavailable}.
+     */
+    default void command(ClientSession session, String id, String server, XmlElement command) {
+        session.deliver(ClientStreamXml.stanzaError("iq", id, Optional.of(server), "cancel", "service-unavailable"));
+    }
+
     /** A presence the client broadcast (no {@code to}, RFC 6121 4.2, 4.4, 4.5), stamped with its full JID. */
     default void broadcast(ClientSession session, Presence presence) {
     }

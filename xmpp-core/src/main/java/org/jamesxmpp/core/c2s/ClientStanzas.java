@@ -55,6 +55,9 @@ final class ClientStanzas {
         if ("iq".equals(element.name()) && addressedToServer(to, session, domain) && archiveQuery(element, session)) {
             return;
         }
+        if ("iq".equals(element.name()) && addressedToServer(to, session, domain) && command(element, session, domain)) {
+            return;
+        }
         if ("iq".equals(element.name()) && addressedToServer(to, session, domain) && roster(element, session)) {
             return;
         }
@@ -86,6 +89,16 @@ final class ClientStanzas {
             return false;
         }
         context.router().roster(session, iq.attribute("id").orElse(""), type, query.get());
+        return true;
+    }
+
+    /** Whether {@code iq} is an XEP-0050 command to the server; if so it went to the router. */
+    private boolean command(XmlElement iq, ClientSession session, String domain) {
+        Optional<XmlElement> command = iq.child(AdminCommands.COMMANDS_NAMESPACE, "command");
+        if (command.isEmpty() || !"set".equals(iq.attribute("type").orElse(""))) {
+            return false;
+        }
+        context.router().command(session, iq.attribute("id").orElse(""), domain, command.get());
         return true;
     }
 

@@ -54,12 +54,13 @@ public class C2sRouting implements ClientStanzaRouter {
     private final UserPresences presences;
     private final ReadMarkers readMarkers;
     private final ArchiveArrivals arrivals;
+    private final ServiceAdministration administration;
 
     @Inject
     public C2sRouting(LocalDomains localDomains, UsersRepository usersRepository, OnlineResources onlineResources,
                       ClientMailSubmission mailSubmission, S2sRouter router, StanzaSender sender, SentHistory sentHistory,
                       CarbonCopies carbons, MailboxArchive archive, Rosters rosters, UserPresences presences,
-                      ReadMarkers readMarkers, ArchiveArrivals arrivals) {
+                      ReadMarkers readMarkers, ArchiveArrivals arrivals, ServiceAdministration administration) {
         this.localDomains = localDomains;
         this.usersRepository = usersRepository;
         this.onlineResources = onlineResources;
@@ -73,11 +74,17 @@ public class C2sRouting implements ClientStanzaRouter {
         this.presences = presences;
         this.readMarkers = readMarkers;
         this.arrivals = arrivals;
+        this.administration = administration;
     }
 
     @Override
     public void roster(ClientSession session, String id, String type, XmlElement query) {
         rosters.handle(session, id, type, query);
+    }
+
+    @Override
+    public void command(ClientSession session, String id, String server, XmlElement command) {
+        administration.command(session, id, server, command);
     }
 
     @Override

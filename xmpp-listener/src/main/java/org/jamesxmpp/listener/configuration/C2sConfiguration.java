@@ -52,7 +52,8 @@ public record C2sConfiguration(boolean enabled,
         "c2s.limits.authenticationThreads", "c2s.limits.maxQueuedAuthentications",
         "c2s.limits.domainLookupThreads", "c2s.limits.maxQueuedDomainLookups",
         "c2s.limits.maxUnacknowledgedStanzas",
-        "c2s.streams", "c2s.streams.idleTimeout", "c2s.streams.resumptionTimeout", MailPushConfiguration.KEY, SaslConfiguration.SASL,
+        "c2s.streams", "c2s.streams.idleTimeout", "c2s.streams.resumptionTimeout", MailPushConfiguration.KEY,
+        SaslConfiguration.SASL, AdminConfiguration.ADMINS, AdminConfiguration.ADMIN,
         SaslConfiguration.SCRAM_SHA_512);
 
     public C2sConfiguration {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.configuration2.XMLConfiguration;
 import org.apache.commons.configuration2.io.FileHandler;
@@ -16,10 +17,12 @@ import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
 import org.jamesxmpp.it.JamesUsers;
 import org.jamesxmpp.it.JamesXmppServerExtension;
+import org.jamesxmpp.listener.configuration.AdminConfiguration;
 import org.jamesxmpp.listener.configuration.C2sConfiguration;
 import org.jamesxmpp.listener.configuration.XmppConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.impl.JidCreate;
 
 import com.google.common.collect.Sets;
 import com.google.inject.Module;
@@ -35,6 +38,8 @@ class SmackIntegrationSuiteTest {
     private static final String NET = System.getProperty("jamesxmpp.sinttest.net", "127.0.130");
     private static final String C2S_ADDRESS = NET + ".1";
     private static final String PASSWORD = "sinttest-secret";
+    /** The administrator the framework registers the low-level tests' accounts with (XEP-0133). */
+    private static final String ADMIN = "sinttest-admin";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     /**
      * The tests that pass, each named Class.method; the run fails when one of them fails or does not run. The
@@ -72,10 +77,7 @@ class SmackIntegrationSuiteTest {
      * Low-level tests make connections of their own with accounts the framework registers (XEP-0077 or XEP-0133),
      * which three-account mode cannot do: the framework aborts the whole run on the first of them.
      */
-    static final List<String> NEED_ACCOUNT_REGISTRATION = List.of("StreamManagementTest", "LoginIntegrationTest",
-        "WaitForClosingStreamElementTest", "XmppConnectionIntegrationTest", "SimpleXmppConnectionIntegrationTest",
-        "ModularXmppClientToServerConnectionLowLevelIntegrationTest", "LowLevelRosterIntegrationTest",
-        "MultiUserChatLowLevelIntegrationTest");
+    static final List<String> NEED_ACCOUNT_REGISTRATION = List.of();
     /** {@code -Djamesxmpp.sinttest.all=true} runs the whole suite (what registration allows) to redo the table. */
     private static final boolean WHOLE_SUITE = Boolean.getBoolean("jamesxmpp.sinttest.all");
     /**
@@ -95,9 +97,11 @@ class SmackIntegrationSuiteTest {
                 + "<secret>james-xmpp</secret></tls></c2s></xmpp>"));
             XmppConfiguration configuration = XmppConfiguration.from(xml);
             C2sConfiguration c2s = C2sConfiguration.from(xml);
+            AdminConfiguration admins = new AdminConfiguration(Set.of(JidCreate.entityBareFrom(ADMIN + "@" + DOMAIN)));
             return binder -> {
                 binder.bind(XmppConfiguration.class).toInstance(configuration);
                 binder.bind(C2sConfiguration.class).toInstance(c2s);
+                binder.bind(AdminConfiguration.class).toInstance(admins);
             };
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -122,7 +126,13 @@ class SmackIntegrationSuiteTest {
             properties.put("sinttest.account" + account + "Username", localPart);
             properties.put("sinttest.account" + account + "Password", PASSWORD);
         }
-        properties.put("sinttest.disabledTests", String.join(",", NEED_ACCOUNT_REGISTRATION));
+        users.create(ADMIN);
+        properties.put("sinttest.accountRegistration", "serviceAdministration");
+        properties.put("sinttest.adminAccountUsername", ADMIN);
+        properties.put("sinttest.adminAccountPassword", PASSWORD);
+        if (!NEED_ACCOUNT_REGISTRATION.isEmpty()) {
+            properties.put("sinttest.disabledTests", String.join(",", NEED_ACCOUNT_REGISTRATION));
+        }
         if (!ONLY.isEmpty()) {
             properties.put("sinttest.enabledTests", ONLY);
             properties.put("sinttest.debugger", "console");
