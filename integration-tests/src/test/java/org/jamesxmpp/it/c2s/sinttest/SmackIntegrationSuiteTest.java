@@ -122,7 +122,7 @@ class SmackIntegrationSuiteTest {
         properties.put("sinttest.enabledConnections", "tcp");
         for (String account : List.of("One", "Two", "Three")) {
             String localPart = "sinttest-" + account.toLowerCase(Locale.ROOT);
-            users.create(localPart);
+            // the framework registers them itself (XEP-0133, as the administrator below) and deletes them at the end
             properties.put("sinttest.account" + account + "Username", localPart);
             properties.put("sinttest.account" + account + "Password", PASSWORD);
         }
