@@ -55,6 +55,7 @@ public class C2sRouting implements ClientStanzaRouter {
     private final ReadMarkers readMarkers;
     private final ArchiveArrivals arrivals;
     private final ServiceAdministration administration;
+    private final HandoffOrder order = new HandoffOrder();
 
     @Inject
     public C2sRouting(LocalDomains localDomains, UsersRepository usersRepository, OnlineResources onlineResources,
@@ -94,6 +95,7 @@ public class C2sRouting implements ClientStanzaRouter {
 
     @Override
     public void ended(ClientSession session) {
+        order.forget(session);
         presences.ended(session).subscribe(any -> { }, error -> logPresenceFailure(session, error));
     }
 
@@ -120,10 +122,12 @@ public class C2sRouting implements ClientStanzaRouter {
             }
         }
         String domain = stanza.getTo().getDomain().toString().toLowerCase(Locale.ROOT);
-        Mono<Void> routed = !localDomains.isLocal(domain) ? remote(session, stanza, domain)
-            : isMulticast(stanza) ? mailSubmission.submit(session, (Message) stanza).then()
+        Mono<Mono<Void>> handedOn = !localDomains.isLocal(domain) ? remote(session, stanza, domain)
+            : isMulticast(stanza) ? Mono.just(mailSubmission.submit(session, (Message) stanza).then())
             : local(session, stanza);
-        routed.then(stanza instanceof Message message ? sentHistory.store(session, message) : Mono.empty())
+        order.inOrder(session, handedOn)
+            .flatMap(rest -> rest)
+            .then(stanza instanceof Message message ? sentHistory.store(session, message) : Mono.empty())
             .subscribe(any -> { }, error -> refuse(session, stanza, error));
     }
 
@@ -136,7 +140,8 @@ public class C2sRouting implements ClientStanzaRouter {
         return stanza instanceof Message && stanza.getTo().isDomainBareJid() && MultipleAddressesElement.from(stanza) != null;
     }
 
-    private Mono<Void> local(ClientSession session, Stanza stanza) {
+    /** Hands the stanza to the local user's resources; what is left to do (its mail) comes back. */
+    private Mono<Mono<Void>> local(ClientSession session, Stanza stanza) {
         EntityBareJid user = stanza.getTo().asEntityBareJidIfPossible();
         if (user == null) {
             return Mono.error(new StanzaErrorException(StanzaError.Condition.service_unavailable, StanzaError.Type.CANCEL));
@@ -150,12 +155,12 @@ public class C2sRouting implements ClientStanzaRouter {
             }
             int delivered = onlineResources.deliver(stanza);
             if (stanza instanceof Message message) {
-                return mailSubmission.submit(session, message).then();
+                return Mono.just(mailSubmission.submit(session, message).then());
             }
             if (stanza instanceof IQ iq && delivered == 0 && (iq.getType() == IQ.Type.get || iq.getType() == IQ.Type.set)) {
                 return Mono.error(new StanzaErrorException(StanzaError.Condition.service_unavailable, StanzaError.Type.CANCEL));
             }
-            return Mono.empty();
+            return Mono.just(Mono.<Void>empty());
         });
     }
 
@@ -167,16 +172,19 @@ public class C2sRouting implements ClientStanzaRouter {
         }
     }
 
-    private Mono<Void> remote(ClientSession session, Stanza stanza, String domain) {
+    /** Hands the stanza to the s2s engine's queue (or, without an XMPP server, makes it mail); the rest comes back. */
+    private Mono<Mono<Void>> remote(ClientSession session, Stanza stanza, String domain) {
         return Mono.fromCompletionStage(router.resolve(domain))
             .flatMap(route -> {
                 if (route.advertised()) {
-                    return Mono.fromCompletionStage(sender.send(stanza))
+                    Mono<Void> acknowledged = Mono.fromCompletionStage(sender.send(stanza))
                         .doOnSuccess(any -> LOGGER.info("Sent stanza {} from client {} to {} over s2s",
-                            LogSafe.of(stanza.getStanzaId()), LogSafe.of(session.jid()), LogSafe.of(stanza.getTo())));
+                            LogSafe.of(stanza.getStanzaId()), LogSafe.of(session.jid()), LogSafe.of(stanza.getTo())))
+                        .then();
+                    return Mono.just(acknowledged);
                 }
                 if (stanza instanceof Message message) {
-                    return mailSubmission.submit(session, message).then();
+                    return Mono.just(mailSubmission.submit(session, message).then());
                 }
                 return Mono.error(new StanzaErrorException(StanzaError.Condition.remote_server_not_found, StanzaError.Type.CANCEL));
             });

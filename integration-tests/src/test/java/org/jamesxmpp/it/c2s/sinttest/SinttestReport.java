@@ -12,7 +12,7 @@ import com.google.common.collect.ImmutableSet;
  * ({@code Could not run org...Class because: ...}).
  */
 record SinttestReport(int exitStatus, Set<String> succeeded, Set<String> failed, Set<String> notPossible, String output) {
-    private static final Pattern OUTCOME = Pattern.compile("^(?:INFO|SEVERE): (\\w+\\.\\w+) \\(\\w+\\) (Success|Failed)$",
+    private static final Pattern OUTCOME = Pattern.compile("^(?:INFO|SEVERE): (\\w+\\.\\w+) \\([\\w, -]+\\) (Success|Failed)$",
         Pattern.MULTILINE);
     private static final Pattern NOT_POSSIBLE = Pattern.compile("^INFO: Could not run [\\w.]*?\\.(\\w+) because: (.*)$",
         Pattern.MULTILINE);
