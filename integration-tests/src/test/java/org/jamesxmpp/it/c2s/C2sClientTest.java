@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
+import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.utils.SMTPMessageSender;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -221,6 +225,37 @@ class C2sClientTest {
             .as("the login is recorded like SMTP AUTH, not as a peer server's")
             .containsPattern("(?m)^Authentication-Results: [^;]+; auth=pass \\(xmpp c2s, sasl-plain, TLS\\)\\r?\\n?\\s*smtp\\.auth="
                 + bob.replace(".", "\\."));
+    }
+
+    @Test
+    void replyByMailToAMessageThatLeftAsMailShouldReachTheClient(GuiceJamesServer server) throws Exception {
+        String bob = users(server).create("bob-mailreply");
+
+        try (SmackClient bobClient = login(server, bob, "laptop")) {
+            bobClient.send(StanzaBuilder.buildMessage()
+                .to(JidCreate.from("erin@mailonly.test"))
+                .ofType(Message.Type.normal)
+                .setSubject("Dinner")
+                .setBody("are you free on friday?")
+                .build());
+            AWAIT.untilAsserted(() -> assertThat(sink.received())
+                .anyMatch(mail -> mail.data().contains("are you free on friday?")));
+            String sent = sink.received().stream()
+                .filter(mail -> mail.data().contains("are you free on friday?"))
+                .findFirst().orElseThrow().data();
+            Matcher messageId = Pattern.compile("(?mi)^Message-ID:\\s*(<[^>]+>)").matcher(sent);
+            assertThat(messageId.find()).as("the mail has a Message-ID").isTrue();
+
+            try (SMTPMessageSender smtp = new SMTPMessageSender("mailonly.test")) {
+                smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+                    .sendMessageWithHeaders("erin@mailonly.test", bob, "From: Erin <erin@mailonly.test>\r\nTo: " + bob
+                        + "\r\nSubject: Re: Dinner\r\nIn-Reply-To: " + messageId.group(1) + "\r\nReferences: "
+                        + messageId.group(1) + "\r\n\r\nFriday works.\r\n");
+            }
+
+            Message reply = bobClient.awaitMessages(message -> "Re: Dinner".equals(message.getSubject()), 1, TIMEOUT).get(0);
+            assertThat(reply.getFrom().toString()).isEqualTo("erin@mailonly.test");
+        }
     }
 
     @Test

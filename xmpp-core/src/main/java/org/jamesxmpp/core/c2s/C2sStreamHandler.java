@@ -289,8 +289,9 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
         }
         String prefix = headerSent ? "" : ClientStreamXml.anonymousHeader(streamId);
         end(ctx, connectionLost);
-        ctx.writeAndFlush(prefix + condition.map(StreamErrorCondition::toXml).orElse("") + StreamXml.CLOSE)
-            .addListener(ChannelFutureListener.CLOSE);
+        String closing = prefix + condition.map(StreamErrorCondition::toXml).orElse("") + StreamXml.CLOSE;
+        // behind the session's stanzas already on their way through the event loop's task queue (ClientOutput)
+        ctx.executor().execute(() -> ctx.writeAndFlush(closing).addListener(ChannelFutureListener.CLOSE));
     }
 
     private void end(ChannelHandlerContext ctx, boolean connectionLost) {

@@ -88,6 +88,18 @@ class C2sStreamHandlerTest {
     }
 
     @Test
+    void stanzaOnItsWayWhenTheClientClosesShouldBeWrittenBeforeTheClosingTag() {
+        bindAs("phone");
+        String message = "<message to='bob@james.test/phone'><body>last words</body></message>";
+        assertThat(sessions.sessions(BOB).get(0).deliver(message)).isTrue();
+
+        String out = send("</stream:stream>");
+
+        assertThat(out).contains(message).endsWith("</stream:stream>");
+        assertThat(out.indexOf(message)).isLessThan(out.indexOf("</stream:stream>"));
+    }
+
+    @Test
     void directTlsStreamShouldOfferSaslAndNoStartTlsThenBind() {
         testee = new C2sStreamHandler(context, true);
         channel = new EmbeddedChannel(new XmppStreamDecoder(context.settings().limits().maxStanzaSize()),
