@@ -161,18 +161,8 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
         }
         domain = Optional.of(to);
         headerSent = true;
-        ctx.writeAndFlush(ClientStreamXml.header(to, streamId) + features());
-    }
-
-    private String features() {
-        return switch (state) {
-            case CONNECTED -> context.tls().isPresent()
-                ? ClientStreamXml.startTlsFeatures(context.settings().tlsRequired(), context.authenticator().offersScramSha512())
-                : ClientStreamXml.saslFeatures(context.authenticator().offersScramSha512());
-            case SECURED -> ClientStreamXml.saslFeatures(context.authenticator().offersScramSha512());
-            case AUTHENTICATED -> ClientStreamXml.bindFeatures();
-            case BOUND, CLOSED -> ClientStreamXml.emptyFeatures();
-        };
+        ctx.writeAndFlush(ClientStreamXml.header(to, streamId) + ClientStreamXml.features(state, context.tls().isPresent(),
+            context.settings().tlsRequired(), context.authenticator().offersScramSha512()));
     }
 
     private void onElement(ChannelHandlerContext ctx, XmlElement element) {
@@ -182,20 +172,15 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         switch (state) {
-            case CONNECTED -> {
-                if (element.is(StreamXml.TLS_NAMESPACE, "starttls")) {
+            case CONNECTED, SECURED -> {
+                if (state == State.CONNECTED && element.is(StreamXml.TLS_NAMESPACE, "starttls")) {
                     onStartTls(ctx);
                 } else if (SaslNegotiation.isSasl(element)) {
-                    sasl.onElement(ctx, element, domain.orElseThrow(), tls || !context.settings().tlsRequired());
+                    sasl.onElement(ctx, element, domain.orElseThrow(),
+                        state == State.SECURED || tls || !context.settings().tlsRequired());
                 } else {
                     throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "> before authentication");
                 }
-            }
-            case SECURED -> {
-                if (!SaslNegotiation.isSasl(element)) {
-                    throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "> before authentication");
-                }
-                sasl.onElement(ctx, element, domain.orElseThrow(), true);
             }
             case AUTHENTICATED -> {
                 if (element.is(StreamXml.SM_NAMESPACE, "resume")) {

@@ -25,6 +25,16 @@ public final class ClientStreamXml {
             + " id='" + Xml.escapeAttribute(id) + "' version='1.0'>";
     }
 
+    /** The features of a stream in {@code state}: STARTTLS (when offered), then SASL, then binding, then none. */
+    static String features(C2sStreamHandler.State state, boolean tlsOffered, boolean tlsRequired, boolean scram) {
+        return switch (state) {
+            case CONNECTED -> tlsOffered ? startTlsFeatures(tlsRequired, scram) : saslFeatures(scram);
+            case SECURED -> saslFeatures(scram);
+            case AUTHENTICATED -> bindFeatures();
+            case BOUND, CLOSED -> emptyFeatures();
+        };
+    }
+
     static String startTlsFeatures(boolean required, boolean scram) {
         return "<stream:features><starttls xmlns='" + StreamXml.TLS_NAMESPACE + "'>" + (required ? "<required/>" : "")
             + "</starttls>" + (required ? "" : mechanisms(scram)) + "</stream:features>";
