@@ -121,7 +121,7 @@ class SmackIntegrationSuiteTest {
         properties.put("javax.net.ssl.trustStore", trustStore().toString());
         properties.put("javax.net.ssl.trustStorePassword", "james-xmpp");
         properties.put("javax.net.ssl.trustStoreType", "PKCS12");
-        properties.put("sinttest.replyTimeout", "5000");
+        properties.put("sinttest.replyTimeout", "10000");
         properties.put("sinttest.enabledConnections", "tcp");
         for (String account : List.of("One", "Two", "Three")) {
             String localPart = "sinttest-" + account.toLowerCase(Locale.ROOT);
