@@ -218,7 +218,7 @@ public class C2sStreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onBind(ChannelHandlerContext ctx, XmlElement element) {
-        ResourceBinding.onRequest(context.sessions(), ctx, element, user.orElseThrow(), authMethod)
+        ResourceBinding.onRequest(context.sessions(), ending, ctx, element, user.orElseThrow(), authMethod)
             .ifPresent(bound -> bound(ctx, bound, "bound"));
     }
 

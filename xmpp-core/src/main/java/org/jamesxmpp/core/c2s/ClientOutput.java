@@ -115,6 +115,15 @@ final class ClientOutput {
         return true;
     }
 
+    /** Ends the session if it is away (detached, waiting to be resumed); true when this ended it. */
+    synchronized boolean endIfDetached() {
+        if (ended || channel != null) {
+            return false;
+        }
+        ended = true;
+        return true;
+    }
+
     /** Ends the session for good, its stream on {@code from} closed; true when this ended it (it was on {@code from}). */
     synchronized boolean end(Channel from) {
         if (ended || channel != from) {

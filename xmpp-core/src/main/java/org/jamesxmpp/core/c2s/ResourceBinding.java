@@ -40,8 +40,8 @@ final class ResourceBinding {
      * The client's request on an authenticated stream: the session bound, after its result was sent; empty when the
      * request was refused (the error was sent). Anything but a binding request ends the stream.
      */
-    static Optional<ChannelSession> onRequest(SessionRegistry sessions, ChannelHandlerContext ctx, XmlElement element,
-                                              EntityBareJid user, AuthMethod authMethod) {
+    static Optional<ChannelSession> onRequest(SessionRegistry sessions, SessionEnding ending, ChannelHandlerContext ctx,
+                                              XmlElement element, EntityBareJid user, AuthMethod authMethod) {
         Optional<XmlElement> bind = element.is(StanzaCodec.CLIENT_NAMESPACE, "iq")
             && "set".equals(element.attribute("type").orElse(""))
             ? element.child(ClientStreamXml.BIND_NAMESPACE, "bind")
@@ -50,7 +50,7 @@ final class ResourceBinding {
             throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "> before resource binding");
         }
         String id = element.attribute("id").orElse("");
-        Result result = bind(sessions, ctx.channel(), user, authMethod,
+        Result result = bind(sessions, ending, ctx.channel(), user, authMethod,
             bind.get().child(ClientStreamXml.BIND_NAMESPACE, "resource").map(XmlElement::text));
         if (result instanceof Refused refused) {
             ctx.writeAndFlush(ClientStreamXml.iqError(id, refused.errorType(), refused.condition()));
@@ -61,8 +61,9 @@ final class ResourceBinding {
         return Optional.of(bound);
     }
 
-    static Result bind(SessionRegistry sessions, Channel channel, EntityBareJid user, AuthMethod authMethod,
-                       Optional<String> requested) {
+    /** A resource held by a session away for resumption is taken over ({@link SessionEnding#replaceIfAway}). */
+    static Result bind(SessionRegistry sessions, SessionEnding ending, Channel channel, EntityBareJid user,
+                       AuthMethod authMethod, Optional<String> requested) {
         Optional<Resourcepart> resource;
         try {
             resource = requested.map(String::trim).filter(value -> !value.isEmpty()).isPresent()
@@ -77,6 +78,7 @@ final class ResourceBinding {
             if (jid.isEmpty()) {
                 return new Refused("modify", "bad-request");
             }
+            sessions.session(jid.get()).ifPresent(ending::replaceIfAway);
             ChannelSession session = new ChannelSession(channel, jid.get(), authMethod);
             if (sessions.bind(session)) {
                 return new Bound(session);

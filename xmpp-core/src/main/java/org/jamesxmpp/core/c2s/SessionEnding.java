@@ -40,6 +40,20 @@ final class SessionEnding {
         }
     }
 
+    /**
+     * A new stream binds the resource of {@code existing}: a session away for resumption gives it up (it ends, as if
+     * its time were up), so a client that lost what it needed to resume gets its resource back at once. True when
+     * the resource is free now.
+     */
+    boolean replaceIfAway(ClientSession existing) {
+        if (existing instanceof ChannelSession away && away.output().endIfDetached()) {
+            LOGGER.info("Session {} ended: a new stream binds its resource", LogSafe.of(away.jid()));
+            finish(away);
+            return true;
+        }
+        return false;
+    }
+
     private void expire(ChannelSession session, long detachment, String why) {
         if (session.output().expire(detachment)) {
             LOGGER.info("Session {} ended: it {}", LogSafe.of(session.jid()), why);

@@ -227,6 +227,37 @@ class ClientStreamManagementTest {
     }
 
     @Test
+    void newStreamBindingTheResourceOfASessionAwayShouldTakeIt() {
+        Connection first = new Connection();
+        String id = first.enableResumption();
+        ChannelSession away = bob();
+        first.drop();
+
+        Connection second = new Connection();
+        second.authenticate("bob");
+        second.bind("phone");
+
+        assertThat(ended).containsExactly(away);
+        assertThat(sessions.sessions(BOB)).extracting(session -> session.jid().toString()).containsExactly("bob@james.test/phone");
+        assertThat(bob()).isNotSameAs(away);
+        Connection third = new Connection();
+        third.authenticate("bob");
+        assertThat(third.send("<resume xmlns='urn:xmpp:sm:3' previd='" + id + "' h='0'/>")).contains("item-not-found");
+    }
+
+    @Test
+    void resourceOfAConnectedSessionShouldStillGetASuffix() {
+        Connection first = new Connection();
+        first.enableResumption();
+
+        Connection second = new Connection();
+        second.authenticate("bob");
+        assertThat(second.send("<iq type='set' id='b2'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>phone"
+            + "</resource></bind></iq>")).contains("<jid>bob@james.test/phone-");
+        assertThat(ended).isEmpty();
+    }
+
+    @Test
     void closedStreamOrStreamManagementWithoutResumptionShouldEndTheSession() {
         Connection closing = new Connection();
         closing.enableResumption();
