@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.jamesxmpp.core.mapping.AuthMethod;
 import org.jamesxmpp.core.s2s.codec.StanzaCodec;
+import org.jamesxmpp.core.s2s.codec.StreamXml;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jxmpp.jid.EntityFullJid;
@@ -23,8 +24,6 @@ import io.netty.handler.ssl.SslHandler;
  * {@code h}), so that a resumed stream goes on counting.
  */
 final class ChannelSession implements ClientSession {
-    private static final long H_MASK = 0xFFFFFFFFL;
-
     private final ClientOutput output;
     private final EntityFullJid jid;
     private final AuthMethod authMethod;
@@ -93,7 +92,7 @@ final class ChannelSession implements ClientSession {
 
     /** XEP-0198's {@code h} of the client's stanzas. */
     long handled() {
-        return handled & H_MASK;
+        return handled & StreamXml.SM_H_MASK;
     }
 
     /** The id the session is resumed with, once the client enabled XEP-0198 with resumption. */

@@ -108,11 +108,7 @@ final class ClientOutput {
 
     /** Ends the session unless it was resumed since detachment {@code detachment}; true when this ended it. */
     synchronized boolean expire(long detachment) {
-        if (ended || channel != null || detachments != detachment) {
-            return false;
-        }
-        ended = true;
-        return true;
+        return detachments == detachment && endIfDetached();
     }
 
     /** Ends the session if it is away (detached, waiting to be resumed); true when this ended it. */

@@ -87,7 +87,7 @@ final class ClientStreamManagement {
     private static Optional<Long> count(String value) {
         try {
             long parsed = Long.parseLong(value);
-            return parsed >= 0 && parsed <= 0xFFFFFFFFL ? Optional.of(parsed) : Optional.empty();
+            return parsed >= 0 && parsed <= StreamXml.SM_H_MASK ? Optional.of(parsed) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -42,16 +42,13 @@ final class SessionEnding {
 
     /**
      * A new stream binds the resource of {@code existing}: a session away for resumption gives it up (it ends, as if
-     * its time were up), so a client that lost what it needed to resume gets its resource back at once. True when
-     * the resource is free now.
+     * its time were up), so a client that lost what it needed to resume gets its resource back at once.
      */
-    boolean replaceIfAway(ClientSession existing) {
+    void replaceIfAway(ClientSession existing) {
         if (existing instanceof ChannelSession away && away.output().endIfDetached()) {
             LOGGER.info("Session {} ended: a new stream binds its resource", LogSafe.of(away.jid()));
             finish(away);
-            return true;
         }
-        return false;
     }
 
     private void expire(ChannelSession session, long detachment, String why) {

@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import org.jamesxmpp.core.s2s.codec.StreamXml;
+
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 
@@ -13,8 +15,6 @@ import com.google.common.collect.ImmutableList;
  * thread-safe: {@link ClientOutput} guards it.
  */
 final class UnacknowledgedStanzas {
-    private static final long H_MASK = 0xFFFFFFFFL;
-
     private final int max;
     private final Deque<String> stanzas = new ArrayDeque<>();
     private long acknowledged;
@@ -38,14 +38,14 @@ final class UnacknowledgedStanzas {
      * {@code h} counts more than were sent or fewer than it acknowledged before.
      */
     boolean acknowledge(long h) {
-        long newlyAcknowledged = (h - acknowledged) & H_MASK;
+        long newlyAcknowledged = (h - acknowledged) & StreamXml.SM_H_MASK;
         if (newlyAcknowledged > stanzas.size()) {
             return false;
         }
         for (long i = 0; i < newlyAcknowledged; i++) {
             stanzas.removeFirst();
         }
-        acknowledged = h & H_MASK;
+        acknowledged = h & StreamXml.SM_H_MASK;
         return true;
     }
 

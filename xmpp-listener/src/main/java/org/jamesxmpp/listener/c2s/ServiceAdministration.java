@@ -63,7 +63,7 @@ public class ServiceAdministration {
         }
     }
 
-    /** The condition the command failed with, if it failed. */
+    /** Runs {@code work} off the event loop; it gives the condition the command failed with, if it failed. */
     private void run(ClientSession session, String id, Optional<String> from, Mono<Optional<String>> work, String node,
                      String sessionId) {
         work.subscribeOn(Schedulers.boundedElastic())

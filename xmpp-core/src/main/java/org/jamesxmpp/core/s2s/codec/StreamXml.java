@@ -10,6 +10,8 @@ public final class StreamXml {
     public static final String TLS_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-tls";
     public static final String SASL_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-sasl";
     public static final String SM_NAMESPACE = "urn:xmpp:sm:3";
+    /** XEP-0198's {@code h} counts stanzas modulo 2^32. */
+    public static final long SM_H_MASK = 0xFFFFFFFFL;
     public static final String DIALBACK_FEATURE_NAMESPACE = "urn:xmpp:features:dialback";
     public static final String STANZA_ERROR_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-stanzas";
     public static final String PING_NAMESPACE = "urn:xmpp:ping";

@@ -3,13 +3,14 @@ package org.jamesxmpp.core.s2s.inbound;
 import java.util.BitSet;
 import java.util.OptionalLong;
 
+import org.jamesxmpp.core.s2s.codec.StreamXml;
+
 /**
  * XEP-0198 counting of an incoming stream: a stanza counts as handled only once our handler
  * finished with it, and {@code h} only covers the unbroken prefix of handled stanzas (handlers
  * may finish out of order). Event-loop confined.
  */
 class InboundAcks {
-    private static final long H_MASK = 0xFFFFFFFFL;
 
     private final BitSet done = new BitSet();
     private long received;
@@ -49,7 +50,7 @@ class InboundAcks {
     OptionalLong dueAnswer() {
         if (requestedAt >= 0 && handled >= requestedAt) {
             requestedAt = -1;
-            return OptionalLong.of(handled & H_MASK);
+            return OptionalLong.of(handled & StreamXml.SM_H_MASK);
         }
         return OptionalLong.empty();
     }

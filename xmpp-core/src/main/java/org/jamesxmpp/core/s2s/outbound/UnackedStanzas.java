@@ -18,7 +18,6 @@ import org.jamesxmpp.core.s2s.codec.StreamXml;
  */
 final class UnackedStanzas {
     static final int REQUEST_INTERVAL = 10;
-    private static final long H_MASK = 0xFFFFFFFFL;
     private static final String PING_ID_PREFIX = "jx-ack-";
 
     /** A ping on its way: its answer acknowledges {@code stanzas} more stanzas, those written just before it. */
@@ -70,11 +69,11 @@ final class UnackedStanzas {
      * @throws IllegalStateException when {@code h} counts stanzas never written
      */
     List<PendingStanza> acked(long h) {
-        long delta = (h - lastAcked) & H_MASK;
+        long delta = (h - lastAcked) & StreamXml.SM_H_MASK;
         if (delta > stanzas.size()) {
             throw new IllegalStateException("peer acknowledged " + delta + " stanzas, only " + stanzas.size() + " were sent");
         }
-        lastAcked = h & H_MASK;
+        lastAcked = h & StreamXml.SM_H_MASK;
         return take(delta);
     }
 
